@@ -1,0 +1,21 @@
+// Eleventy 3 ships JavaScript without declarations; this is the part of its API we call.
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(
+      input?: string,
+      output?: string,
+      options?: {
+        quietMode?: boolean;
+        configPath?: string;
+        runMode?: "build" | "watch" | "serve";
+        /** "cli" makes the constructor's input and output win over the config file's, as with --output. */
+        source?: "cli" | "script";
+      },
+    );
+    write(): Promise<unknown>;
+    /** Silences Eleventy's own console output (the build prints its own summary and errors). */
+    disableLogger(): void;
+  }
+  export const HtmlBasePlugin: unknown;
+  export const IdAttributePlugin: unknown;
+}
