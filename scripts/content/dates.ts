@@ -1,0 +1,44 @@
+/** Dates as French readers and machines read them, in the publisher's time zone. */
+import { DateTime } from "luxon";
+
+export const DEFAULT_ZONE = "Europe/Paris";
+
+/** ISO 8601 date-time with seconds optional and an explicit offset (Z or ±hh:mm). */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an ISO date-time that carries its offset; null when the text is not one or is impossible. */
+export function parseIsoWithOffset(text: string): DateTime | null {
+  if (!ISO_WITH_OFFSET.test(text)) return null;
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  return parsed.isValid ? parsed : null;
+}
+
+function inZone(date: DateTime, zone: string): DateTime {
+  return date.setZone(zone).setLocale("fr");
+}
+
+function dayOfMonth(date: DateTime): string {
+  return date.day === 1 ? "1er" : String(date.day);
+}
+
+/** « 18 avril 2023 », « 1er mai 2023 ». */
+export function formatDateFr(date: DateTime, zone = DEFAULT_ZONE): string {
+  const d = inZone(date, zone);
+  return `${dayOfMonth(d)}\u00A0${d.toFormat("LLLL yyyy")}`;
+}
+
+/** « mardi 18 avril 2023 à 14 h 05 » (no-break spaces keep the time on one line). */
+export function formatDateTimeFr(date: DateTime, zone = DEFAULT_ZONE): string {
+  const d = inZone(date, zone);
+  return `${d.toFormat("cccc")} ${formatDateFr(d, zone)} à ${d.toFormat("H")}\u00A0h\u00A0${d.toFormat("mm")}`;
+}
+
+/** Machine-readable, with the zone's offset: 2023-04-18T14:05:00+02:00. */
+export function toIsoInZone(date: DateTime, zone = DEFAULT_ZONE): string {
+  return date.setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+}
+
+/** The calendar date in the zone, as used in file names: 2023-04-18. */
+export function toIsoDateInZone(date: DateTime, zone = DEFAULT_ZONE): string {
+  return date.setZone(zone).toISODate() ?? "";
+}

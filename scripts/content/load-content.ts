@@ -1,0 +1,170 @@
+/**
+ * Reads and validates everything an edition is made of: publisher metadata, site settings and
+ * every article. Reports all problems together. No Eleventy here: the plugin only calls this.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import { type Article, byNewest, parseArticle, type SectionRef, sectionUrl } from "./article.ts";
+import { type ContentProblem, ContentValidationError } from "./content-error.ts";
+import { typesetPlainText } from "./markdown.ts";
+import { decodeUtf8 } from "./source-file.ts";
+import { type Publisher, publisherSchema, type SiteSettings, siteSchema, toProblems } from "./schema.ts";
+import type { z } from "zod";
+
+export interface ContentPaths {
+  /** Folder of article sources: <articlesDir>/<section>/<yyyy-mm-dd>-<slug>.md */
+  articlesDir: string;
+  /** Folder holding publisher.yaml and site.yaml. */
+  dataDir: string;
+}
+
+export interface SectionWithArticles extends SectionRef {
+  description: string;
+  articles: Article[];
+}
+
+export interface Content {
+  publisher: Publisher;
+  site: SiteSettings;
+  /** Published articles, newest first (drafts only when asked for). */
+  articles: Article[];
+  /** Declared sections that have articles, in the publisher's order. */
+  sections: SectionWithArticles[];
+  /** The home page's list: the latest articles across sections. */
+  latest: Article[];
+  /** The publisher's support appeal, typeset. */
+  appeal: { title: string; paragraphs: string[] };
+}
+
+export interface LoadOptions {
+  includeDrafts?: boolean;
+}
+
+function relative(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+function readYaml<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  problems: ContentProblem[],
+): z.infer<T> | null {
+  const shown = relative(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    problems.push({ file: shown, field: "(file)", message: "is missing; expected a YAML file" });
+    return null;
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) {
+    problems.push({ file: shown, field: "(file)", message: "is not valid UTF-8; expected a UTF-8 text file" });
+    return null;
+  }
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const [error] = document.errors;
+  if (error) {
+    const line = error.linePos?.[0]?.line ?? 0;
+    const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
+    problems.push({ file: shown, field: "(file)", message: `invalid YAML at line ${line}: ${reason}` });
+    return null;
+  }
+  const parsed = schema.safeParse(document.toJS() ?? {});
+  if (!parsed.success) {
+    problems.push(...toProblems(shown, parsed.error));
+    return null;
+  }
+  return parsed.data;
+}
+
+/** Every *.md below the folder, sorted so results never depend on directory order. */
+export function listArticleFiles(articlesDir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(articlesDir, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.endsWith(".md"))
+    .map((entry) => path.join(articlesDir, entry))
+    .sort();
+}
+
+interface CacheEntry {
+  key: string;
+  result: ReturnType<typeof parseArticle>;
+}
+
+/** Parsed articles by path, reused while the file and the metadata it was checked against are unchanged. */
+const articleCache = new Map<string, CacheEntry>();
+
+function fileKey(file: string, contextKey: string): string {
+  const stats = statSync(file);
+  return `${stats.mtimeMs}:${stats.size}:${contextKey}`;
+}
+
+export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Content {
+  const problems: ContentProblem[] = [];
+  const publisher = readYaml(path.join(paths.dataDir, "publisher.yaml"), publisherSchema, problems);
+  const site = readYaml(path.join(paths.dataDir, "site.yaml"), siteSchema, problems);
+  if (!publisher || !site) throw new ContentValidationError(problems);
+
+  const contextKey = JSON.stringify([publisher, site]);
+  const files = listArticleFiles(paths.articlesDir);
+  const articles: Article[] = [];
+  const byUrl = new Map<string, string>();
+  for (const file of files) {
+    const shown = relative(file);
+    const key = fileKey(file, contextKey);
+    let entry = articleCache.get(file);
+    if (!entry || entry.key !== key) {
+      entry = { key, result: parseArticle(shown, readFileSync(file), { publisher, site }) };
+      articleCache.set(file, entry);
+    }
+    const { result } = entry;
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const { article } = result;
+    const previous = byUrl.get(article.url);
+    if (previous) {
+      problems.push({
+        file: shown,
+        field: "(file name)",
+        message: `gives the URL ${article.url}, already used by ${previous}; expected a unique slug per section`,
+      });
+      continue;
+    }
+    byUrl.set(article.url, shown);
+    if (!article.draft || options.includeDrafts) articles.push(article);
+  }
+  if (files.length === 0) {
+    problems.push({
+      file: relative(paths.articlesDir),
+      field: "(folder)",
+      message: "has no articles; expected <section>/<yyyy-mm-dd>-<slug>.md files",
+    });
+  }
+  if (problems.length > 0) throw new ContentValidationError(problems);
+
+  articles.sort(byNewest);
+  const sections = publisher.sections
+    .map((section) => ({
+      slug: section.slug,
+      name: section.name,
+      url: sectionUrl(section.slug),
+      description: typesetPlainText(section.description),
+      articles: articles.filter((article) => article.section.slug === section.slug),
+    }))
+    .filter((section) => section.articles.length > 0);
+
+  const appeal = {
+    title: typesetPlainText(publisher.appeal.title),
+    paragraphs: publisher.appeal.paragraphs.map(typesetPlainText),
+  };
+  return { publisher, site, articles, sections, latest: articles.slice(0, site.homeArticleCount), appeal };
+}

@@ -1,0 +1,77 @@
+/**
+ * The article body renderer: markdown-it, created once, with French typography applied to
+ * text tokens only (never to code, URLs or attributes).
+ *
+ * Raw HTML in bodies is off: it is rendered as text. Links may only use http(s), mailto,
+ * root-relative or fragment URLs, so javascript: and data: never reach a page.
+ */
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { frenchTypography, spaceBeforeLeadingMark } from "./typography.ts";
+
+const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
+const CLOSING_INLINE = new Set(["em_close", "strong_close", "link_close", "s_close", "code_inline"]);
+
+export interface RenderedBody {
+  html: string;
+  /** The body's visible text, for word counts and excerpts. */
+  text: string;
+  /** Heading levels and their 1-based source lines, for validation. */
+  headings: { level: number; line: number }[];
+}
+
+function typographyRule(state: { tokens: Token[] }): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    const children = block.children;
+    children.forEach((token, index) => {
+      if (token.type !== "text") return;
+      let content = frenchTypography(token.content);
+      const previous = children[index - 1];
+      if (previous && CLOSING_INLINE.has(previous.type)) content = spaceBeforeLeadingMark(content) + content;
+      token.content = content;
+    });
+  }
+}
+
+function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
+  md.enable("strikethrough");
+  md.validateLink = (url: string) => SAFE_URL.test(url.trim());
+  md.core.ruler.push("french_typography", typographyRule);
+  return md;
+}
+
+const md = createMarkdown();
+
+function collectText(tokens: Token[]): string {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    if (token.type === "inline") {
+      for (const child of token.children ?? []) {
+        if (child.type === "text" || child.type === "code_inline") parts.push(child.content);
+        else if (child.type === "softbreak" || child.type === "hardbreak") parts.push(" ");
+      }
+      parts.push("\n");
+    } else if (token.type === "code_block" || token.type === "fence") {
+      parts.push(token.content);
+    }
+  }
+  return parts.join("").trim();
+}
+
+/** Renders an article body. `firstLine` is the body's line number in its file, for messages. */
+export function renderBody(markdown: string, firstLine = 1): RenderedBody {
+  const env = {};
+  const tokens = md.parse(markdown, env);
+  const headings = tokens
+    .filter((token) => token.type === "heading_open")
+    .map((token) => ({ level: Number(token.tag.slice(1)), line: (token.map?.[0] ?? 0) + firstLine }));
+  return { html: md.renderer.render(tokens, md.options, env), text: collectText(tokens), headings };
+}
+
+/** Renders one line of inline Markdown-free text with typography, for titles and standfirsts. */
+export function typesetPlainText(text: string): string {
+  return frenchTypography(text.replace(/\s+/g, " ").trim());
+}

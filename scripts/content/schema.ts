@@ -1,0 +1,153 @@
+/**
+ * The content model's schemas. Types are inferred from them (z.infer), never written twice.
+ * Messages read "<what was found> is not <what is expected>" so editors know the fix.
+ */
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { parseIsoWithOffset } from "./dates.ts";
+import { SLUG_PATTERN } from "./slug.ts";
+
+export const MAX_TITLE_LENGTH = 110;
+
+/** How a found value is quoted in messages: strings in quotes, the rest as YAML would show it. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  if (Array.isArray(value)) return `a list (${value.length} item${value.length === 1 ? "" : "s"})`;
+  if (value === null) return "an empty value";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+
+const found = (input: unknown, expected: string) =>
+  input === undefined ? `is missing; expected ${expected}` : `${describeValue(input)} is not ${expected}`;
+
+const text = (expected: string) =>
+  z
+    .string({ error: (iss) => found(iss.input, expected) })
+    .trim()
+    .min(1, { error: `is empty; expected ${expected}` });
+
+const isoDateTime = z
+  .string({ error: (iss) => found(iss.input, "an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)") })
+  .refine((value) => parseIsoWithOffset(value) !== null, {
+    error: (iss) =>
+      `${describeValue(iss.input)} is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)`,
+  });
+
+const slug = (expected: string) =>
+  z
+    .string({ error: (iss) => found(iss.input, expected) })
+    .regex(SLUG_PATTERN, { error: (iss) => `${describeValue(iss.input)} is not ${expected}` });
+
+const httpsUrl = z
+  .string({ error: (iss) => found(iss.input, "an absolute http(s) URL (e.g. https://www.example.fr)") })
+  .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, {
+    error: (iss) => `${describeValue(iss.input)} is not an absolute http(s) URL without query or fragment`,
+  });
+
+/** Front matter of an article source file. */
+export const articleFrontMatterSchema = z
+  .strictObject(
+    {
+      title: text(`a headline of at most ${MAX_TITLE_LENGTH} characters`).max(MAX_TITLE_LENGTH, {
+        error: (iss) =>
+          `is ${String(iss.input).trim().length} characters long; expected at most ${MAX_TITLE_LENGTH}`,
+      }),
+      standfirst: text("a standfirst (chapô): one or two sentences"),
+      date: isoDateTime,
+      modified: isoDateTime.optional(),
+      section: slug("a section slug declared in the publisher metadata (e.g. international)"),
+      author: text("the byline (e.g. La Rédaction)"),
+      tags: z
+        .array(text("a tag"), { error: (iss) => found(iss.input, "a list of tags (e.g. [Chine, Russie])") })
+        .default([]),
+      draft: z.boolean({ error: (iss) => found(iss.input, "true or false") }).default(false),
+    },
+    { error: (iss) => (iss.code === "unrecognized_keys" ? "" : found(iss.input, "front matter fields")) },
+  )
+  .superRefine((data, ctx) => {
+    if (data.modified === undefined) return;
+    const published = parseIsoWithOffset(data.date);
+    const modified = parseIsoWithOffset(data.modified);
+    if (published && modified && modified < published) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["modified"],
+        message: `"${data.modified}" is before the publication date "${data.date}"`,
+        input: data.modified,
+      });
+    }
+  });
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+
+export const sectionSchema = z.strictObject({
+  slug: slug("an ASCII slug (e.g. international)"),
+  name: text("the section's display name"),
+  description: text("a one-sentence description of the section"),
+});
+
+export const publisherSchema = z
+  .strictObject({
+    name: text("the publisher's name"),
+    url: httpsUrl,
+    description: text("a one-sentence description of the site"),
+    logo: z.strictObject({
+      svg: text("the path of the SVG logo (e.g. /assets/logo.svg)"),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+    }),
+    language: z.literal("fr", { error: (iss) => found(iss.input, '"fr"') }),
+    locale: z.literal("fr-FR", { error: (iss) => found(iss.input, '"fr-FR"') }),
+    timeZone: z
+      .string({ error: (iss) => found(iss.input, "an IANA time zone (e.g. Europe/Paris)") })
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: (iss) => `${describeValue(iss.input)} is not an IANA time zone (e.g. Europe/Paris)`,
+      }),
+    sections: z
+      .array(sectionSchema, { error: (iss) => found(iss.input, "a list of sections") })
+      .min(1, { error: "is empty; expected at least one section" }),
+    appeal: z.strictObject({
+      title: text("the appeal's heading"),
+      paragraphs: z.array(text("a paragraph")).min(1, { error: "is empty; expected at least one paragraph" }),
+    }),
+  })
+  .superRefine((data, ctx) => {
+    const seen = new Set<string>();
+    data.sections.forEach((section, index) => {
+      if (seen.has(section.slug)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", index, "slug"],
+          message: `"${section.slug}" is declared twice; expected unique section slugs`,
+        });
+      }
+      seen.add(section.slug);
+    });
+  });
+
+export type Publisher = z.infer<typeof publisherSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+
+/** Build and presentation settings. */
+export const siteSchema = z.strictObject({
+  homeArticleCount: z.number().int().positive().default(10),
+  wordsPerMinute: z.number().int().positive().default(230),
+});
+
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+/** Turns zod issues into problems that name the file and field. */
+export function toProblems(file: string, error: z.ZodError): { file: string; field: string; message: string }[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        file,
+        field: [...issue.path, key].join("."),
+        message: "is not a known field; check its spelling",
+      }));
+    }
+    return [{ file, field: issue.path.length > 0 ? issue.path.join(".") : "(file)", message: issue.message }];
+  });
+}

@@ -1,0 +1,57 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import {
+  formatDateFr,
+  formatDateTimeFr,
+  parseIsoWithOffset,
+  toIsoDateInZone,
+  toIsoInZone,
+} from "../scripts/content/dates.ts";
+
+const at = (iso: string) => {
+  const parsed = parseIsoWithOffset(iso);
+  if (!parsed) throw new Error(`bad fixture ${iso}`);
+  return parsed;
+};
+
+describe("parseIsoWithOffset", () => {
+  it.each(["2023-04-18T14:05:00+02:00", "2023-04-18T12:05Z", "2023-04-18T14:05:00.250+02:00"])(
+    "accepts %s",
+    (iso) => expect(parseIsoWithOffset(iso)).not.toBeNull(),
+  );
+
+  it.each(["18/04/2023", "2023-04-18", "2023-04-18T14:05:00", "2023-02-30T10:00:00+01:00", "2023-04-18T25:00:00+02:00", ""])(
+    "rejects %j",
+    (text) => expect(parseIsoWithOffset(text)).toBeNull(),
+  );
+});
+
+describe("French dates in Paris time", () => {
+  it("writes the seed's publication date in full", () => {
+    expect(formatDateTimeFr(at("2023-04-18T14:05:00+02:00"))).toBe("mardi 18\u00A0avril 2023 à 14\u00A0h\u00A005");
+  });
+
+  it("converts to Paris time whatever the source offset", () => {
+    expect(formatDateTimeFr(at("2023-04-18T12:05:00Z"))).toBe("mardi 18\u00A0avril 2023 à 14\u00A0h\u00A005");
+    expect(toIsoInZone(at("2023-04-18T12:05:00Z"))).toBe("2023-04-18T14:05:00+02:00");
+  });
+
+  it("uses winter time offsets", () => {
+    expect(toIsoInZone(at("2023-01-10T08:00:00Z"))).toBe("2023-01-10T09:00:00+01:00");
+  });
+
+  it("writes 1er for the first day of a month", () => {
+    expect(formatDateFr(at("2023-05-01T09:00:00+02:00"))).toBe("1er\u00A0mai 2023");
+    expect(formatDateTimeFr(at("2023-05-01T09:00:00+02:00"))).toBe("lundi 1er\u00A0mai 2023 à 9\u00A0h\u00A000");
+    expect(formatDateFr(at("2023-05-02T09:00:00+02:00"))).toBe("2\u00A0mai 2023");
+  });
+
+  it("takes the calendar day in Paris, not in UTC", () => {
+    expect(toIsoDateInZone(at("2023-04-17T23:30:00Z"))).toBe("2023-04-18");
+  });
+
+  it("does not depend on the machine's time zone", () => {
+    const date = DateTime.fromISO("2023-04-18T14:05:00+02:00", { zone: "America/Los_Angeles" });
+    expect(formatDateTimeFr(date)).toBe("mardi 18\u00A0avril 2023 à 14\u00A0h\u00A005");
+  });
+});

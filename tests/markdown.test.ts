@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { renderBody } from "../scripts/content/markdown.ts";
+import { NBSP, NNBSP } from "../scripts/content/typography.ts";
+
+describe("renderBody", () => {
+  it("typesets text but not code or link targets", () => {
+    const { html } = renderBody("Il a dit: « oui » [lien](https://exemple.fr/?a=1) et `a: b` !");
+    expect(html).toContain(`Il a dit${NBSP}: «${NNBSP}oui${NNBSP}»`);
+    expect(html).toContain('href="https://exemple.fr/?a=1"');
+    expect(html).toContain("<code>a: b</code>");
+    expect(html).toContain(`</code>${NNBSP}!`);
+  });
+
+  it("spaces punctuation that follows emphasis", () => {
+    expect(renderBody("Il a dit *oui*!").html).toContain(`<em>oui</em>${NNBSP}!`);
+  });
+
+  it("renders ## as h2 subheadings and reports heading lines", () => {
+    const body = renderBody("Texte.\n\n## « Nous avons des liens très forts »\n\nSuite.", 10);
+    expect(body.html).toContain(`<h2>«${NNBSP}Nous avons des liens très forts${NNBSP}»</h2>`);
+    expect(body.headings).toEqual([{ level: 2, line: 12 }]);
+  });
+
+  it("renders raw HTML as text", () => {
+    const { html } = renderBody('<script>alert(1)</script> <img src=x onerror="alert(1)">');
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it.each(["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "//evil.example/x"])(
+    "drops the %s link target",
+    (url) => {
+      const { html } = renderBody(`[clic](${url})`);
+      expect(html).not.toContain("href");
+    },
+  );
+
+  it("collects the visible text for word counts", () => {
+    expect(renderBody("Un *deux*\ntrois.\n\n## Quatre").text).toBe("Un deux trois.\nQuatre");
+  });
+});
