@@ -1,0 +1,114 @@
+/**
+ * The production build: validate content, let Eleventy write into a staging folder, minify,
+ * then swap the result into place. A failed or killed build leaves the previous output as it was.
+ *
+ *   tsx scripts/build.ts [--out dist] [--articles src/articles] [--data _data] [--quiet]
+ */
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Eleventy from "@11ty/eleventy";
+import { findContentValidationError, formatProblem } from "./content/content-error.ts";
+import { loadContent } from "./content/load-content.ts";
+import { resolveContentPaths } from "./eleventy/plugin.ts";
+import { minifyHtml } from "./minify-html.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    out: { type: "string", default: "dist" },
+    articles: { type: "string" },
+    data: { type: "string" },
+    quiet: { type: "boolean", default: false },
+  },
+});
+
+const out = path.resolve(args.out);
+const previous = `${out}.previous`;
+const log = (line: string) => {
+  if (!args.quiet) console.log(line);
+};
+
+/** Puts back the output of the last good build if an earlier run died between its two renames. */
+function recoverInterruptedSwap(): void {
+  if (!existsSync(out) && existsSync(previous)) renameSync(previous, out);
+  else if (existsSync(previous)) rmSync(previous, { recursive: true, force: true });
+  const parent = path.dirname(out);
+  const stale = `${path.basename(out)}.staging-`;
+  for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
+    if (entry.startsWith(stale)) rmSync(path.join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function displayPath(file: string): string {
+  const relativePath = path.relative(process.cwd(), file);
+  return relativePath === "" || relativePath.startsWith("..") ? file : relativePath;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((entry) => path.join(dir, entry))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+/** Prints content problems for the editor; false when the error is something else. */
+function reportContentProblems(error: unknown): boolean {
+  const invalid = findContentValidationError(error);
+  if (!invalid) return false;
+  console.error(`Build failed: ${invalid.problems.length} content problem(s). Nothing was published.`);
+  for (const problem of invalid.problems) console.error(formatProblem(problem));
+  return true;
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const paths = resolveContentPaths({ articlesDir: args.articles, dataDir: args.data });
+  // The Eleventy plugin reads the same paths.
+  process.env.ARTICLES_DIR = paths.articlesDir;
+  process.env.DATA_DIR = paths.dataDir;
+
+  recoverInterruptedSwap();
+
+  // Validate everything first: content errors are the editor's, reported all at once, no stack.
+  let content;
+  try {
+    content = loadContent(paths);
+  } catch (error) {
+    if (!reportContentProblems(error)) throw error;
+    return 1;
+  }
+
+  const staging = `${out}.staging-${process.pid}`;
+  try {
+    const eleventy = new Eleventy("src", staging, { quietMode: true, configPath: ".eleventy.js", source: "cli" });
+    eleventy.disableLogger();
+    await eleventy.write();
+
+    const files = listFiles(staging);
+    const pages = files.filter((file) => file.endsWith(".html"));
+    await Promise.all(
+      pages.map(async (file) => writeFile(file, await minifyHtml(await readFile(file, "utf8")))),
+    );
+
+    if (existsSync(out)) renameSync(out, previous);
+    renameSync(staging, out);
+    rmSync(previous, { recursive: true, force: true });
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    log(
+      `Built ${displayPath(out)}/: ${content.articles.length} article page(s), ` +
+        `${content.sections.length} section page(s), home, 404; ${pages.length} HTML pages, ` +
+        `${files.length} files in ${seconds} s`,
+    );
+    return 0;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (reportContentProblems(error)) return 1;
+    console.error("Build failed; the previous output is unchanged.");
+    console.error(error);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,59 @@
+/** Runs the real build CLI into temporary folders and parses its HTML. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export interface BuildRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs scripts/build.ts with the given arguments from the project root. */
+export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function makeTempDir(prefix = "news-build-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export interface BuiltSite {
+  dir: string;
+  outDir: string;
+  run: BuildRun;
+  cleanup(): void;
+}
+
+/** Builds into a fresh temporary dist/; throws with the build's output when it fails. */
+export function buildSite(options: { articles?: string; data?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): BuiltSite {
+  const dir = makeTempDir();
+  const outDir = path.join(dir, "dist");
+  const args = ["--quiet", "--out", outDir, ...(options.args ?? [])];
+  if (options.articles) args.push("--articles", options.articles);
+  if (options.data) args.push("--data", options.data);
+  const run = runBuild(args, options.env);
+  if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  return { dir, outDir, run, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Parses a built page given its URL path ("/international/" → international/index.html). */
+export function readPage(outDir: string, urlPath: string): Document {
+  const file = urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath;
+  const html = readFileSync(path.join(outDir, file), "utf8");
+  return parseHTML(html).document as unknown as Document;
+}
+
+/** Visible text with whitespace folded (no-break spaces included), for comparing prose. */
+export function normalizeText(text: string | null | undefined): string {
+  return (text ?? "").replace(/[\s\u00A0\u202F]+/g, " ").trim();
+}
