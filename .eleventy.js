@@ -1,4 +1,5 @@
 // Eleventy configuration. Run under tsx (see package.json) so the TypeScript plugin loads.
+import { resolvePathPrefix } from "./scripts/content/site-url.ts";
 import newsPlugin from "./scripts/eleventy/plugin.ts";
 
 export default function (eleventyConfig) {
@@ -12,6 +13,8 @@ export default function (eleventyConfig) {
       data: "../_data",
       output: "dist",
     },
+    // PATH_PREFIX (default "/"): the HTML base plugin prefixes every root-relative link with it.
+    pathPrefix: resolvePathPrefix(),
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
     markdownTemplateEngine: false,

@@ -13,6 +13,8 @@ import { findContentValidationError, formatProblem } from "./content/content-err
 import { loadContent } from "./content/load-content.ts";
 import { resolveContentPaths } from "./eleventy/plugin.ts";
 import { minifyHtml } from "./minify-html.ts";
+import { imageJobs } from "./content/social-card.ts";
+import { renderImages } from "./render-images.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -84,6 +86,8 @@ async function main(): Promise<number> {
     const eleventy = new Eleventy("src", staging, { quietMode: true, configPath: ".eleventy.js", source: "cli" });
     eleventy.disableLogger();
     await eleventy.write();
+    // Social cards and the PNG logo, drawn outside Eleventy's page renders and cached on disk.
+    await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(".cache/images"));
 
     const files = listFiles(staging);
     const pages = files.filter((file) => file.endsWith(".html"));

@@ -40,10 +40,12 @@ const slug = (expected: string) =>
     .string({ error: (iss) => found(iss.input, expected) })
     .regex(SLUG_PATTERN, { error: (iss) => `${describeValue(iss.input)} is not ${expected}` });
 
-const httpsUrl = z
-  .string({ error: (iss) => found(iss.input, "an absolute http(s) URL (e.g. https://www.example.fr)") })
-  .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, {
-    error: (iss) => `${describeValue(iss.input)} is not an absolute http(s) URL without query or fragment`,
+/** The site's origin only: a path prefix comes from PATH_PREFIX (scripts/content/site-url.ts). */
+const originUrl = z
+  .string({ error: (iss) => found(iss.input, "the site's http(s) origin (e.g. https://www.example.fr)") })
+  .regex(/^https?:\/\/[^\s/?#@]+\/?$/, {
+    error: (iss) =>
+      `${describeValue(iss.input)} is not an http(s) origin (e.g. https://www.example.fr); a path prefix goes in PATH_PREFIX`,
   });
 
 /** Front matter of an article source file. */
@@ -91,7 +93,7 @@ export const sectionSchema = z.strictObject({
 export const publisherSchema = z
   .strictObject({
     name: text("the publisher's name"),
-    url: httpsUrl,
+    url: originUrl,
     description: text("a one-sentence description of the site"),
     logo: z.strictObject({
       svg: text("the path of the SVG logo (e.g. /assets/logo.svg)"),

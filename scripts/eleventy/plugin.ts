@@ -4,7 +4,11 @@
  */
 import path from "node:path";
 import { HtmlBasePlugin, IdAttributePlugin } from "@11ty/eleventy";
+import { buildTime } from "../content/build-time.ts";
+import { headMeta } from "../content/head-meta.ts";
 import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
+import type { PageInput } from "../content/page.ts";
+import { type SiteMeta, siteMeta } from "../content/site-meta.ts";
 import { buildStylesheet, type Stylesheet } from "./stylesheet.ts";
 
 export interface NewsPluginOptions extends Partial<ContentPaths> {
@@ -26,8 +30,26 @@ interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addWatchTarget(target: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
+  addCollection(name: string, build: (api: { getAll(): { url: string | false; data: PageData }[] }) => unknown): void;
   on(event: string, listener: (arg: { runMode: string }) => void | Promise<void>): void;
   ignores: { add(glob: string): void };
+}
+
+/** The page data the head and the sitemap read (see scripts/content/page.ts). */
+type PageData = Record<string, unknown> & { page?: { url?: string | false } };
+
+/** Page data → PageInput: section pages' `section` and the home page's latest list are listings. */
+function pageInput(data: PageData, meta: SiteMeta): PageInput {
+  const url = data.page?.url ?? false;
+  return {
+    url,
+    title: data.pageTitle as string | undefined,
+    description: data.description as string | undefined,
+    article: data.article as PageInput["article"],
+    listing: (data.listing ?? data.section ?? (url === "/" ? meta.homeListing : undefined)) as PageInput["listing"],
+    noindex: data.noindex === true,
+  };
 }
 
 export default function newsPlugin(eleventyConfig: EleventyConfig, options: NewsPluginOptions = {}): void {
@@ -35,11 +57,13 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   const stylesheetFile = path.resolve(options.stylesheet ?? "_includes/css/site.css");
   let content: Content | undefined;
   let stylesheet: Stylesheet | undefined;
+  let meta: SiteMeta | undefined;
 
   // Once per build (and per rebuild when watching): validate everything before any page renders.
   eleventyConfig.on("eleventy.before", ({ runMode }) => {
     content = loadContent(paths, { includeDrafts: runMode !== "build" });
     stylesheet = buildStylesheet(stylesheetFile);
+    meta = siteMeta(content, buildTime());
   });
   const data = <T>(pick: (c: Content) => T) => () => {
     if (!content) throw new Error("content requested before eleventy.before ran");
@@ -52,6 +76,22 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addGlobalData("latest", data((c) => c.latest));
   eleventyConfig.addGlobalData("appeal", data((c) => c.appeal));
   eleventyConfig.addGlobalData("stylesheet", () => stylesheet);
+  eleventyConfig.addGlobalData("feedFiles", () => meta?.feedFiles);
+
+  const siteMetaOrThrow = (): SiteMeta => {
+    if (!meta) throw new Error("site metadata requested before eleventy.before ran");
+    return meta;
+  };
+  // Called from _includes/partials/meta.njk; Nunjucks passes the page's data as this.ctx.
+  eleventyConfig.addNunjucksGlobal("headMeta", function (this: { ctx: PageData }) {
+    const current = siteMetaOrThrow();
+    return headMeta(pageInput(this.ctx, current), current.head);
+  });
+  // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
+  eleventyConfig.addCollection("crawlerFiles", (api) => {
+    const current = siteMetaOrThrow();
+    return current.crawlerFiles(api.getAll().map((item) => pageInput({ ...item.data, page: { url: item.url } }, current)));
+  });
 
   // Article sources are read by the content pipeline, not rendered by Eleventy one by one.
   eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), paths.articlesDir), "**"));

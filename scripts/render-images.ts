@@ -1,0 +1,97 @@
+/**
+ * Draws the images of scripts/content/social-card.ts into a built site: satori lays the
+ * elements out as SVG (text as paths, with the font shipped in @fontsource/source-serif-4),
+ * resvg rasterizes it to PNG. Runs after Eleventy, never inside a page's render.
+ *
+ * Each PNG is cached on disk under a hash of everything that shapes its bytes (the element
+ * tree, the fonts, the renderer versions), so a rebuild only draws what changed.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { renderAsync } from "@resvg/resvg-js";
+import satori, { type SatoriOptions } from "satori";
+import { CARD_FONT, CARD_FONT_EXTENDED, type ImageJob } from "./content/social-card.ts";
+
+const require = createRequire(import.meta.url);
+
+/** Bump when the drawing code changes in a way the tree does not show. */
+const LAYOUT_VERSION = 1;
+
+export interface RenderStats {
+  images: number;
+  drawn: number;
+  cached: number;
+}
+
+type Font = SatoriOptions["fonts"][number];
+
+function loadFonts(): Font[] {
+  const dir = path.join(path.dirname(require.resolve("@fontsource/source-serif-4/package.json")), "files");
+  // satori reads TTF, OTF and WOFF (not WOFF2).
+  return ([400, 700] as const).flatMap((weight) =>
+    ([["latin", CARD_FONT], ["latin-ext", CARD_FONT_EXTENDED]] as const).map(([subset, name]) => ({
+      name,
+      weight,
+      style: "normal" as const,
+      data: readFileSync(path.join(dir, `source-serif-4-${subset}-${weight}-normal.woff`)),
+    })),
+  );
+}
+
+function rendererFingerprint(fonts: Font[]): string {
+  const hash = createHash("sha256");
+  hash.update(`layout ${LAYOUT_VERSION}`);
+  for (const name of ["satori", "@resvg/resvg-js"]) {
+    hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+  }
+  for (const font of fonts) hash.update(new Uint8Array(font.data as Buffer));
+  return hash.digest("hex");
+}
+
+async function draw(job: ImageJob, fonts: Font[]): Promise<Buffer> {
+  // satori's types expect React elements; our trees are the plain objects it reads.
+  const svg = await satori(job.tree as unknown as Parameters<typeof satori>[0], {
+    width: job.image.width,
+    height: job.image.height,
+    fonts,
+  });
+  const png = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
+  return png.asPng();
+}
+
+/** Writes every job's PNG under `outDir` (at its root-relative path), drawing only cache misses. */
+export async function renderImages(jobs: ImageJob[], outDir: string, cacheDir: string): Promise<RenderStats> {
+  const fonts = loadFonts();
+  const fingerprint = rendererFingerprint(fonts);
+  mkdirSync(cacheDir, { recursive: true });
+  let drawn = 0;
+  // Layout (satori) runs on this thread; rasterizing (resvg) runs on libuv's pool, so a few
+  // jobs in flight keep both cores busy.
+  const inFlight = new Set<Promise<void>>();
+  for (const job of jobs) {
+    const key = createHash("sha256").update(fingerprint).update(JSON.stringify(job)).digest("hex");
+    const cached = path.join(cacheDir, `${key}.png`);
+    const target = path.join(outDir, job.image.path);
+    const task = (async () => {
+      await mkdir(path.dirname(target), { recursive: true });
+      if (!existsSync(cached)) {
+        const png = await draw(job, fonts);
+        // Written aside then renamed: concurrent builds never read half a file.
+        const partial = `${cached}.${process.pid}.tmp`;
+        await writeFile(partial, png);
+        await rename(partial, cached);
+        drawn += 1;
+      }
+      await copyFile(cached, target);
+    })();
+    inFlight.add(task);
+    const settle = () => inFlight.delete(task);
+    task.then(settle, settle);
+    if (inFlight.size >= 4) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return { images: jobs.length, drawn, cached: jobs.length - drawn };
+}
