@@ -34,6 +34,7 @@ interface EleventyConfig {
   addCollection(name: string, build: (api: { getAll(): { url: string | false; data: PageData }[] }) => unknown): void;
   on(event: string, listener: (arg: { runMode: string }) => void | Promise<void>): void;
   ignores: { add(glob: string): void };
+  benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
 }
 
 /** The page data the head and the sitemap read (see scripts/content/page.ts). */
@@ -54,6 +55,10 @@ function pageInput(data: PageData, meta: SiteMeta): PageInput {
 
 export default function newsPlugin(eleventyConfig: EleventyConfig, options: NewsPluginOptions = {}): void {
   const paths = resolveContentPaths(options);
+  // Eleventy makes this timing group before it applies quiet mode, so on a busy machine its
+  // "Benchmark … html-transformer" warnings reached the build's output; they are noise here
+  // (scripts that measure speed print their own numbers).
+  eleventyConfig.benchmarks?.config?.setIsVerbose?.(false);
   const stylesheetFile = path.resolve(options.stylesheet ?? "_includes/css/site.css");
   let content: Content | undefined;
   let stylesheet: Stylesheet | undefined;
