@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { renderAsync } from "@resvg/resvg-js";
@@ -62,6 +62,18 @@ async function draw(job: ImageJob, fonts: Font[]): Promise<Buffer> {
   return png.asPng();
 }
 
+/**
+ * A hard link when the cache and the output share a file system (no bytes copied: a warm
+ * build of thousands of cards stays cheap), else a copy. Nothing writes into either in place.
+ */
+async function placeFile(cached: string, target: string): Promise<void> {
+  try {
+    await link(cached, target);
+  } catch {
+    await copyFile(cached, target);
+  }
+}
+
 /** Writes every job's PNG under `outDir` (at its root-relative path), drawing only cache misses. */
 export async function renderImages(jobs: ImageJob[], outDir: string, cacheDir: string): Promise<RenderStats> {
   const fonts = loadFonts();
@@ -85,7 +97,7 @@ export async function renderImages(jobs: ImageJob[], outDir: string, cacheDir: s
         await rename(partial, cached);
         drawn += 1;
       }
-      await copyFile(cached, target);
+      await placeFile(cached, target);
     })();
     inFlight.add(task);
     const settle = () => inFlight.delete(task);
