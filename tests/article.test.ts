@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { articleUrl, excerpt, parseArticle } from "../scripts/content/article.ts";
-import type { Publisher, SiteSettings } from "../scripts/content/schema.ts";
+import type { SiteSettings } from "../scripts/content/schema.ts";
+import { publisher } from "./helpers/articles.ts";
 
-const publisher: Publisher = {
-  name: "Le Quotidien",
-  url: "https://www.exemple.fr",
-  description: "Un journal.",
-  logo: { svg: "/assets/logo.svg", width: 240, height: 40 },
-  language: "fr",
-  locale: "fr-FR",
-  timeZone: "Europe/Paris",
-  sections: [
-    { slug: "international", name: "International", description: "Le monde." },
-    { slug: "economie", name: "Économie", description: "L’économie." },
-  ],
-  appeal: { title: "Soutenez-nous", paragraphs: ["Merci."] },
-};
 const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230 };
 const context = { publisher, site };
 

@@ -6,6 +6,7 @@ import type { Article } from "./article.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import type { Listing, SiteContext } from "./json-ld.ts";
 import { articleCard, FAVICON_PATH, LOGO_PNG } from "./owned-images.ts";
+import { newestUpdate } from "./page.ts";
 import type { SiteUrl } from "./site-url.ts";
 import { escapeXml, XML_DECLARATION, xmlElement } from "./xml.ts";
 
@@ -63,13 +64,6 @@ export function absolutizeLinks(html: string, pageUrl: string, siteUrl: SiteUrl)
   });
 }
 
-/** The newest `updated` among the entries; the fallback (the build time) only for an empty feed. */
-function feedUpdated(feed: Feed, fallbackIso: string): string {
-  let newest: Article | undefined;
-  for (const article of feed.articles) if (!newest || article.updated.epoch > newest.updated.epoch) newest = article;
-  return newest?.updated.iso ?? fallbackIso;
-}
-
 function atomEntry(article: Article, context: SiteContext): string {
   const { siteUrl } = context;
   const url = siteUrl.absolute(article.url);
@@ -103,7 +97,8 @@ export function atomFeed(feed: Feed, context: SiteContext, buildTimeIso: string)
     `<link rel="self" type="application/atom+xml" href="${escapeXml(siteUrl.absolute(feed.atomPath))}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(siteUrl.absolute(feed.pageUrl))}"/>`,
     xmlElement("id", siteUrl.absolute(feed.atomPath)),
-    xmlElement("updated", feedUpdated(feed, buildTimeIso)),
+    // The build time only for an empty feed, so unchanged content keeps its bytes.
+    xmlElement("updated", newestUpdate(feed.articles) ?? buildTimeIso),
     `<author>${xmlElement("name", publisher.name)}${xmlElement("uri", siteUrl.base)}</author>`,
     xmlElement("icon", siteUrl.absolute(FAVICON_PATH)),
     xmlElement("logo", siteUrl.absolute(LOGO_PNG.path)),

@@ -31,9 +31,13 @@ export function isIndexable(page: PageInput): page is PageInput & { url: string 
 
 /** When the page's content last changed: the article's update, or the newest update in its list. */
 export function pageLastModified(page: PageInput): string | undefined {
-  if (page.article) return page.article.updated.iso;
+  return page.article ? page.article.updated.iso : newestUpdate(page.listing?.articles ?? []);
+}
+
+/** The latest `updated` among the articles (lists are sorted by publication, not update). */
+export function newestUpdate(articles: Article[]): string | undefined {
   let newest: Article | undefined;
-  for (const article of page.listing?.articles ?? []) {
+  for (const article of articles) {
     if (!newest || article.updated.epoch > newest.updated.epoch) newest = article;
   }
   return newest?.updated.iso;
