@@ -85,6 +85,10 @@ async function main(): Promise<number> {
   try {
     const eleventy = new Eleventy("src", staging, { quietMode: true, configPath: ".eleventy.js", source: "cli" });
     eleventy.disableLogger();
+    // Eleventy 3.1 creates its configuration benchmark group before quiet mode applies, so a slow
+    // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.
+    await eleventy.init();
+    eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
     await eleventy.write();
     // Social cards and the PNG logo, drawn outside Eleventy's page renders and cached on disk.
     await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(".cache/images"));

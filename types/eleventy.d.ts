@@ -12,7 +12,10 @@ declare module "@11ty/eleventy" {
         source?: "cli" | "script";
       },
     );
+    init(): Promise<void>;
     write(): Promise<unknown>;
+    /** Set by init(); only the benchmark switch is used (see scripts/build.ts). */
+    eleventyConfig: { userConfig: { benchmarks: { config: { setIsVerbose(isVerbose: boolean): void } } } };
     /** Silences Eleventy's own console output (the build prints its own summary and errors). */
     disableLogger(): void;
   }
