@@ -36,7 +36,7 @@ export interface OpenedPage {
   response: Response;
   /** Every request the page made, in order, the document included. */
   requests: Request[];
-  /** Console errors and uncaught exceptions (CSP violations show up here). */
+  /** Console errors, with the URL they concern, and uncaught exceptions (CSP violations show up here). */
   errors: string[];
 }
 
@@ -80,7 +80,7 @@ export async function openBrowserSite(): Promise<BrowserSite> {
       const errors: string[] = [];
       page.on("request", (request) => requests.push(request));
       page.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
+        if (message.type() === "error") errors.push(`${message.text()} ${message.location().url}`);
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await page.setViewportSize({ width: options.width, height: options.height ?? 800 });
