@@ -77,11 +77,9 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
     expect(requests.map((request) => new URL(request.url()).origin).filter((origin) => origin !== site.origin)).toEqual([]);
     expect(requests.filter((request) => request.resourceType() === "script").map((r) => r.url())).toEqual([]);
     expect(failed).toEqual([]);
-    // The browser reports a 404 document as a console error, and so its own probe for
-    // /favicon.ico while the site declares no icon; anything else (a CSP violation, a missing
-    // file) is a defect.
-    const expected = (error: string) =>
-      (pageType.status === 404 && error.endsWith(response.url())) || error.endsWith(`${site.origin}/favicon.ico`);
+    // The browser reports a 404 document as a console error; anything else (a CSP violation, a
+    // missing file) is a defect.
+    const expected = (error: string) => pageType.status === 404 && error.endsWith(response.url());
     expect(errors.filter((error) => !expected(error))).toEqual([]);
   });
 });
