@@ -3,7 +3,7 @@ import { articleUrl, excerpt, parseArticle } from "../scripts/content/article.ts
 import type { SiteSettings } from "../scripts/content/schema.ts";
 import { publisher } from "./helpers/articles.ts";
 
-const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230 };
+const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
 const context = { publisher, site };
 
 const source = (frontMatter: string, body = "Premier paragraphe de l'article.\n") =>
@@ -30,8 +30,8 @@ describe("parseArticle", () => {
     expect(article.section).toEqual({ slug: "international", name: "International", url: "/international/" });
     expect(article.title).toBe("Un titre\u00A0: vraiment\u202F?");
     expect(article.tags).toEqual([
-      { name: "Chine", slug: "chine" },
-      { name: "Russie", slug: "russie" },
+      { name: "Chine", slug: "chine", url: "/sujets/chine/" },
+      { name: "Russie", slug: "russie", url: "/sujets/russie/" },
     ]);
     expect(article.published.iso).toBe("2023-04-18T14:05:00+02:00");
     expect(article.modified).toBeNull();

@@ -24,6 +24,8 @@ export interface Timestamp {
 export interface TagRef {
   name: string;
   slug: string;
+  /** The topic page listing every article with this tag. */
+  url: string;
 }
 
 export interface SectionRef {
@@ -68,6 +70,13 @@ export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
 
 export function sectionUrl(slug: string): string {
   return `/${slug}/`;
+}
+
+/** The index of topics (tags); each topic's page is below it. */
+export const TOPICS_URL = "/sujets/";
+
+export function topicUrl(tagSlug: string): string {
+  return `${TOPICS_URL}${tagSlug}/`;
 }
 
 export function articleUrl(sectionSlug: string, slug: string): string {
@@ -194,7 +203,7 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       standfirst,
       excerpt: excerpt(standfirst),
       author: typesetPlainText(meta.author),
-      tags: [...tagSlugs].map(([tagSlug, name]) => ({ name: typesetPlainText(name), slug: tagSlug })),
+      tags: [...tagSlugs].map(([tagSlug, name]) => ({ name: typesetPlainText(name), slug: tagSlug, url: topicUrl(tagSlug) })),
       published: publishedStamp,
       modified: modifiedStamp,
       updated: modifiedStamp ?? publishedStamp,

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import { type Article, byNewest, parseArticle, type SectionRef, sectionUrl } from "./article.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
+import { buildListings, type Listings } from "./listings.ts";
 import { typesetPlainText } from "./markdown.ts";
 import { decodeUtf8 } from "./source-file.ts";
 import { type Publisher, publisherSchema, type SiteSettings, siteSchema, toProblems } from "./schema.ts";
@@ -24,7 +25,8 @@ export interface SectionWithArticles extends SectionRef {
   articles: Article[];
 }
 
-export interface Content {
+/** Everything pages show; the list pages, topics, archive and related articles come from listings.ts. */
+export interface Content extends Listings {
   publisher: Publisher;
   site: SiteSettings;
   /** Published articles, newest first (drafts only when asked for). */
@@ -40,6 +42,9 @@ export interface Content {
 export interface LoadOptions {
   includeDrafts?: boolean;
 }
+
+/** The home page's heading. */
+const HOME_TITLE = "Dernières informations";
 
 function relative(file: string): string {
   return path.relative(process.cwd(), file) || file;
@@ -166,5 +171,13 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
     title: typesetPlainText(publisher.appeal.title),
     paragraphs: publisher.appeal.paragraphs.map(typesetPlainText),
   };
-  return { publisher, site, articles, sections, latest: articles.slice(0, site.homeArticleCount), appeal };
+  const listings = buildListings({
+    publisherDescription: typesetPlainText(publisher.description),
+    homeTitle: HOME_TITLE,
+    articles,
+    sections,
+    homePageSize: site.homeArticleCount,
+    pageSize: site.pageSize,
+  });
+  return { publisher, site, articles, sections, latest: articles.slice(0, site.homeArticleCount), appeal, ...listings };
 }

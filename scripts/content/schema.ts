@@ -136,6 +136,8 @@ export type Section = z.infer<typeof sectionSchema>;
 export const siteSchema = z.strictObject({
   homeArticleCount: z.number().int().positive().default(10),
   wordsPerMinute: z.number().int().positive().default(230),
+  /** Articles per page on section, topic and archive pages. */
+  pageSize: z.number().int().positive().default(20),
 });
 
 export type SiteSettings = z.infer<typeof siteSchema>;

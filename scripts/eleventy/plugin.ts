@@ -80,6 +80,10 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addGlobalData("sections", data((c) => c.sections));
   eleventyConfig.addGlobalData("latest", data((c) => c.latest));
   eleventyConfig.addGlobalData("appeal", data((c) => c.appeal));
+  // List pages (precomputed, one object per page), topics, archive and « À lire aussi ».
+  for (const key of ["homePages", "sectionPages", "topicPages", "monthPages", "topics", "archive", "related", "indexes"] as const) {
+    eleventyConfig.addGlobalData(key, data((c) => c[key]));
+  }
   eleventyConfig.addGlobalData("stylesheet", () => stylesheet);
   eleventyConfig.addGlobalData("feedFiles", () => meta?.feedFiles);
 
