@@ -7,6 +7,7 @@
  */
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { headingIdsRule } from "./heading-ids.ts";
 import { frenchTypography, spaceBeforeLeadingMark } from "./typography.ts";
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
@@ -40,6 +41,7 @@ function createMarkdown(): MarkdownIt {
   md.enable("strikethrough");
   md.validateLink = (url: string) => SAFE_URL.test(url.trim());
   md.core.ruler.push("french_typography", typographyRule);
+  md.core.ruler.push("heading_ids", headingIdsRule);
   return md;
 }
 

@@ -3,7 +3,7 @@
  * global data. No domain logic here: that lives in scripts/content/.
  */
 import path from "node:path";
-import { HtmlBasePlugin, IdAttributePlugin } from "@11ty/eleventy";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildTime } from "../content/build-time.ts";
 import { headMeta } from "../content/head-meta.ts";
 import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
@@ -109,7 +109,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addWatchTarget(stylesheetFile);
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
 
+  // A no-op (no HTML parsing) while the path prefix is "/". Subheading ids are set when the
+  // Markdown renders (scripts/content/heading-ids.ts), not by re-parsing every page.
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  // Subheading ids (ASCII slugs) so readers can link to a part of an article.
-  eleventyConfig.addPlugin(IdAttributePlugin, { selector: "[id],h2,h3,h4,h5,h6" });
 }

@@ -1,0 +1,220 @@
+/**
+ * The build benchmark: clean production builds of N synthetic articles, side by side with a
+ * stock Eleventy project and Hugo (when installed), plus edit → updated page under the dev
+ * server. Prints progress, then a table; writes bench/results.md and bench/build-time.svg.
+ *
+ *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock]
+ *                    [--no-hugo] [--results bench] [--keep]
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { measureDevEdit } from "../bench/dev-edit.ts";
+import { canMeasureMemory, median, runMeasured, type Measurement } from "../bench/measure.ts";
+import { type BenchReport, medianMs, msPerArticle, resultsMarkdown, type SizeResult, type ToolRuns } from "../bench/report.ts";
+import { buildTimeChart } from "../bench/svg-chart.ts";
+import { generateCorpus, type SyntheticArticle, toGenericSource, toSiteSource } from "../bench/synthetic-corpus.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,4000,10000" },
+    runs: { type: "string", default: "3" },
+    "dev-size": { type: "string", default: "4000" },
+    "no-stock": { type: "boolean", default: false },
+    "no-hugo": { type: "boolean", default: false },
+    results: { type: "string", default: "bench" },
+    keep: { type: "boolean", default: false },
+  },
+});
+
+const sizes = args.sizes.split(",").map((s) => Number.parseInt(s, 10));
+const runs = Number.parseInt(args.runs, 10);
+const devSize = Number.parseInt(args["dev-size"], 10);
+if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(devSize >= 0)) {
+  console.error("--sizes must be positive integers separated by commas, --runs positive, --dev-size 0 or more");
+  process.exit(2);
+}
+const progress = (line: string) => console.error(`[bench] ${line}`);
+
+function hugoVersion(): string | null {
+  if (args["no-hugo"]) return null;
+  const result = spawnSync("hugo", ["version"], { encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim().split(" ").slice(0, 2).join(" ") : null;
+}
+const hugo = hugoVersion();
+
+interface Workspace {
+  dir: string;
+  articlesDir: string;
+  dataDir: string;
+  outDir: string;
+  stockDir: string;
+  hugoDir: string;
+  corpus: SyntheticArticle[];
+}
+
+function writeFiles(baseDir: string, files: { path: string; text: string }[]): void {
+  const folders = new Set(files.map((file) => path.dirname(path.join(baseDir, file.path))));
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  for (const file of files) writeFileSync(path.join(baseDir, file.path), file.text);
+}
+
+/** A temporary copy of the site's data, the stock Eleventy and Hugo projects, each fed the same corpus. */
+function prepare(n: number): Workspace {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
+  const corpus = generateCorpus(n);
+  const workspace: Workspace = {
+    dir,
+    articlesDir: path.join(dir, "articles"),
+    dataDir: path.join(dir, "data"),
+    outDir: path.join(dir, "dist"),
+    stockDir: path.join(dir, "stock-eleventy"),
+    hugoDir: path.join(dir, "hugo"),
+    corpus,
+  };
+  cpSync(path.join(ROOT, "_data"), workspace.dataDir, { recursive: true });
+  writeFiles(workspace.articlesDir, corpus.map(toSiteSource));
+  if (!args["no-stock"]) {
+    cpSync(path.join(ROOT, "bench/stock-eleventy"), workspace.stockDir, { recursive: true });
+    writeFiles(path.join(workspace.stockDir, "src"), corpus.map((a) => toGenericSource(a, "eleventy")));
+  }
+  if (hugo) {
+    cpSync(path.join(ROOT, "bench/hugo"), workspace.hugoDir, { recursive: true });
+    writeFiles(path.join(workspace.hugoDir, "content"), corpus.map((a) => toGenericSource(a, "hugo")));
+  }
+  return workspace;
+}
+
+function check(label: string, measurement: Measurement): Measurement {
+  if (measurement.status !== 0) throw new Error(`${label} failed (exit ${measurement.status}):\n${measurement.output.slice(-4000)}`);
+  return measurement;
+}
+
+const buildOurs = (w: Workspace) => {
+  rmSync(w.outDir, { recursive: true, force: true });
+  return runMeasured(
+    process.execPath,
+    ["--import", "tsx", "scripts/build.ts", "--quiet", "--out", w.outDir, "--articles", w.articlesDir, "--data", w.dataDir],
+    { cwd: ROOT },
+  );
+};
+const buildStock = (w: Workspace) => {
+  rmSync(path.join(w.stockDir, "_site"), { recursive: true, force: true });
+  return runMeasured(process.execPath, [ELEVENTY_CLI, "--quiet"], { cwd: w.stockDir });
+};
+const buildHugo = (w: Workspace) => {
+  rmSync(path.join(w.hugoDir, "public"), { recursive: true, force: true });
+  rmSync(path.join(w.hugoDir, "resources"), { recursive: true, force: true });
+  return runMeasured("hugo", ["--minify", "--quiet", "--source", w.hugoDir], { cwd: w.hugoDir });
+};
+
+const describe = (m: Measurement) => `${(m.wallMs / 1000).toFixed(2)} s${m.peakMb === null ? "" : `, ${Math.round(m.peakMb)} MB`}`;
+const emptyRuns = (): ToolRuns => ({ wallMs: [], peakMb: [] });
+const record = (runsOf: ToolRuns, m: Measurement) => {
+  runsOf.wallMs.push(m.wallMs);
+  runsOf.peakMb.push(m.peakMb);
+};
+
+async function main(): Promise<void> {
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+  const loadBefore = load();
+  const started = performance.now();
+  const results: SizeResult[] = [];
+  let dev: BenchReport["dev"] = null;
+  const notes: string[] = [];
+  const measureDev = async (workspace: Workspace) => {
+    progress(`N=${workspace.corpus.length}: dev server, edit → updated page…`);
+    const article = workspace.corpus[0] as SyntheticArticle;
+    try {
+      const measured = await measureDevEdit({
+        root: ROOT,
+        articlesDir: workspace.articlesDir,
+        dataDir: workspace.dataDir,
+        outDir: path.join(workspace.dir, "dev-out"),
+        articleFile: path.join(workspace.articlesDir, toSiteSource(article).path),
+        articleUrl: `/${article.section}/${article.slug}/`,
+        edits: runs,
+      });
+      dev = { n: workspace.corpus.length, ...measured };
+      progress(`dev server up in ${(measured.startupMs / 1000).toFixed(2)} s; edits ${measured.editMs.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s`);
+    } catch (error) {
+      const reason = String(error).split("\n")[0] ?? "";
+      notes.push(`The dev server measurement failed: ${reason}`);
+      progress(`dev server measurement failed: ${String(error).slice(0, 2000)}`);
+    }
+  };
+  progress(`sizes ${sizes.join(", ")}; ${runs} run(s) each; stock Eleventy ${args["no-stock"] ? "off" : "on"}; Hugo ${hugo ?? "off (not installed or --no-hugo)"}`);
+  for (const n of sizes) {
+    progress(`N=${n}: generating the corpus…`);
+    const workspace = prepare(n);
+    const result: SizeResult = { n, ours: emptyRuns(), stock: args["no-stock"] ? null : emptyRuns(), hugo: hugo ? emptyRuns() : null };
+    try {
+      // Interleaved so that load from other processes falls on all three alike.
+      for (let run = 1; run <= runs; run += 1) {
+        const ours = check("our build", await buildOurs(workspace));
+        record(result.ours, ours);
+        let line = `N=${n} run ${run}/${runs}: ours ${describe(ours)}`;
+        if (result.stock) {
+          const stock = check("stock Eleventy", await buildStock(workspace));
+          record(result.stock, stock);
+          line += `; stock Eleventy ${describe(stock)}`;
+        }
+        if (result.hugo) {
+          const hugoRun = check("Hugo", await buildHugo(workspace));
+          record(result.hugo, hugoRun);
+          line += `; Hugo ${describe(hugoRun)}`;
+        }
+        progress(line);
+      }
+      results.push(result);
+      if (n === devSize) await measureDev(workspace);
+    } finally {
+      if (!args.keep) rmSync(workspace.dir, { recursive: true, force: true });
+      else progress(`kept ${workspace.dir}`);
+    }
+  }
+
+  const loadAfter = load();
+  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
+  const report: BenchReport = {
+    command,
+    date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}${hugo ? `, ${hugo}` : ""}`,
+    noise: `Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
+    sizes: results,
+    dev,
+    notes,
+  };
+  const markdown = resultsMarkdown(report);
+  const chart = buildTimeChart([
+    { name: "ce site", color: "#b3001b", points: results.map((r) => ({ n: r.n, seconds: medianMs(r.ours) / 1000 })) },
+    ...(args["no-stock"] ? [] : [{ name: "Eleventy de base", color: "#1f5fbf", points: results.map((r) => ({ n: r.n, seconds: medianMs(r.stock as ToolRuns) / 1000 })) }]),
+    ...(hugo ? [{ name: "Hugo --minify", color: "#2e7d32", points: results.map((r) => ({ n: r.n, seconds: medianMs(r.hugo as ToolRuns) / 1000 })) }] : []),
+  ]);
+  const resultsDir = path.resolve(ROOT, args.results);
+  mkdirSync(resultsDir, { recursive: true });
+  const resultsFile = path.join(resultsDir, "results.md");
+  // Keep hand-written notes that follow the generated part.
+  let handWritten = "";
+  try {
+    const previous = readFileSync(resultsFile, "utf8");
+    const at = previous.indexOf(NOTES_HEADING);
+    if (at >= 0) handWritten = `\n${previous.slice(at)}`;
+  } catch {
+    // first run
+  }
+  writeFileSync(resultsFile, markdown + handWritten);
+  writeFileSync(path.join(resultsDir, "build-time.svg"), chart);
+  console.log(markdown);
+  for (const r of results) progress(`N=${r.n}: ${msPerArticle(r).toFixed(2)} ms/article, peak ${median(r.ours.peakMb.filter((v): v is number => v !== null)).toFixed(0)} MB`);
+  progress(`wrote ${path.relative(ROOT, resultsFile) || resultsFile} and build-time.svg`);
+}
+
+const NOTES_HEADING = "## Notes";
+
+await main();
