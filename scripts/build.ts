@@ -5,14 +5,13 @@
  *   tsx scripts/build.ts [--out dist] [--articles src/articles] [--data _data] [--quiet]
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { findContentValidationError, formatProblem } from "./content/content-error.ts";
 import { loadContent } from "./content/load-content.ts";
 import { resolveContentPaths } from "./eleventy/plugin.ts";
-import { minifyHtml } from "./minify-html.ts";
+import { minifyFilesInPlace } from "./minify-files.ts";
 import { imageJobs } from "./content/social-card.ts";
 import { renderImages } from "./render-images.ts";
 
@@ -95,9 +94,7 @@ async function main(): Promise<number> {
 
     const files = listFiles(staging);
     const pages = files.filter((file) => file.endsWith(".html"));
-    await Promise.all(
-      pages.map(async (file) => writeFile(file, await minifyHtml(await readFile(file, "utf8")))),
-    );
+    await minifyFilesInPlace(pages);
 
     if (existsSync(out)) renameSync(out, previous);
     renameSync(staging, out);

@@ -17,7 +17,7 @@ describe("renderBody", () => {
 
   it("renders ## as h2 subheadings and reports heading lines", () => {
     const body = renderBody("Texte.\n\n## « Nous avons des liens très forts »\n\nSuite.", 10);
-    expect(body.html).toContain(`<h2>«${NNBSP}Nous avons des liens très forts${NNBSP}»</h2>`);
+    expect(body.html).toContain(`<h2 id="nous-avons-des-liens-tres-forts">«${NNBSP}Nous avons des liens très forts${NNBSP}»</h2>`);
     expect(body.headings).toEqual([{ level: 2, line: 12 }]);
   });
 

@@ -8,6 +8,8 @@ export interface Measurement {
   wallMs: number;
   /** Peak resident memory of the process tree's largest process, in MB; null without /usr/bin/time. */
   peakMb: number | null;
+  /** User + system CPU seconds of the process tree; less sensitive than wall time to a busy machine. */
+  cpuSeconds: number | null;
   status: number | null;
   output: string;
 }
@@ -21,7 +23,7 @@ export function canMeasureMemory(): boolean {
 export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
   const rssFile = path.join(tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const withTime = canMeasureMemory();
-  const [file, argv] = withTime ? [TIME, ["-f", "%M", "-o", rssFile, command, ...args]] : [command, args];
+  const [file, argv] = withTime ? [TIME, ["-f", "%M %U %S", "-o", rssFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -32,12 +34,15 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     child.on("close", (status) => {
       const wallMs = performance.now() - started;
       let peakMb: number | null = null;
+      let cpuSeconds: number | null = null;
       if (withTime && existsSync(rssFile)) {
-        const kb = Number.parseInt(readFileSync(rssFile, "utf8").trim().split("\n").at(-1) ?? "", 10);
-        peakMb = Number.isFinite(kb) ? kb / 1024 : null;
+        // The last line is ours; earlier ones are /usr/bin/time's notes (e.g. a non-zero exit).
+        const [kb, user, system] = (readFileSync(rssFile, "utf8").trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+        peakMb = Number.isFinite(kb) ? (kb as number) / 1024 : null;
+        cpuSeconds = Number.isFinite(user) && Number.isFinite(system) ? (user as number) + (system as number) : null;
         rmSync(rssFile, { force: true });
       }
-      resolve({ wallMs, peakMb, status, output: Buffer.concat(chunks).toString("utf8") });
+      resolve({ wallMs, peakMb, cpuSeconds, status, output: Buffer.concat(chunks).toString("utf8") });
     });
   });
 }

@@ -4,6 +4,7 @@ import { median } from "./measure.ts";
 export interface ToolRuns {
   wallMs: number[];
   peakMb: (number | null)[];
+  cpuSeconds: (number | null)[];
 }
 
 export interface SizeResult {
@@ -24,10 +25,9 @@ export interface BenchReport {
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
-const mb = (values: (number | null)[]) => {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length > 0 ? `${Math.round(median(known))}` : "n/a";
-};
+const known = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
+const mb = (values: (number | null)[]) => (known(values).length > 0 ? `${Math.round(median(known(values)))}` : "n/a");
+const cpu = (values: (number | null)[]) => (known(values).length > 0 ? median(known(values)).toFixed(1) : "n/a");
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
 export function medianMs(runs: ToolRuns): number {
@@ -48,12 +48,12 @@ export function resultsMarkdown(report: BenchReport): string {
     "",
     "Clean production builds of synthetic French articles (500–900 words, subheadings, quotes, 5 sections,",
     "tags, two years of dates). Times are medians of the runs (spread in brackets), memory is the median",
-    "peak resident set size. *Ours* is `scripts/build.ts` with everything on; *stock* is",
+    "peak resident set size, CPU is user + system seconds (less sensitive to other load). *Ours* is `scripts/build.ts` with everything on; *stock* is",
     "`bench/stock-eleventy/` (Markdown + one Nunjucks layout, no minifier); *Hugo* is `bench/hugo/`",
     "with `hugo --minify`. Both references build one page per article, per section and a home page.",
     "",
-    "| articles | ours (s) | ms/article | ours peak (MB) | stock Eleventy (s) | stock peak (MB) | ours ÷ stock | Hugo (s) | Hugo peak (MB) | ours ÷ Hugo |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| articles | ours (s) | ms/article | ours CPU (s) | ours peak (MB) | stock Eleventy (s) | stock CPU (s) | stock peak (MB) | ours ÷ stock | Hugo (s) | Hugo CPU (s) | Hugo peak (MB) | ours ÷ Hugo |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const size of report.sizes) {
     const ours = medianMs(size.ours);
@@ -61,9 +61,9 @@ export function resultsMarkdown(report: BenchReport): string {
     const stock = size.stock ? medianMs(size.stock) : null;
     const hugo = size.hugo ? medianMs(size.hugo) : null;
     lines.push(
-      `| ${size.n} | ${seconds(ours)} [${spread}] | ${msPerArticle(size).toFixed(2)} | ${mb(size.ours.peakMb)} | ` +
-        `${stock === null ? "–" : seconds(stock)} | ${size.stock ? mb(size.stock.peakMb) : "–"} | ${stock === null ? "–" : ratio(ours, stock)} | ` +
-        `${hugo === null ? "–" : seconds(hugo)} | ${size.hugo ? mb(size.hugo.peakMb) : "–"} | ${hugo === null ? "–" : ratio(ours, hugo)} |`,
+      `| ${size.n} | ${seconds(ours)} [${spread}] | ${msPerArticle(size).toFixed(2)} | ${cpu(size.ours.cpuSeconds)} | ${mb(size.ours.peakMb)} | ` +
+        `${stock === null ? "–" : seconds(stock)} | ${size.stock ? cpu(size.stock.cpuSeconds) : "–"} | ${size.stock ? mb(size.stock.peakMb) : "–"} | ${stock === null ? "–" : ratio(ours, stock)} | ` +
+        `${hugo === null ? "–" : seconds(hugo)} | ${size.hugo ? cpu(size.hugo.cpuSeconds) : "–"} | ${size.hugo ? mb(size.hugo.peakMb) : "–"} | ${hugo === null ? "–" : ratio(ours, hugo)} |`,
     );
   }
   const first = report.sizes[0];

@@ -113,11 +113,13 @@ const buildHugo = (w: Workspace) => {
   return runMeasured("hugo", ["--minify", "--quiet", "--source", w.hugoDir], { cwd: w.hugoDir });
 };
 
-const describe = (m: Measurement) => `${(m.wallMs / 1000).toFixed(2)} s${m.peakMb === null ? "" : `, ${Math.round(m.peakMb)} MB`}`;
-const emptyRuns = (): ToolRuns => ({ wallMs: [], peakMb: [] });
+const describe = (m: Measurement) =>
+  `${(m.wallMs / 1000).toFixed(2)} s${m.cpuSeconds === null ? "" : ` (CPU ${m.cpuSeconds.toFixed(1)} s)`}${m.peakMb === null ? "" : `, ${Math.round(m.peakMb)} MB`}`;
+const emptyRuns = (): ToolRuns => ({ wallMs: [], peakMb: [], cpuSeconds: [] });
 const record = (runsOf: ToolRuns, m: Measurement) => {
   runsOf.wallMs.push(m.wallMs);
   runsOf.peakMb.push(m.peakMb);
+  runsOf.cpuSeconds.push(m.cpuSeconds);
 };
 
 async function main(): Promise<void> {

@@ -111,6 +111,8 @@ function fileKey(file: string, contextKey: string): string {
   return `${stats.mtimeMs}:${stats.size}:${contextKey}`;
 }
 
+let lastContent: { signature: string; content: Content } | undefined;
+
 export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Content {
   const problems: ContentProblem[] = [];
   const publisher = readYaml(path.join(paths.dataDir, "publisher.yaml"), publisherSchema, problems);
@@ -121,9 +123,11 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
   const files = listArticleFiles(paths.articlesDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
+  const keys: string[] = [String(options.includeDrafts), ...files];
   for (const file of files) {
     const shown = relative(file);
     const key = fileKey(file, contextKey);
+    keys.push(key);
     let entry = articleCache.get(file);
     if (!entry || entry.key !== key) {
       entry = { key, result: parseArticle(shown, readFileSync(file), { publisher, site }) };
@@ -155,6 +159,9 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
     });
   }
   if (problems.length > 0) throw new ContentValidationError(problems);
+  // Nothing changed since the last call (the build validates, then Eleventy loads): reuse it all.
+  const signature = keys.join("\n");
+  if (lastContent?.signature === signature) return lastContent.content;
 
   articles.sort(byNewest);
   const sections = publisher.sections
@@ -179,5 +186,7 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
     homePageSize: site.homeArticleCount,
     pageSize: site.pageSize,
   });
-  return { publisher, site, articles, sections, latest: articles.slice(0, site.homeArticleCount), appeal, ...listings };
+  const content = { publisher, site, articles, sections, latest: articles.slice(0, site.homeArticleCount), appeal, ...listings };
+  lastContent = { signature, content };
+  return content;
 }

@@ -9,9 +9,9 @@ export interface RelatedOptions {
   /** How many related articles per article. */
   count?: number;
   /**
-   * How many of a tag's newest articles are considered. Bounds the work per article so a tag
-   * carried by half the archive does not make the whole computation quadratic; within a tag,
-   * newer articles win ties anyway.
+   * How many of a tag's newest articles are considered. Bounds the work per article, so a tag
+   * carried by half the archive does not make the computation quadratic; within the window the
+   * ranking is exact.
    */
   candidatesPerTag?: number;
 }
@@ -25,51 +25,57 @@ export interface RelatedInput {
   bySection: ReadonlyMap<string, readonly Article[]>;
 }
 
-interface Scored {
-  article: Article;
-  shared: number;
-  sameSection: boolean;
-}
-
-/** Higher shared count first, then same section, then newest, then URL for a stable order. */
-function better(a: Scored, b: Scored): boolean {
-  if (a.shared !== b.shared) return a.shared > b.shared;
-  if (a.sameSection !== b.sameSection) return a.sameSection;
-  if (a.article.published.epoch !== b.article.published.epoch) return a.article.published.epoch > b.article.published.epoch;
-  return a.article.url < b.article.url;
-}
-
 /** Article URL → its related articles, best first. */
 export function relatedArticles(input: RelatedInput, options: RelatedOptions = {}): Map<string, Article[]> {
   const count = options.count ?? 3;
-  const perTag = options.candidatesPerTag ?? 200;
+  const perTag = options.candidatesPerTag ?? 100;
+  const { articles } = input;
+  // Articles by position in the newest-first list: a lower index is newer, which settles ties.
+  const indexOf = new Map(articles.map((article, index) => [article, index]));
+  const toIndexes = (list: readonly Article[]) => list.map((article) => indexOf.get(article) ?? -1).filter((i) => i >= 0);
+  const tagLists = new Map([...input.byTag].map(([slug, list]) => [slug, toIndexes(list)]));
+  const sectionLists = new Map([...input.bySection].map(([slug, list]) => [slug, toIndexes(list)]));
+  const sectionOf = articles.map((article) => article.section.slug);
+
+  // Per-article scratch, reset by stamping rather than clearing: O(candidates) per article.
+  const stamp = new Int32Array(articles.length).fill(-1);
+  const shared = new Int32Array(articles.length);
   const result = new Map<string, Article[]>();
-  for (const article of input.articles) {
-    const ownTags = new Set(article.tags.map((tag) => tag.slug));
-    const seen = new Set<Article>([article]);
-    // Kept sorted, best first; never longer than `count`, so insertion is cheap.
-    const best: Scored[] = [];
-    const consider = (candidate: Article): void => {
-      if (seen.has(candidate)) return;
-      seen.add(candidate);
-      let shared = 0;
-      for (const tag of candidate.tags) if (ownTags.has(tag.slug)) shared += 1;
-      const scored = { article: candidate, shared, sameSection: candidate.section.slug === article.section.slug };
-      let at = best.length;
-      while (at > 0 && better(scored, best[at - 1] as Scored)) at -= 1;
-      if (at < count) {
-        best.splice(at, 0, scored);
-        if (best.length > count) best.pop();
+  articles.forEach((article, self) => {
+    const touched: number[] = [];
+    const touch = (candidate: number, weight: number) => {
+      if (candidate === self) return;
+      if (stamp[candidate] !== self) {
+        stamp[candidate] = self;
+        shared[candidate] = 0;
+        touched.push(candidate);
       }
+      shared[candidate] = (shared[candidate] as number) + weight;
     };
-    for (const slug of ownTags) {
-      const list = input.byTag.get(slug) ?? [];
-      for (let i = 0; i < list.length && i < perTag; i += 1) consider(list[i] as Article);
+    for (const tag of article.tags) {
+      const list = tagLists.get(tag.slug) ?? [];
+      for (let i = 0; i < list.length && i < perTag; i += 1) touch(list[i] as number, 1);
     }
     // Same-section articles fill any places left; the newest `count + 1` are enough (one may be itself).
-    const sectionList = input.bySection.get(article.section.slug) ?? [];
-    for (let i = 0; i < sectionList.length && i <= count; i += 1) consider(sectionList[i] as Article);
-    result.set(article.url, best.map((entry) => entry.article));
-  }
+    const sectionList = sectionLists.get(article.section.slug) ?? [];
+    for (let i = 0; i < sectionList.length && i <= count; i += 1) touch(sectionList[i] as number, 0);
+
+    const own = article.section.slug;
+    const better = (a: number, b: number) =>
+      (shared[a] as number) - (shared[b] as number) ||
+      Number(sectionOf[a] === own) - Number(sectionOf[b] === own) ||
+      b - a;
+    // Best `count` by a bounded insertion, never a full sort of the candidates.
+    const best: number[] = [];
+    for (const candidate of touched) {
+      let at = best.length;
+      while (at > 0 && better(candidate, best[at - 1] as number) > 0) at -= 1;
+      if (at < count) {
+        best.splice(at, 0, candidate);
+        if (best.length > count) best.pop();
+      }
+    }
+    result.set(article.url, best.map((index) => articles[index] as Article));
+  });
   return result;
 }

@@ -18,7 +18,7 @@ export const publisher: Publisher = {
   ],
   appeal: { title: "Soutenez-nous", paragraphs: ["Merci."] },
 };
-const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230 };
+const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
 
 /** The site served at https://www.exemple.fr/actu/. */
 export const context: SiteContext = {
