@@ -1,0 +1,27 @@
+/** Minimal Article objects for unit tests of list-building modules. */
+import { type Article, articleUrl, sectionUrl, topicUrl } from "../../scripts/content/article.ts";
+import { slugify } from "../../scripts/content/slug.ts";
+
+/** An article published on `iso` (with offset) in `section`, with the given tag names. */
+export function fakeArticle(slug: string, iso: string, section: string, tags: string[] = []): Article {
+  const stamp = { iso, long: iso, short: iso, epoch: Date.parse(iso) };
+  return {
+    sourcePath: `${section}/${iso.slice(0, 10)}-${slug}.md`,
+    slug,
+    url: articleUrl(section, slug),
+    section: { slug: section, name: section, url: sectionUrl(section) },
+    title: slug,
+    standfirst: slug,
+    excerpt: slug,
+    author: "La Rédaction",
+    tags: tags.map((name) => ({ name, slug: slugify(name), url: topicUrl(slugify(name)) })),
+    published: stamp,
+    modified: null,
+    updated: stamp,
+    bodyHtml: "<p>Texte.</p>",
+    wordCount: 1,
+    readingMinutes: 1,
+    readingTime: "1 min de lecture",
+    draft: false,
+  };
+}
