@@ -56,7 +56,8 @@ const jsonLd = (document: Document) =>
   [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent ?? ""));
 const meta = (document: Document, key: string) =>
   [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((tag) => tag.getAttribute("content"));
-const articlePages = () => pages.filter((url) => url.split("/").length === 4);
+// /<section>/<slug>/; topic pages (/sujets/<slug>/) and the home page's /page/2/ have the same shape.
+const articlePages = () => pages.filter((url) => url.split("/").length === 4 && !/^\/(sujets|page)\//.test(url));
 
 /** What an article page shows, as a reader sees it. */
 function visible(url: string) {

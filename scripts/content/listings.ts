@@ -3,6 +3,7 @@
  * each split into numbered pages. Templates paginate over these one page object at a time.
  */
 import { type Article, sectionUrl, TOPICS_URL } from "./article.ts";
+import type { Listing } from "./json-ld.ts";
 import { type ArchiveMonth, ARCHIVE_URL, archiveYears, type ArchiveYear, buildArchive } from "./archive.ts";
 import { numberedTitle, type Page, paginate } from "./paginate.ts";
 import { relatedArticles } from "./related.ts";
@@ -17,7 +18,8 @@ export interface Crumb {
   url: string;
 }
 
-export interface ListingPage extends Page<Article> {
+/** Also a Listing, so the head metadata, JSON-LD and sitemaps (json-ld.ts, page.ts) read it as is. */
+export interface ListingPage extends Page<Article>, Listing {
   kind: "home" | "section" | "topic" | "month";
   /** The page's own title, without the publisher's name: « International – page 2 ». */
   title: string;
@@ -55,15 +57,20 @@ export interface ListingInput {
   pageSize: number;
 }
 
-type ListingFields = Omit<ListingPage, keyof Page<Article> | "title">;
+type ListingFields = Omit<ListingPage, keyof Page<Article> | "title" | "name" | "articles">;
 
 function pagesOf(items: readonly Article[], size: number, baseUrl: string, fields: ListingFields): ListingPage[] {
-  return paginate(items, size, baseUrl).map((page) => ({
-    ...page,
-    ...fields,
-    title: numberedTitle(fields.heading, page.number),
-    description: page.number === 1 ? fields.description : numberedTitle(fields.description, page.number),
-  }));
+  return paginate(items, size, baseUrl).map((page) => {
+    const title = numberedTitle(fields.heading, page.number);
+    return {
+      ...page,
+      ...fields,
+      title,
+      name: title,
+      articles: page.items,
+      description: page.number === 1 ? fields.description : numberedTitle(fields.description, page.number),
+    };
+  });
 }
 
 export function buildListings(input: ListingInput): Listings {
