@@ -2,17 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseArticle } from "../scripts/content/article.ts";
 import { generateCorpus, SECTIONS, toSiteSource } from "../scripts/bench/synthetic-corpus.ts";
 import type { Publisher } from "../scripts/content/schema.ts";
+import { publisher as fixturePublisher } from "./helpers/articles.ts";
 
 const publisher: Publisher = {
-  name: "Banc d’essai",
-  url: "https://www.exemple.fr",
-  description: "Un journal.",
-  logo: { svg: "/assets/logo.svg", width: 240, height: 40 },
-  language: "fr",
-  locale: "fr-FR",
-  timeZone: "Europe/Paris",
+  ...fixturePublisher,
   sections: SECTIONS.map((slug) => ({ slug, name: slug, description: "Rubrique." })),
-  appeal: { title: "Soutenez-nous", paragraphs: ["Merci."] },
 };
 
 describe("the benchmark's synthetic corpus", () => {
