@@ -1,8 +1,9 @@
 // Eleventy configuration. Run under tsx (see package.json) so the TypeScript plugin loads.
-import { resolvePathPrefix } from "./scripts/content/site-url.ts";
-import newsPlugin from "./scripts/eleventy/plugin.ts";
-
-export default function (eleventyConfig) {
+// TypeScript modules are imported dynamically: Eleventy's watcher parses the config's static
+// imports with a JavaScript-only parser (to watch them) and stops the dev server on TypeScript.
+export default async function (eleventyConfig) {
+  const { default: newsPlugin } = await import("./scripts/eleventy/plugin.ts");
+  const { resolvePathPrefix } = await import("./scripts/content/site-url.ts");
   eleventyConfig.addPlugin(newsPlugin);
 
   return {

@@ -18,6 +18,13 @@ declare module "@11ty/eleventy" {
     eleventyConfig: { userConfig: { benchmarks: { config: { setIsVerbose(isVerbose: boolean): void } } } };
     /** Silences Eleventy's own console output (the build prints its own summary and errors). */
     disableLogger(): void;
+    /** Loads the configuration (needed before watch()). */
+    init(): Promise<void>;
+    /** Builds, then rebuilds on changes (runMode "watch" or "serve"). */
+    watch(): Promise<void>;
+    /** Starts the dev server (live reload) on the port; "0" (a string: Eleventy treats the number 0 as unset) picks a free one. */
+    serve(port?: number | string): Promise<void>;
+    stopWatch(): Promise<void>;
   }
   export const HtmlBasePlugin: unknown;
   export const IdAttributePlugin: unknown;

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildTime } from "../content/build-time.ts";
+import { findContentValidationError } from "../content/content-error.ts";
 import { headMeta } from "../content/head-meta.ts";
 import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
 import type { PageInput } from "../content/page.ts";
@@ -65,8 +66,16 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   let meta: SiteMeta | undefined;
 
   // Once per build (and per rebuild when watching): validate everything before any page renders.
+  // Articles unchanged since the last run are reused (load-content caches them by mtime and size).
   eleventyConfig.on("eleventy.before", ({ runMode }) => {
-    content = loadContent(paths, { includeDrafts: runMode !== "build" });
+    try {
+      content = loadContent(paths, { includeDrafts: runMode !== "build" });
+    } catch (error) {
+      // The dev server keeps running and prints the editor's problems, without a stack trace.
+      const invalid = findContentValidationError(error);
+      if (invalid) Object.assign(invalid, { skipOriginalStack: true });
+      throw error;
+    }
     stylesheet = buildStylesheet(stylesheetFile);
     meta = siteMeta(content, buildTime());
   });

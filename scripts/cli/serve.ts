@@ -1,0 +1,82 @@
+/**
+ * The editor's preview (`npm start`): Eleventy's dev server with live reload, drafts shown.
+ *
+ *   tsx scripts/cli/serve.ts [--port 8080] [--output _site] [--articles DIR] [--data DIR]
+ *
+ * Eleventy's own CLI exits when the first build fails; an editor who starts the preview with a
+ * broken article would have to fix it blind. Here the problems are printed, the folders are
+ * watched, and the preview starts on the next save. Later errors are Eleventy's watch loop's:
+ * printed, the server keeps running, the next good save recovers.
+ */
+import { type FSWatcher, watch } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Eleventy from "@11ty/eleventy";
+import { findContentValidationError } from "../content/content-error.ts";
+import { resolveContentPaths } from "../eleventy/plugin.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", default: "8080" },
+    // Not dist/: the preview holds drafts and unminified pages, and must never be deployed.
+    output: { type: "string", default: "_preview" },
+    articles: { type: "string" },
+    data: { type: "string" },
+  },
+});
+
+const paths = resolveContentPaths({ articlesDir: args.articles, dataDir: args.data });
+// The Eleventy plugin reads the same paths.
+process.env.ARTICLES_DIR = paths.articlesDir;
+process.env.DATA_DIR = paths.dataDir;
+
+async function startPreview(): Promise<Eleventy> {
+  const eleventy = new Eleventy("src", args.output, { source: "cli", runMode: "serve", configPath: ".eleventy.js" });
+  await eleventy.init();
+  await eleventy.watch();
+  // A string, so that "0" (any free port) is not taken for "unset".
+  await eleventy.serve(args.port);
+  return eleventy;
+}
+
+/** Resolves on the next change below any of the folders (debounced: editors save in bursts). */
+function nextChange(folders: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const watchers: FSWatcher[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const changed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        for (const watcher of watchers) watcher.close();
+        resolve();
+      }, 200);
+    };
+    for (const folder of folders) {
+      try {
+        watchers.push(watch(folder, { recursive: true }, changed));
+      } catch {
+        // A missing folder cannot change; the others still can.
+      }
+    }
+  });
+}
+
+let server: Eleventy | undefined;
+while (!server) {
+  try {
+    server = await startPreview();
+  } catch (error) {
+    // Eleventy has printed the problem (content problems without a stack trace).
+    if (!findContentValidationError(error)) console.error(error);
+    // Eleventy marks the process as failed; the preview is still running.
+    process.exitCode = 0;
+    // Watch before saying so, so that a save right after the message is not missed.
+    const change = nextChange([paths.articlesDir, paths.dataDir, path.resolve("src"), path.resolve("_includes")]);
+    console.error("[preview] Not started yet: fix the problem above and save; the preview starts on the next change.");
+    await change;
+  }
+}
+
+const running = server;
+process.on("SIGINT", () => void running.stopWatch().then(() => process.exit(0)));
+process.on("SIGTERM", () => void running.stopWatch().then(() => process.exit(0)));

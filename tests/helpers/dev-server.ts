@@ -1,0 +1,54 @@
+/** Starts the editor's preview (scripts/cli/serve.ts) on a free port and talks to it. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { ROOT } from "./build.ts";
+
+export interface DevServer {
+  /** Base URL, e.g. http://localhost:43127 (no trailing slash); empty until the server listens. */
+  url: string;
+  /** Everything the process printed so far (stdout and stderr, interleaved). */
+  output(): string;
+  /** Resolves once `predicate` holds, polling; rejects after `timeoutMs` with what was printed. */
+  waitFor(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs?: number): Promise<void>;
+  /** The page's HTML, or null when the server answers with an error status. */
+  fetchPage(urlPath: string): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export function startDevServer(options: { articles: string; data: string; output: string }): DevServer {
+  let printed = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/cli/serve.ts", "--port", "0", "--output", options.output,
+      "--articles", options.articles, "--data", options.data],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const server: DevServer = {
+    url: "",
+    output: () => printed,
+    async waitFor(what, predicate, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await predicate())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the server printed:\n${printed}`);
+        if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); it printed:\n${printed}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async fetchPage(urlPath) {
+      const response = await fetch(`${server.url}${urlPath}`);
+      return response.ok ? response.text() : null;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+  const collect = (chunk: Buffer) => {
+    printed += chunk.toString("utf8");
+    const listening = /Server at (http:\/\/localhost:\d+)\//.exec(printed);
+    if (listening?.[1]) server.url = listening[1];
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  return server;
+}
