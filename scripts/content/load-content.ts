@@ -50,7 +50,7 @@ function relative(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-function readYaml<T extends z.ZodType>(
+export function readYaml<T extends z.ZodType>(
   file: string,
   schema: T,
   problems: ContentProblem[],

@@ -6,6 +6,7 @@ import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildTime } from "../content/build-time.ts";
 import { findContentValidationError } from "../content/content-error.ts";
+import { resolveContentPaths } from "../content/content-paths.ts";
 import { headMeta } from "../content/head-meta.ts";
 import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
 import type { PageInput } from "../content/page.ts";
@@ -17,13 +18,7 @@ export interface NewsPluginOptions extends Partial<ContentPaths> {
   stylesheet?: string;
 }
 
-/** Where content comes from: options, then ARTICLES_DIR / DATA_DIR (set by the build CLI), then defaults. */
-export function resolveContentPaths(options: NewsPluginOptions = {}): ContentPaths {
-  return {
-    articlesDir: path.resolve(options.articlesDir ?? process.env.ARTICLES_DIR ?? "src/articles"),
-    dataDir: path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "_data"),
-  };
-}
+export { resolveContentPaths };
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
 interface EleventyConfig {

@@ -1,0 +1,81 @@
+/**
+ * Turns a plain-text wire article into an article source (see scripts/content/wire-import.ts).
+ *
+ *   npm run import -- wire.txt --title "Le titre" --date 2023-04-18T14:05 --section international
+ *                     [--standfirst "…"] [--author …] [--tags "A, B"] [--slug <ascii-slug>] [--draft] [--articles DIR] [--data DIR]
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parseEditorDate } from "../content/article-source.ts";
+import { decodeUtf8 } from "../content/source-file.ts";
+import { firstSentence, wireToMarkdown } from "../content/wire-import.ts";
+import { resolveContentPaths } from "../content/content-paths.ts";
+import { checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
+
+const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
+                          [--standfirst "<chapô>"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]
+  <when>: 2023-04-18T14:05 (publisher's time zone) or 2023-04-18T14:05:00+02:00.
+  Without --standfirst, the first sentence of the first paragraph is used.`;
+
+runCommand(USAGE, () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      title: { type: "string" },
+      date: { type: "string" },
+      section: { type: "string" },
+      standfirst: { type: "string" },
+      author: { type: "string", default: "La Rédaction" },
+      tags: { type: "string" },
+      slug: { type: "string" },
+      draft: { type: "boolean", default: false },
+      articles: { type: "string" },
+      data: { type: "string" },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the wire file: expected e.g. wire.txt" : `expected one wire file, got ${positionals.length}`);
+  const wireFile = positionals[0] as string;
+  const title = required(values.title, "--title", '"Le titre de l’article"');
+  const dateFlag = required(values.date, "--date", "2023-04-18T14:05");
+  const sectionFlag = required(values.section, "--section", "international");
+  const paths = resolveContentPaths({ articlesDir: values.articles, dataDir: values.data });
+  const metadata = readMetadata(paths.dataDir);
+  const zone = metadata.publisher.timeZone;
+  const section = checkSection(sectionFlag, metadata.publisher);
+  const slug = chosenSlug(values.slug);
+  const date = parseEditorDate(dateFlag, zone);
+  if (!date) throw new UsageError(`--date "${dateFlag}" is not a date-time; expected e.g. 2023-04-18T14:05 (${zone}) or 2023-04-18T14:05:00+02:00`);
+
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(wireFile);
+  } catch {
+    throw new UsageError(`${wireFile}: cannot be read; expected a plain-text wire file`);
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) throw new UsageError(`${wireFile}: is not valid UTF-8; expected a UTF-8 text file`);
+  const wire = wireToMarkdown(text, metadata.publisher.appeal);
+  const lead = wire.paragraphs[0];
+  if (lead === undefined) throw new UsageError(`${wireFile}: has no paragraphs; expected one paragraph per line`);
+
+  const created = createArticle(
+    paths.articlesDir,
+    metadata,
+    {
+      title,
+      standfirst: values.standfirst?.trim() || firstSentence(lead),
+      date,
+      section,
+      author: values.author,
+      tags: tagList(values.tags),
+      draft: values.draft,
+    },
+    wire.body,
+    slug,
+  );
+  const notes = [
+    `${wire.paragraphs.length} paragraph(s), ${wire.subheadings.length} subheading(s)`,
+    wire.appealRemoved ? "the publisher's appeal at the end was removed (the site shows it after every article)" : "",
+  ].filter(Boolean);
+  reportCreated(created, `Imported: ${notes.join("; ")}.`);
+});

@@ -1,0 +1,50 @@
+/**
+ * Starts a new article: a draft with valid metadata, published now (Paris time) unless --date says otherwise.
+ *
+ *   npm run new -- --section international --title "Le titre" [--date 2024-05-02T09:30] [--author …] [--tags "A, B"] [--slug <ascii-slug>]
+ *                  [--articles src/articles] [--data _data]
+ */
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { parseEditorDate } from "../content/article-source.ts";
+import { toIsoInZone } from "../content/dates.ts";
+import { resolveContentPaths } from "../content/content-paths.ts";
+import { checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
+
+const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--date <when>] [--author <byline>] [--tags "A, B"]
+                       [--slug <ascii-slug>]
+  Writes src/articles/<section>/<yyyy-mm-dd>-<slug>.md as a draft (draft: true): npm start shows it,
+  npm run build leaves it out until you remove that line.`;
+
+runCommand(USAGE, () => {
+  const { values } = parseArgs({
+    options: {
+      section: { type: "string" },
+      title: { type: "string" },
+      date: { type: "string" },
+      author: { type: "string", default: "La Rédaction" },
+      tags: { type: "string" },
+      slug: { type: "string" },
+      articles: { type: "string" },
+      data: { type: "string" },
+    },
+  });
+  const paths = resolveContentPaths({ articlesDir: values.articles, dataDir: values.data });
+  const title = required(values.title, "--title", '"Le titre de l’article"');
+  const sectionFlag = required(values.section, "--section", "international");
+  const metadata = readMetadata(paths.dataDir);
+  const zone = metadata.publisher.timeZone;
+  const section = checkSection(sectionFlag, metadata.publisher);
+  const slug = chosenSlug(values.slug);
+  const date = values.date === undefined ? toIsoInZone(DateTime.now().startOf("second"), zone) : parseEditorDate(values.date, zone);
+  if (!date) throw new UsageError(`--date "${values.date}" is not a date-time; expected e.g. 2024-05-02T09:30 (${zone}) or 2024-05-02T09:30:00+02:00`);
+
+  const created = createArticle(
+    paths.articlesDir,
+    metadata,
+    { title, standfirst: "Chapô à écrire : une ou deux phrases qui résument l’article.", date, section, author: values.author, tags: tagList(values.tags), draft: true },
+    "Premier paragraphe à écrire.\n\n## Un intertitre\n\nLa suite de l’article.\n",
+    slug,
+  );
+  reportCreated(created, "It is a draft: npm start shows it; remove the draft line to publish it.");
+});
