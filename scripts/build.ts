@@ -12,6 +12,8 @@ import { findContentValidationError, formatProblem } from "./content/content-err
 import { loadContent } from "./content/load-content.ts";
 import { resolveContentPaths } from "./eleventy/plugin.ts";
 import { minifyFilesInPlace } from "./minify-files.ts";
+import { formatBuildSummary, type WrittenOutput } from "./build-summary.ts";
+import { captureWarnings } from "./build-warnings.ts";
 import { imageJobs } from "./content/social-card.ts";
 import { renderImages } from "./render-images.ts";
 
@@ -81,6 +83,7 @@ async function main(): Promise<number> {
   }
 
   const staging = `${out}.staging-${process.pid}`;
+  const capture = captureWarnings();
   try {
     const eleventy = new Eleventy("src", staging, { quietMode: true, configPath: ".eleventy.js", source: "cli" });
     eleventy.disableLogger();
@@ -88,7 +91,7 @@ async function main(): Promise<number> {
     // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.
     await eleventy.init();
     eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
-    await eleventy.write();
+    const [, written] = (await eleventy.write()) as [unknown, WrittenOutput[]];
     // Social cards and the PNG logo, drawn outside Eleventy's page renders and cached on disk.
     await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(".cache/images"));
 
@@ -100,11 +103,14 @@ async function main(): Promise<number> {
     renameSync(staging, out);
     rmSync(previous, { recursive: true, force: true });
 
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
     log(
-      `Built ${displayPath(out)}/: ${content.articles.length} article page(s), ` +
-        `${content.sections.length} section page(s), home, 404; ${pages.length} HTML pages, ` +
-        `${files.length} files in ${seconds} s`,
+      formatBuildSummary({
+        outDir: displayPath(out),
+        outputs: written.flat(),
+        files: files.length,
+        warnings: capture.warnings.length,
+        seconds: (performance.now() - started) / 1000,
+      }),
     );
     return 0;
   } catch (error) {
@@ -113,6 +119,8 @@ async function main(): Promise<number> {
     console.error("Build failed; the previous output is unchanged.");
     console.error(error);
     return 1;
+  } finally {
+    capture.stop();
   }
 }
 

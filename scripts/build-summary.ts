@@ -1,0 +1,47 @@
+/**
+ * The build's closing line: what was written, by kind of page, how many warnings, how long.
+ * «Built dist/ in 2.31 s: 1 home, 5 section pages, 120 article pages, 1 404, 1 stylesheet (128 files); no warnings»
+ */
+import path from "node:path";
+
+export interface WrittenOutput {
+  /** The template that produced it, e.g. ./src/article.njk. */
+  inputPath: string;
+}
+
+/** Names by template file; a template not listed here is named after its file (feed.njk → feed). */
+const KINDS: Record<string, [singular: string, plural: string]> = {
+  index: ["home", "home pages"],
+  section: ["section page", "section pages"],
+  article: ["article page", "article pages"],
+};
+
+function kindOf(inputPath: string): string {
+  return path.basename(inputPath).replace(/\..*$/, "");
+}
+
+function label(kind: string, count: number): string {
+  const [singular, plural] = KINDS[kind] ?? [kind, `${kind}s`];
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** Counts outputs by template: home, sections, articles first, then the others by name. */
+export function countByKind(outputs: WrittenOutput[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const output of outputs) counts.set(kindOf(output.inputPath), (counts.get(kindOf(output.inputPath)) ?? 0) + 1);
+  const known = Object.keys(KINDS);
+  const rank = (kind: string) => (known.includes(kind) ? known.indexOf(kind) : known.length);
+  return new Map([...counts].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
+}
+
+export function formatBuildSummary(summary: {
+  outDir: string;
+  outputs: WrittenOutput[];
+  files: number;
+  warnings: number;
+  seconds: number;
+}): string {
+  const kinds = [...countByKind(summary.outputs)].map(([kind, count]) => label(kind, count)).join(", ");
+  const warnings = summary.warnings === 0 ? "no warnings" : `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} (above)`;
+  return `Built ${summary.outDir}/ in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files); ${warnings}`;
+}
