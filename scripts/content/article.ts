@@ -62,6 +62,8 @@ export interface Article {
 export interface ArticleContext {
   publisher: Publisher;
   site: SiteSettings;
+  /** The file's last change in git (git-dates.ts), used when the front matter has no `modified`. */
+  committed?: string;
 }
 
 export type ArticleResult = { ok: true; article: Article } | { ok: false; problems: ContentProblem[] };
@@ -149,7 +151,12 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
 
   // Both parse: the schema checked them.
   const published = parseIsoWithOffset(meta.date) as DateTime;
-  const modified = meta.modified ? (parseIsoWithOffset(meta.modified) as DateTime) : null;
+  // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
+  const modified = meta.modified
+    ? (parseIsoWithOffset(meta.modified) as DateTime)
+    : context.committed
+      ? parseIsoWithOffset(context.committed)
+      : null;
   const publishedDay = toIsoDateInZone(published, zone);
   if (publishedDay !== fileDate) {
     problems.push({

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import { type Article, byNewest, parseArticle, type SectionRef, sectionUrl } from "./article.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
+import { gitModifiedDates } from "./git-dates.ts";
 import { buildListings, type Listings } from "./listings.ts";
 import { typesetPlainText } from "./markdown.ts";
 import { decodeUtf8 } from "./source-file.ts";
@@ -121,16 +122,18 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
 
   const contextKey = JSON.stringify([publisher, site]);
   const files = listArticleFiles(paths.articlesDir);
+  const committed = gitModifiedDates(paths.articlesDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
   const keys: string[] = [String(options.includeDrafts), ...files];
   for (const file of files) {
     const shown = relative(file);
-    const key = fileKey(file, contextKey);
+    const key = `${fileKey(file, contextKey)}:${committed.get(file) ?? ""}`;
     keys.push(key);
     let entry = articleCache.get(file);
     if (!entry || entry.key !== key) {
-      entry = { key, result: parseArticle(shown, readFileSync(file), { publisher, site }) };
+      const context = { publisher, site, committed: committed.get(file) };
+      entry = { key, result: parseArticle(shown, readFileSync(file), context) };
       articleCache.set(file, entry);
     }
     const { result } = entry;
