@@ -64,6 +64,20 @@ describe("the preview server", () => {
     expect(await server.fetchPage("/culture/brouillon/")).not.toBeNull();
   });
 
+  it("after a text-only edit, renders that article's page again and no other article page", async () => {
+    const before = builds();
+    const printedBefore = server.output().length;
+    const file = path.join(articles, "culture/2024-03-04-festival-d-avignon.md");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nUn paragraphe ajouté pendant l’aperçu.\n`);
+    await server.waitFor("the new paragraph", async () =>
+      builds() > before && ((await server.fetchPage("/culture/festival-d-avignon/")) ?? "").includes("Un paragraphe ajouté"));
+    const written = server.output().slice(printedBefore).split("\n").filter((line) => line.includes("from ./src/article.njk"));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toContain("culture/festival-d-avignon/index.html");
+    // The other article pages are still served, from the previous render.
+    expect(await headline("/economie/inflation-en-baisse/")).not.toBeNull();
+  });
+
   it("shows a saved headline on the article, its section index and the home page, without a restart", async () => {
     const before = builds();
     editField(OLD_FILE, "title", '"Sommet à Genève : accord trouvé"');

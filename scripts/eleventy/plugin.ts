@@ -7,9 +7,11 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildTime } from "../content/build-time.ts";
 import { findContentValidationError } from "../content/content-error.ts";
 import { resolveContentPaths } from "../content/content-paths.ts";
+import type { Article } from "../content/article.ts";
 import { headMeta } from "../content/head-meta.ts";
 import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
 import type { PageInput } from "../content/page.ts";
+import { articlesToRender } from "../content/pages-to-render.ts";
 import { type SiteMeta, siteMeta } from "../content/site-meta.ts";
 import { buildStylesheet, type Stylesheet } from "./stylesheet.ts";
 
@@ -28,6 +30,7 @@ interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addNunjucksGlobal(name: string, value: unknown): void;
   addCollection(name: string, build: (api: { getAll(): { url: string | false; data: PageData }[] }) => unknown): void;
+  on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void): void;
   on(event: string, listener: (arg: { runMode: string }) => void | Promise<void>): void;
   ignores: { add(glob: string): void };
   benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
@@ -59,6 +62,15 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   let content: Content | undefined;
   let stylesheet: Stylesheet | undefined;
   let meta: SiteMeta | undefined;
+  // The preview renders again only the article pages an edit changed (pages-to-render.ts);
+  // anything else that changed (templates, metadata, CSS, code) means every page.
+  let articlePages: Article[] = [];
+  let renderedArticles: Article[] | undefined;
+  let everyPageNeeded = true;
+  const isArticleSource = (file: string) => path.resolve(file).startsWith(`${paths.articlesDir}${path.sep}`);
+  eleventyConfig.on("eleventy.beforeWatch", (changedFiles) => {
+    if (!changedFiles.every(isArticleSource)) everyPageNeeded = true;
+  });
 
   // Once per build (and per rebuild when watching): validate everything before any page renders.
   // Articles unchanged since the last run are reused (load-content caches them by mtime and size).
@@ -73,6 +85,13 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     }
     stylesheet = buildStylesheet(stylesheetFile);
     meta = siteMeta(content, buildTime());
+    articlePages =
+      runMode === "build" || everyPageNeeded ? content.articles : articlesToRender(renderedArticles, content.articles);
+  });
+  // Only a build that finished has written its pages; a failed one leaves them to the next.
+  eleventyConfig.on("eleventy.after", () => {
+    renderedArticles = content?.articles;
+    everyPageNeeded = false;
   });
   const data = <T>(pick: (c: Content) => T) => () => {
     if (!content) throw new Error("content requested before eleventy.before ran");
@@ -81,6 +100,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addGlobalData("publisher", data((c) => c.publisher));
   eleventyConfig.addGlobalData("site", data((c) => c.site));
   eleventyConfig.addGlobalData("articles", data((c) => c.articles));
+  eleventyConfig.addGlobalData("articlePages", () => articlePages);
   eleventyConfig.addGlobalData("sections", data((c) => c.sections));
   eleventyConfig.addGlobalData("latest", data((c) => c.latest));
   eleventyConfig.addGlobalData("appeal", data((c) => c.appeal));
@@ -101,9 +121,15 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     return headMeta(pageInput(this.ctx, current), current.head);
   });
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
+  // In the preview, article pages an edit did not change are not rendered again but still exist:
+  // their entries from the previous build stay (the URLs and listing fields are unchanged then).
+  let crawledPages = new Map<string | false, PageInput>();
   eleventyConfig.addCollection("crawlerFiles", (api) => {
     const current = siteMetaOrThrow();
-    return current.crawlerFiles(api.getAll().map((item) => pageInput({ ...item.data, page: { url: item.url } }, current)));
+    const pages = new Map(articlePages === content?.articles ? [] : crawledPages);
+    for (const item of api.getAll()) pages.set(item.url, pageInput({ ...item.data, page: { url: item.url } }, current));
+    crawledPages = pages;
+    return current.crawlerFiles([...pages.values()]);
   });
 
   // Article sources are read by the content pipeline, not rendered by Eleventy one by one.
