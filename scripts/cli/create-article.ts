@@ -11,6 +11,18 @@ import { readYaml } from "../content/load-content.ts";
 import { type Publisher, publisherSchema, type SiteSettings, siteSchema } from "../content/schema.ts";
 import { SLUG_PATTERN, slugify } from "../content/slug.ts";
 
+/** The options both commands take (parseArgs format). */
+export const ARTICLE_OPTIONS = {
+  section: { type: "string" },
+  title: { type: "string" },
+  date: { type: "string" },
+  author: { type: "string", default: "La Rédaction" },
+  tags: { type: "string" },
+  slug: { type: "string" },
+  articles: { type: "string" },
+  data: { type: "string" },
+} as const;
+
 /** A mistake in how the command was called: printed with the usage, exit status 2. */
 export class UsageError extends Error {
   override name = "UsageError";

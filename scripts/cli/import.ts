@@ -10,7 +10,7 @@ import { parseEditorDate } from "../content/article-source.ts";
 import { decodeUtf8 } from "../content/source-file.ts";
 import { firstSentence, wireToMarkdown } from "../content/wire-import.ts";
 import { resolveContentPaths } from "../content/content-paths.ts";
-import { checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
+import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
 
 const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
                           [--standfirst "<chapô>"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]
@@ -21,16 +21,9 @@ runCommand(USAGE, () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      title: { type: "string" },
-      date: { type: "string" },
-      section: { type: "string" },
+      ...ARTICLE_OPTIONS,
       standfirst: { type: "string" },
-      author: { type: "string", default: "La Rédaction" },
-      tags: { type: "string" },
-      slug: { type: "string" },
       draft: { type: "boolean", default: false },
-      articles: { type: "string" },
-      data: { type: "string" },
     },
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the wire file: expected e.g. wire.txt" : `expected one wire file, got ${positionals.length}`);

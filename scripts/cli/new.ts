@@ -9,7 +9,7 @@ import { DateTime } from "luxon";
 import { parseEditorDate } from "../content/article-source.ts";
 import { toIsoInZone } from "../content/dates.ts";
 import { resolveContentPaths } from "../content/content-paths.ts";
-import { checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
+import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
 
 const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--date <when>] [--author <byline>] [--tags "A, B"]
                        [--slug <ascii-slug>]
@@ -18,16 +18,7 @@ const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--da
 
 runCommand(USAGE, () => {
   const { values } = parseArgs({
-    options: {
-      section: { type: "string" },
-      title: { type: "string" },
-      date: { type: "string" },
-      author: { type: "string", default: "La Rédaction" },
-      tags: { type: "string" },
-      slug: { type: "string" },
-      articles: { type: "string" },
-      data: { type: "string" },
-    },
+    options: ARTICLE_OPTIONS,
   });
   const paths = resolveContentPaths({ articlesDir: values.articles, dataDir: values.data });
   const title = required(values.title, "--title", '"Le titre de l’article"');
