@@ -14,6 +14,8 @@ const KINDS: Record<string, [singular: string, plural: string]> = {
   index: ["home", "home pages"],
   section: ["section page", "section pages"],
   article: ["article page", "article pages"],
+  feeds: ["feed", "feeds"],
+  "crawler-files": ["sitemap or robots.txt", "sitemaps and robots.txt"],
 };
 
 function kindOf(inputPath: string): string {
@@ -21,7 +23,7 @@ function kindOf(inputPath: string): string {
 }
 
 function label(kind: string, count: number): string {
-  const [singular, plural] = KINDS[kind] ?? [kind, `${kind}s`];
+  const [singular, plural] = KINDS[kind] ?? [kind, kind.endsWith("s") ? kind : `${kind}s`];
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
