@@ -2,7 +2,7 @@
  * The editor's preview (npm start): edits show without a restart, on every page that lists the
  * article; content errors are printed for the editor and the server survives them.
  */
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
@@ -67,6 +67,9 @@ describe("the preview server", () => {
   it("after a text-only edit, renders that article's page again and no other article page", async () => {
     const before = builds();
     const printedBefore = server.output().length;
+    const sitemapFile = path.join(output, "sitemap.xml");
+    const locations = () => (existsSync(sitemapFile) ? readFileSync(sitemapFile, "utf8").match(/<loc>[^<]*<\/loc>/g) ?? [] : []);
+    const listedBefore = locations();
     const file = path.join(articles, "culture/2024-03-04-festival-d-avignon.md");
     writeFileSync(file, `${readFileSync(file, "utf8")}\nUn paragraphe ajouté pendant l’aperçu.\n`);
     await server.waitFor("the new paragraph", async () =>
@@ -74,8 +77,9 @@ describe("the preview server", () => {
     const written = server.output().slice(printedBefore).split("\n").filter((line) => line.includes("from ./src/article.njk"));
     expect(written).toHaveLength(1);
     expect(written[0]).toContain("culture/festival-d-avignon/index.html");
-    // The other article pages are still served, from the previous render.
+    // The other article pages are still served, from the previous render, and still in the sitemap.
     expect(await headline("/economie/inflation-en-baisse/")).not.toBeNull();
+    expect(locations()).toEqual(listedBefore);
   });
 
   it("shows a saved headline on the article, its section index and the home page, without a restart", async () => {
@@ -89,6 +93,9 @@ describe("the preview server", () => {
     const before = builds();
     const filesWithOldDate = writtenFiles().filter(({ text }) => text.includes(OLD_ISO)).map(({ file }) => file);
     expect(filesWithOldDate).toContain(path.join("international", "sommet-a-geneve", "index.html"));
+    // Feeds and sitemaps, once the site has them, name the article with its date too.
+    const machineReadable = ["feed.json", "atom.xml", "sitemap.xml"].filter((file) => existsSync(path.join(output, file)));
+    for (const file of machineReadable) expect(filesWithOldDate).toContain(file);
 
     // The file name carries the publication day: editors rename the file with the date.
     editField(OLD_FILE, "date", "2024-03-08T10:00:00+01:00");
@@ -102,6 +109,10 @@ describe("the preview server", () => {
     // Whatever else names the article (feeds, sitemaps when the site has them) follows too.
     const stale = writtenFiles().filter(({ text }) => text.includes(OLD_ISO)).map(({ file }) => file);
     expect(stale).toEqual([]);
+    for (const file of machineReadable) expect(readFileSync(path.join(output, file), "utf8")).toContain("2024-03-08T10:00:00+01:00");
+    for (const file of machineReadable.filter((name) => name !== "sitemap.xml")) {
+      expect(readFileSync(path.join(output, file), "utf8")).toContain("accord trouvé");
+    }
   });
 
   it("prints a content error with file, field and expectation, keeps serving, and recovers on the next save", async () => {
