@@ -14,6 +14,10 @@ const KINDS: Record<string, [singular: string, plural: string]> = {
   index: ["home", "home pages"],
   section: ["section page", "section pages"],
   article: ["article page", "article pages"],
+  topic: ["topic page", "topic pages"],
+  topics: ["topic index", "topic indexes"],
+  "archive-month": ["month page", "month pages"],
+  archives: ["archive index", "archive indexes"],
   feeds: ["feed", "feeds"],
   "crawler-files": ["sitemap or robots.txt", "sitemaps and robots.txt"],
 };
