@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDateFr,
   formatDateTimeFr,
+  isoWithOffsetProblem,
   parseIsoWithOffset,
   toIsoDateInZone,
   toIsoInZone,
@@ -53,5 +54,20 @@ describe("French dates in Paris time", () => {
   it("does not depend on the machine's time zone", () => {
     const date = DateTime.fromISO("2023-04-18T14:05:00+02:00", { zone: "America/Los_Angeles" });
     expect(formatDateTimeFr(date)).toBe("mardi 18\u00A0avril 2023 à 14\u00A0h\u00A005");
+  });
+});
+
+describe("isoWithOffsetProblem", () => {
+  it.each([
+    ["2023-04-18T14:05:00+02:00", null],
+    ["2023-04-18", "has no time"],
+    ["2023-04-18T14:05:00", "has no UTC offset"],
+    ["2023-02-30T10:00:00+01:00", "is not a real date and time"],
+    ["2023-04-18T25:00:00+02:00", "is not a real date and time"],
+    ["18/04/2023", "is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)"],
+  ])("explains %j", (text, reason) => {
+    const problem = isoWithOffsetProblem(text);
+    if (reason === null) expect(problem).toBeNull();
+    else expect(problem).toContain(reason);
   });
 });

@@ -126,7 +126,7 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   if (!source.ok) return problem(source.field, source.message);
 
   const parsed = articleFrontMatterSchema.safeParse(source.data);
-  if (!parsed.success) return { ok: false, problems: toProblems(sourcePath, parsed.error) };
+  if (!parsed.success) return { ok: false, problems: toProblems(sourcePath, parsed.error, articleFrontMatterSchema) };
   const meta = parsed.data;
   const { publisher } = context;
   const zone = publisher.timeZone;

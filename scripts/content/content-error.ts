@@ -15,11 +15,14 @@ export function formatProblem(problem: ContentProblem): string {
 /** Thrown once per build with every problem found, so editors fix them all in one pass. */
 export class ContentValidationError extends Error {
   readonly problems: readonly ContentProblem[];
+  /** Read by Eleventy's error handler (npm start): the problems are the message, a stack trace is noise. */
+  readonly skipOriginalStack = true;
 
   constructor(problems: readonly ContentProblem[]) {
     super(
       `${problems.length} content problem${problems.length === 1 ? "" : "s"}:\n` +
-        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n") +
+        "\nNothing was published; fix these and build again.",
     );
     this.name = "ContentValidationError";
     this.problems = problems;

@@ -6,6 +6,22 @@ export const DEFAULT_ZONE = "Europe/Paris";
 /** ISO 8601 date-time with seconds optional and an explicit offset (Z or ±hh:mm). */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * Why a text is not an ISO date-time with offset, as the end of a "found … is not …" message,
+ * or null when it is one. Distinguishes the common slips: no offset, a date alone, an
+ * impossible day or hour.
+ */
+export function isoWithOffsetProblem(text: string): string | null {
+  if (parseIsoWithOffset(text) !== null) return null;
+  const example = "e.g. 2023-04-18T14:05:00+02:00";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `has no time; expected a date-time with offset (${example})`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/.test(text)) {
+    return `has no UTC offset; expected a date-time ending in Z or ±hh:mm (${example})`;
+  }
+  if (ISO_WITH_OFFSET.test(text)) return `is not a real date and time; expected an existing day and a time up to 23:59 (${example})`;
+  return `is not an ISO 8601 date-time with offset (${example})`;
+}
+
 /** Parses an ISO date-time that carries its offset; null when the text is not one or is impossible. */
 export function parseIsoWithOffset(text: string): DateTime | null {
   if (!ISO_WITH_OFFSET.test(text)) return null;

@@ -4,14 +4,14 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseDocument } from "yaml";
 import { type Article, byNewest, parseArticle, type SectionRef, sectionUrl } from "./article.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import { gitModifiedDates } from "./git-dates.ts";
 import { buildListings, type Listings } from "./listings.ts";
 import { typesetPlainText } from "./markdown.ts";
-import { decodeUtf8 } from "./source-file.ts";
+import { decodeUtf8, utf8Problem } from "./source-file.ts";
 import { type Publisher, publisherSchema, type SiteSettings, siteSchema, toProblems } from "./schema.ts";
+import { parseYaml } from "./yaml-text.ts";
 import type { z } from "zod";
 
 export interface ContentPaths {
@@ -66,20 +66,17 @@ export function readYaml<T extends z.ZodType>(
   }
   const text = decodeUtf8(bytes);
   if (text === null) {
-    problems.push({ file: shown, field: "(file)", message: "is not valid UTF-8; expected a UTF-8 text file" });
+    problems.push({ file: shown, field: "(file)", message: utf8Problem(bytes) ?? "is not valid UTF-8" });
     return null;
   }
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const [error] = document.errors;
-  if (error) {
-    const line = error.linePos?.[0]?.line ?? 0;
-    const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
-    problems.push({ file: shown, field: "(file)", message: `invalid YAML at line ${line}: ${reason}` });
+  const yaml = parseYaml(text);
+  if (!yaml.ok) {
+    problems.push({ file: shown, field: yaml.field, message: yaml.message });
     return null;
   }
-  const parsed = schema.safeParse(document.toJS() ?? {});
+  const parsed = schema.safeParse(yaml.data);
   if (!parsed.success) {
-    problems.push(...toProblems(shown, parsed.error));
+    problems.push(...toProblems(shown, parsed.error, schema));
     return null;
   }
   return parsed.data;

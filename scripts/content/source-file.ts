@@ -1,5 +1,5 @@
 /** Splits an article source (UTF-8, optional BOM, LF or CRLF) into YAML front matter and body. */
-import { parseDocument } from "yaml";
+import { parseYaml } from "./yaml-text.ts";
 
 export type SourceFileResult =
   | { ok: true; data: unknown; body: string; bodyFirstLine: number }
@@ -16,10 +16,32 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * Why bytes are not UTF-8, naming the first bad line ("line 9 is not valid UTF-8 …"), or null.
+ * Splitting at newlines is safe: no UTF-8 multi-byte sequence contains the newline byte.
+ */
+export function utf8Problem(bytes: Uint8Array): string | null {
+  let start = 0;
+  let line = 1;
+  while (start <= bytes.length) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return `line ${line} is not valid UTF-8 (saved as Latin-1 or Windows-1252?); expected a UTF-8 text file`;
+    }
+    if (newline === -1) return null;
+    start = newline + 1;
+    line += 1;
+  }
+  return null;
+}
+
 export function splitSourceFile(bytes: Uint8Array): SourceFileResult {
   const text = decodeUtf8(bytes);
   if (text === null) {
-    return { ok: false, field: "(file)", message: "is not valid UTF-8; expected a UTF-8 text file" };
+    return { ok: false, field: "(file)", message: utf8Problem(bytes) ?? "is not valid UTF-8; expected a UTF-8 text file" };
   }
   const match = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
   if (!match) {
@@ -30,14 +52,9 @@ export function splitSourceFile(bytes: Uint8Array): SourceFileResult {
     };
   }
   const yamlText = match[1] ?? "";
-  const document = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
-  const [error] = document.errors;
-  if (error) {
-    // +1 because the YAML starts on the line after the opening ---.
-    const line = (error.linePos?.[0]?.line ?? 0) + 1;
-    const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
-    return { ok: false, field: "front matter", message: `invalid YAML at line ${line}: ${reason}` };
-  }
+  // The YAML starts on line 2, after the opening ---.
+  const yaml = parseYaml(yamlText, { firstLine: 2, field: "front matter" });
+  if (!yaml.ok) return yaml;
   const bodyFirstLine = match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0) + 1;
-  return { ok: true, data: document.toJS() ?? {}, body: text.slice(match[0].length), bodyFirstLine };
+  return { ok: true, data: yaml.data, body: text.slice(match[0].length), bodyFirstLine };
 }
