@@ -1,0 +1,26 @@
+/** The build CLI as a child process that tests can wait for, run in parallel, or kill. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { ROOT, type BuildRun } from "./build.ts";
+
+/** Starts scripts/build.ts from the project root; stdout and stderr are collected as text. */
+export function startBuild(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<BuildRun> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const done = new Promise<BuildRun>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/** Like runBuild, without blocking, so independent builds can run side by side. */
+export function runBuildAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
+  return startBuild(args, env).done;
+}
