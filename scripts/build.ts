@@ -4,17 +4,18 @@
  *
  *   tsx scripts/build.ts [--out dist] [--articles src/articles] [--data _data] [--quiet]
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findContentValidationError, formatProblem } from "./content/content-error.ts";
 import { resolveContentPaths } from "./content/content-paths.ts";
-import { loadContent } from "./content/load-content.ts";
+import { type ContentPaths, loadContent } from "./content/load-content.ts";
 import { minifyFilesInPlace } from "./minify-files.ts";
 import { formatBuildSummary, type WrittenOutput } from "./build-summary.ts";
 import { captureWarnings } from "./build-warnings.ts";
 import { imageJobs } from "./content/social-card.ts";
 import { renderImages } from "./render-images.ts";
+import { acquireBuildLock, BuildLockedError, recoverInterruptedSwap, stagingDir, swapIntoPlace } from "./output-swap.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -26,21 +27,9 @@ const { values: args } = parseArgs({
 });
 
 const out = path.resolve(args.out);
-const previous = `${out}.previous`;
 const log = (line: string) => {
   if (!args.quiet) console.log(line);
 };
-
-/** Puts back the output of the last good build if an earlier run died between its two renames. */
-function recoverInterruptedSwap(): void {
-  if (!existsSync(out) && existsSync(previous)) renameSync(previous, out);
-  else if (existsSync(previous)) rmSync(previous, { recursive: true, force: true });
-  const parent = path.dirname(out);
-  const stale = `${path.basename(out)}.staging-`;
-  for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
-    if (entry.startsWith(stale)) rmSync(path.join(parent, entry), { recursive: true, force: true });
-  }
-}
 
 function displayPath(file: string): string {
   const relativePath = path.relative(process.cwd(), file);
@@ -70,8 +59,23 @@ async function main(): Promise<number> {
   process.env.ARTICLES_DIR = paths.articlesDir;
   process.env.DATA_DIR = paths.dataDir;
 
-  recoverInterruptedSwap();
+  let releaseLock: () => void;
+  try {
+    releaseLock = acquireBuildLock(out);
+  } catch (error) {
+    if (!(error instanceof BuildLockedError)) throw error;
+    console.error(`Build failed: ${error.message}. Nothing was published.`);
+    return 1;
+  }
+  try {
+    recoverInterruptedSwap(out);
+    return await buildAndSwap(paths, started);
+  } finally {
+    releaseLock();
+  }
+}
 
+async function buildAndSwap(paths: ContentPaths, started: number): Promise<number> {
   // Validate everything first: content errors are the editor's, reported all at once, no stack.
   let content;
   try {
@@ -81,7 +85,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const staging = `${out}.staging-${process.pid}`;
+  const staging = stagingDir(out);
   const capture = captureWarnings();
   try {
     // Imported only now: a build that fails validation reports in about half the time.
@@ -100,9 +104,7 @@ async function main(): Promise<number> {
     const pages = files.filter((file) => file.endsWith(".html"));
     await minifyFilesInPlace(pages);
 
-    if (existsSync(out)) renameSync(out, previous);
-    renameSync(staging, out);
-    rmSync(previous, { recursive: true, force: true });
+    swapIntoPlace(staging, out);
 
     log(
       formatBuildSummary({
