@@ -95,6 +95,24 @@ describe("parseArticle", () => {
   });
 });
 
+describe("links and images in the body", () => {
+  it("rejects javascript: and data: links and images from another origin, naming them", () => {
+    const result = parseArticle(file, source(valid, "[Clic](javascript:alert(1)) ![Pisteur](https://tracker.example/p.gif)\n"), context);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        file,
+        field: "body",
+        message: '"javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL',
+      },
+      {
+        file,
+        field: "body",
+        message: '"https://tracker.example/p.gif" is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin',
+      },
+    ]);
+  });
+});
+
 describe("articleUrl", () => {
   it("nests the slug under its section", () => {
     expect(articleUrl("international", "li-shangfu")).toBe("/international/li-shangfu/");

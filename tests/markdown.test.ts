@@ -36,6 +36,33 @@ describe("renderBody", () => {
     },
   );
 
+  it("reports each refused link target once, reference definitions and autolinks included", () => {
+    const { html, rejectedUrls } = renderBody(
+      "[a](javascript:alert(1)) [b](javascript:alert(1)) <javascript:alert(2)> [c](&#106;avascript:x) [d][r]\n\n[r]: data:text/html,x\n",
+    );
+    expect(rejectedUrls).toEqual([
+      { kind: "link", url: "data:text/html,x" },
+      { kind: "link", url: "javascript:alert(1)" },
+      { kind: "link", url: "javascript:alert(2)" },
+      { kind: "link", url: "javascript:x" },
+    ]);
+    expect(html).not.toMatch(/href/);
+  });
+
+  it("keeps images from this site and turns others into their alt text", () => {
+    const { html, rejectedUrls } = renderBody("![Logo](/assets/logo.svg) ![Pisteur](https://tracker.example/p.gif) ![x](//cdn.example/x.png)");
+    expect(html).toMatch(/^<p><img src="\/assets\/logo.svg" alt="Logo" \/> Pisteur\s[^<]*<\/p>\n$/);
+    // A protocol-relative target is refused as a link before it can become an image.
+    expect(rejectedUrls).toEqual([
+      { kind: "link", url: "//cdn.example/x.png" },
+      { kind: "image", url: "https://tracker.example/p.gif" },
+    ]);
+  });
+
+  it("refuses nothing in an ordinary body", () => {
+    expect(renderBody("[a](https://a.fr) [b](mailto:x@y.fr) [c](/culture/) [d](#suite)").rejectedUrls).toEqual([]);
+  });
+
   it("collects the visible text for word counts", () => {
     expect(renderBody("Un *deux*\ntrois.\n\n## Quatre").text).toBe("Un deux trois.\nQuatre");
   });

@@ -191,6 +191,16 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       });
     }
   }
+  for (const { kind, url } of body.rejectedUrls) {
+    problems.push({
+      file: sourcePath,
+      field: "body",
+      message:
+        kind === "link"
+          ? `${JSON.stringify(url)} is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL`
+          : `${JSON.stringify(url)} is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin`,
+    });
+  }
   if (problems.length > 0 || !section) return { ok: false, problems };
 
   const words = countWords(body.text);

@@ -11,6 +11,18 @@ import { headingIdsRule } from "./heading-ids.ts";
 import { frenchTypography, spaceBeforeLeadingMark } from "./typography.ts";
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
+/** Images come from this site only: pages load nothing from another origin. */
+const SAFE_IMAGE = /^\/(?!\/)/;
+
+/** A link or image target the body may not use; rendered as text, and reported by article.ts. */
+export interface RejectedUrl {
+  kind: "link" | "image";
+  url: string;
+}
+
+// validateLink gets no parse environment, so rejections are collected here during one
+// (synchronous) renderBody call.
+let rejected: RejectedUrl[] | null = null;
 
 const CLOSING_INLINE = new Set(["em_close", "strong_close", "link_close", "s_close", "code_inline"]);
 
@@ -20,6 +32,22 @@ export interface RenderedBody {
   text: string;
   /** Heading levels and their 1-based source lines, for validation. */
   headings: { level: number; line: number }[];
+  /** Link and image targets that were refused, in order, each once. */
+  rejectedUrls: RejectedUrl[];
+}
+
+/** Turns images whose source is not on this site into their alt text. */
+function sameOriginImagesRule(state: { tokens: Token[]; Token: typeof Token }): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    block.children = block.children.map((token) => {
+      if (token.type !== "image" || SAFE_IMAGE.test(token.attrGet("src") ?? "")) return token;
+      rejected?.push({ kind: "image", url: token.attrGet("src") ?? "" });
+      const text = new state.Token("text", "", 0);
+      text.content = token.content;
+      return text;
+    });
+  }
 }
 
 function typographyRule(state: { tokens: Token[] }): void {
@@ -39,7 +67,12 @@ function typographyRule(state: { tokens: Token[] }): void {
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
   md.enable("strikethrough");
-  md.validateLink = (url: string) => SAFE_URL.test(url.trim());
+  md.validateLink = (url: string) => {
+    const safe = SAFE_URL.test(url.trim());
+    if (!safe) rejected?.push({ kind: "link", url });
+    return safe;
+  };
+  md.core.ruler.push("same_origin_images", sameOriginImagesRule);
   md.core.ruler.push("french_typography", typographyRule);
   md.core.ruler.push("heading_ids", headingIdsRule);
   return md;
@@ -66,11 +99,21 @@ function collectText(tokens: Token[]): string {
 /** Renders an article body. `firstLine` is the body's line number in its file, for messages. */
 export function renderBody(markdown: string, firstLine = 1): RenderedBody {
   const env = {};
-  const tokens = md.parse(markdown, env);
+  rejected = [];
+  let tokens: Token[];
+  let refused: RejectedUrl[];
+  try {
+    tokens = md.parse(markdown, env);
+  } finally {
+    refused = rejected;
+    rejected = null;
+  }
+  const seen = new Set<string>();
+  const rejectedUrls = refused.filter(({ kind, url }) => !seen.has(`${kind} ${url}`) && seen.add(`${kind} ${url}`));
   const headings = tokens
     .filter((token) => token.type === "heading_open")
     .map((token) => ({ level: Number(token.tag.slice(1)), line: (token.map?.[0] ?? 0) + firstLine }));
-  return { html: md.renderer.render(tokens, md.options, env), text: collectText(tokens), headings };
+  return { html: md.renderer.render(tokens, md.options, env), text: collectText(tokens), headings, rejectedUrls };
 }
 
 /** Renders one line of inline Markdown-free text with typography, for titles and standfirsts. */

@@ -12,6 +12,7 @@ import { headMeta } from "../content/head-meta.ts";
 import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
 import type { PageInput } from "../content/page.ts";
 import { articlesToRender } from "../content/pages-to-render.ts";
+import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../content/security-headers.ts";
 import { type SiteMeta, siteMeta } from "../content/site-meta.ts";
 import { buildStylesheet, type Stylesheet } from "./stylesheet.ts";
 
@@ -109,6 +110,11 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     eleventyConfig.addGlobalData(key, data((c) => c[key]));
   }
   eleventyConfig.addGlobalData("stylesheet", () => stylesheet);
+  eleventyConfig.addGlobalData("security", {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    referrerPolicy: REFERRER_POLICY,
+    headersFile: headersFile(),
+  });
   eleventyConfig.addGlobalData("feedFiles", () => meta?.feedFiles);
 
   const siteMetaOrThrow = (): SiteMeta => {
