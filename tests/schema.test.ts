@@ -7,6 +7,7 @@ import {
   siteSchema,
   toProblems,
 } from "../scripts/content/schema.ts";
+import { publisher as examplePublisher } from "./helpers/articles.ts";
 
 const article = {
   title: "Un titre",
@@ -17,17 +18,7 @@ const article = {
   tags: ["Chine", "Russie"],
 };
 
-const publisher = {
-  name: "Le Quotidien",
-  url: "https://www.exemple.fr",
-  description: "Un journal.",
-  logo: { svg: "/assets/logo.svg", width: 240, height: 40 },
-  language: "fr",
-  locale: "fr-FR",
-  timeZone: "Europe/Paris",
-  sections: [{ slug: "international", name: "International", description: "Le monde." }],
-  appeal: { title: "Soutenez-nous", paragraphs: ["Merci."] },
-};
+const publisher = examplePublisher;
 
 const FILE = "src/articles/international/2023-04-18-un-titre.md";
 
@@ -106,7 +97,7 @@ describe("publisher metadata", () => {
     ["a missing time zone", (p) => delete p.timeZone, "timeZone: is missing; expected an IANA time zone (e.g. Europe/Paris)"],
     ["an unknown time zone", (p) => (p.timeZone = "Paris"), 'timeZone: "Paris" is not an IANA time zone'],
     ["no sections", (p) => (p.sections = []), "sections: is empty; expected at least one section"],
-    ["a section twice", (p) => (p.sections = [...(p.sections as unknown[]), ...(p.sections as unknown[])]), 'sections.1.slug: "international" is declared twice'],
+    ["a section twice", (p) => (p.sections = [...(p.sections as unknown[]), ...(p.sections as unknown[])]), 'sections.2.slug: "international" is declared twice'],
     ["a logo width that is text", (p) => ((p.logo as Record<string, unknown>).width = "240px"), 'logo.width: "240px" is not the logo\'s width in pixels'],
     ["a missing logo", (p) => delete p.logo, "logo: is missing; expected the logo (svg, width, height)"],
     ["a misspelt nested key", (p) => ((p.logo as Record<string, unknown>).heigth = 40), "logo.heigth: is not a known field; did you mean `height`?"],
