@@ -14,7 +14,6 @@ import { minifyFilesInPlace } from "./minify-files.ts";
 import { formatBuildSummary, type WrittenOutput } from "./build-summary.ts";
 import { captureWarnings } from "./build-warnings.ts";
 import { imageJobs } from "./content/social-card.ts";
-import { renderImages } from "./render-images.ts";
 import { acquireBuildLock, BuildLockedError, recoverInterruptedSwap, stagingDir, swapIntoPlace } from "./output-swap.ts";
 
 const { values: args } = parseArgs({
@@ -90,6 +89,7 @@ async function buildAndSwap(paths: ContentPaths, started: number): Promise<numbe
   try {
     // Imported only now: a build that fails validation reports in about half the time.
     const { default: Eleventy } = await import("@11ty/eleventy");
+    const { renderImages } = await import("./render-images.ts");
     const eleventy = new Eleventy("src", staging, { quietMode: true, configPath: ".eleventy.js", source: "cli" });
     eleventy.disableLogger();
     // Eleventy 3.1 creates its configuration benchmark group before quiet mode applies, so a slow

@@ -92,8 +92,8 @@ describe("publisher metadata", () => {
 
   it.each<[string, (p: Record<string, unknown>) => void, string]>([
     ["a missing name", (p) => delete p.name, "name: is missing; expected the publisher's name"],
-    ["a missing URL", (p) => delete p.url, "url: is missing; expected an absolute http(s) URL"],
-    ["a relative URL", (p) => (p.url = "www.exemple.fr"), 'url: "www.exemple.fr" is not an absolute http(s) URL'],
+    ["a missing URL", (p) => delete p.url, "url: is missing; expected the site's http(s) origin"],
+    ["a relative URL", (p) => (p.url = "www.exemple.fr"), 'url: "www.exemple.fr" is not an http(s) origin'],
     ["a missing time zone", (p) => delete p.timeZone, "timeZone: is missing; expected an IANA time zone (e.g. Europe/Paris)"],
     ["an unknown time zone", (p) => (p.timeZone = "Paris"), 'timeZone: "Paris" is not an IANA time zone'],
     ["no sections", (p) => (p.sections = []), "sections: is empty; expected at least one section"],
