@@ -109,7 +109,7 @@ describe("publisher metadata", () => {
 
 describe("site settings", () => {
   it("defaults every setting", () => {
-    expect(siteSchema.parse({})).toEqual({ homeArticleCount: 10, wordsPerMinute: 230 });
+    expect(siteSchema.parse({})).toEqual({ homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 });
   });
 
   it("rejects a count that is not a whole number", () => {
