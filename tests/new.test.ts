@@ -67,7 +67,7 @@ describe("npm run new", () => {
     expect(badDate.stderr).toContain('--date "demain" is not a date-time');
     const tooLong = runNew("--section", "france", "--title", "Très long titre ".repeat(10));
     expect(tooLong.status).toBe(1);
-    expect(tooLong.stderr).toMatch(/: title: is \d+ characters long; expected at most 110/);
+    expect(tooLong.stderr).toMatch(/: title: ".*" is \d+ characters long; expected at most 110/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
