@@ -98,7 +98,7 @@ async function buildAndSwap(paths: ContentPaths, started: number): Promise<numbe
     eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
     const [, written] = (await eleventy.write()) as [unknown, WrittenOutput[]];
     // Social cards and the PNG logo, drawn outside Eleventy's page renders and cached on disk.
-    await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(".cache/images"));
+    await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(process.env.IMAGE_CACHE_DIR ?? ".cache/images"));
 
     const files = listFiles(staging);
     const pages = files.filter((file) => file.endsWith(".html"));

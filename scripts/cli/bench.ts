@@ -29,9 +29,16 @@ const { values: args } = parseArgs({
     "no-hugo": { type: "boolean", default: false },
     results: { type: "string", default: "bench" },
     keep: { type: "boolean", default: false },
+    // cold: every measured build draws every social card (a first build); warm: the card cache
+    // is filled by one unmeasured build first (every later build).
+    cards: { type: "string", default: "cold" },
   },
 });
 
+if (args.cards !== "cold" && args.cards !== "warm") {
+  console.error("--cards must be cold or warm");
+  process.exit(2);
+}
 const sizes = args.sizes.split(",").map((s) => Number.parseInt(s, 10));
 const runs = Number.parseInt(args.runs, 10);
 const devSize = Number.parseInt(args["dev-size"], 10);
@@ -95,12 +102,15 @@ function check(label: string, measurement: Measurement): Measurement {
   return measurement;
 }
 
-const buildOurs = (w: Workspace) => {
+/** The benchmark's own card cache, so synthetic cards never land in the repository's .cache/. */
+const cardCache = (w: Workspace) => path.join(w.dir, "image-cache");
+const buildOurs = (w: Workspace, options: { keepCardCache: boolean }) => {
   rmSync(w.outDir, { recursive: true, force: true });
+  if (!options.keepCardCache) rmSync(cardCache(w), { recursive: true, force: true });
   return runMeasured(
     process.execPath,
     ["--import", "tsx", "scripts/build.ts", "--quiet", "--out", w.outDir, "--articles", w.articlesDir, "--data", w.dataDir],
-    { cwd: ROOT },
+    { cwd: ROOT, env: { IMAGE_CACHE_DIR: cardCache(w) } },
   );
 };
 const buildStock = (w: Workspace) => {
@@ -156,9 +166,13 @@ async function main(): Promise<void> {
     const workspace = prepare(n);
     const result: SizeResult = { n, ours: emptyRuns(), stock: args["no-stock"] ? null : emptyRuns(), hugo: hugo ? emptyRuns() : null };
     try {
+      if (args.cards === "warm") {
+        progress(`N=${n}: filling the social card cache (not measured)…`);
+        check("our build (card cache)", await buildOurs(workspace, { keepCardCache: false }));
+      }
       // Interleaved so that load from other processes falls on all three alike.
       for (let run = 1; run <= runs; run += 1) {
-        const ours = check("our build", await buildOurs(workspace));
+        const ours = check("our build", await buildOurs(workspace, { keepCardCache: args.cards === "warm" }));
         record(result.ours, ours);
         let line = `N=${n} run ${run}/${runs}: ours ${describe(ours)}`;
         if (result.stock) {
@@ -182,12 +196,12 @@ async function main(): Promise<void> {
   }
 
   const loadAfter = load();
-  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
+  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize} --cards ${args.cards}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
   const report: BenchReport = {
     command,
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}${hugo ? `, ${hugo}` : ""}`,
-    noise: `Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
+    noise: `Social cards: ${args.cards === "cold" ? "cold cache, every card drawn in every measured build" : "warm cache, filled by one unmeasured build"}. Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
     sizes: results,
     dev,
     notes,
