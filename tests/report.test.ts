@@ -11,7 +11,7 @@ describe("resultsMarkdown", () => {
       { n: 1000, ours: { wallMs: [3000, 2000, 4000], peakMb: [200, 210, 220], cpuSeconds: [5, 5, 5] }, stock: { wallMs: [4000], peakMb: [150], cpuSeconds: [4] }, hugo: null },
       { n: 4000, ours: { wallMs: [12000], peakMb: [null], cpuSeconds: [null] }, stock: null, hugo: { wallMs: [4000], peakMb: [300], cpuSeconds: [6] } },
     ],
-    dev: { n: 4000, startupMs: 9000, editMs: [400, 900, 600] },
+    dev: { n: 4000, startupMs: 9000, editMs: [400, 900, 600], textEditMs: [100, 300, 200] },
     notes: [],
   });
   const row = (n: number) => markdown.split("\n").find((line) => line.startsWith(`| ${n} |`))?.split("|").map((c) => c.trim());
@@ -23,6 +23,7 @@ describe("resultsMarkdown", () => {
 
   it("states the scaling and the dev server's edit time", () => {
     expect(markdown).toContain("ms per article at 4000 is 1.00× that at 1000");
-    expect(markdown).toContain("updated in 0.60 s (median of 3 edits");
+    expect(markdown).toContain("after a headline edit, the article's page updated in 0.60 s (median of 3 edits");
+    expect(markdown).toContain("after a body-text edit, in 0.20 s (median of 3");
   });
 });

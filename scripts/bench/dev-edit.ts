@@ -1,7 +1,8 @@
 /**
  * Edit → updated page under the dev server: starts it on a free port with the benchmark's
- * content, waits for the first build, rewrites one article's title and polls its page until the
- * new title is served.
+ * content, waits for the first build, then times two kinds of edit of one article until its page
+ * serves them: a headline change (every list naming it changes: a full render) and a sentence
+ * added to the body (the common edit: only that article's page is rendered again).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,8 +25,10 @@ export interface DevEditOptions {
 export interface DevEditResult {
   /** From the server's start to its first page. */
   startupMs: number;
-  /** For each edit, from saving it to the updated page being served. */
+  /** For each headline edit, from saving it to the updated page being served. */
   editMs: number[];
+  /** For each body-text edit, from saving it to the updated page being served. */
+  textEditMs?: number[];
 }
 
 export function freePort(): Promise<number> {
@@ -93,18 +96,33 @@ export async function measureDevEdit(options: DevEditOptions): Promise<DevEditRe
     });
     const startupMs = performance.now() - started;
     const editMs: number[] = [];
+    // The text edits below start from the last headline edit, so that they change nothing else.
+    let current = original;
     for (let edit = 1; edit <= (options.edits ?? 3); edit += 1) {
       // Let the watcher settle so each edit is a separate rebuild.
       await sleep(1000);
       const marker = `Titre modifié numéro ${edit}`;
       const saved = performance.now();
-      writeFileSync(options.articleFile, original.replace(/^title: .*$/m, `title: "${marker}"`));
+      current = original.replace(/^title: .*$/m, `title: "${marker}"`);
+      writeFileSync(options.articleFile, current);
       await pollUntil(pageUrl, (body) => body.includes(marker), saved + 60_000, alive).catch((error: unknown) => {
         throw new Error(`${String(error)}\n${log.slice(-2000)}`);
       });
       editMs.push(performance.now() - saved);
     }
-    return { startupMs, editMs };
+    const textEditMs: number[] = [];
+    for (let edit = 1; edit <= (options.edits ?? 3); edit += 1) {
+      await sleep(1000);
+      const marker = `Phrase ajoutée numéro ${edit}.`;
+      const saved = performance.now();
+      current = `${current.trimEnd()}\n\n${marker}\n`;
+      writeFileSync(options.articleFile, current);
+      await pollUntil(pageUrl, (body) => body.includes(marker), saved + 60_000, alive).catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${log.slice(-2000)}`);
+      });
+      textEditMs.push(performance.now() - saved);
+    }
+    return { startupMs, editMs, textEditMs };
   } finally {
     writeFileSync(options.articleFile, original);
     try {

@@ -20,7 +20,7 @@ export interface BenchReport {
   machine: string;
   noise: string;
   sizes: SizeResult[];
-  dev: { n: number; startupMs: number; editMs: number[] } | null;
+  dev: { n: number; startupMs: number; editMs: number[]; textEditMs?: number[] } | null;
   notes: string[];
 }
 
@@ -78,8 +78,12 @@ export function resultsMarkdown(report: BenchReport): string {
     lines.push(
       "",
       `Dev server at ${report.dev.n} articles: first page served ${seconds(report.dev.startupMs)} s after start; ` +
-        `an edited article's page updated in ${seconds(median(report.dev.editMs))} s (median of ${report.dev.editMs.length} edits: ` +
-        `${report.dev.editMs.map(seconds).join(", ")} s).`,
+        `after a headline edit, the article's page updated in ${seconds(median(report.dev.editMs))} s (median of ${report.dev.editMs.length} edits: ` +
+        `${report.dev.editMs.map(seconds).join(", ")} s)` +
+        (report.dev.textEditMs && report.dev.textEditMs.length > 0
+          ? `; after a body-text edit, in ${seconds(median(report.dev.textEditMs))} s (median of ${report.dev.textEditMs.length}: ` +
+            `${report.dev.textEditMs.map(seconds).join(", ")} s).`
+          : "."),
     );
   }
   if (report.notes.length > 0) lines.push("", ...report.notes.map((note) => `- ${note}`));

@@ -153,7 +153,7 @@ async function main(): Promise<void> {
         edits: runs,
       });
       dev = { n: workspace.corpus.length, ...measured };
-      progress(`dev server up in ${(measured.startupMs / 1000).toFixed(2)} s; edits ${measured.editMs.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s`);
+      progress(`dev server up in ${(measured.startupMs / 1000).toFixed(2)} s; headline edits ${measured.editMs.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s; body-text edits ${(measured.textEditMs ?? []).map((ms) => (ms / 1000).toFixed(2)).join(", ")} s`);
     } catch (error) {
       const reason = String(error).split("\n")[0] ?? "";
       notes.push(`The dev server measurement failed: ${reason}`);
