@@ -97,12 +97,15 @@ async function buildAndSwap(paths: ContentPaths, started: number): Promise<numbe
     await eleventy.init();
     eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
     const [, written] = (await eleventy.write()) as [unknown, WrittenOutput[]];
-    // Social cards and the PNG logo, drawn outside Eleventy's page renders and cached on disk.
-    await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(process.env.IMAGE_CACHE_DIR ?? ".cache/images"));
-
+    // Social cards and the PNG logo (drawn outside Eleventy's page renders, cached on disk) and
+    // the HTML minification (worker threads) touch different files: run them side by side so
+    // that card layout on this thread and minification in the workers share both cores.
+    const pages = listFiles(staging).filter((file) => file.endsWith(".html"));
+    await Promise.all([
+      renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(process.env.IMAGE_CACHE_DIR ?? ".cache/images")),
+      minifyFilesInPlace(pages),
+    ]);
     const files = listFiles(staging);
-    const pages = files.filter((file) => file.endsWith(".html"));
-    await minifyFilesInPlace(pages);
 
     swapIntoPlace(staging, out);
 
