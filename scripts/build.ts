@@ -96,24 +96,24 @@ async function buildAndSwap(paths: ContentPaths, started: number): Promise<numbe
     // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.
     await eleventy.init();
     eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
-    const [, written] = (await eleventy.write()) as [unknown, WrittenOutput[]];
+    const [, outputs] = (await eleventy.write()) as [unknown, WrittenOutput[]];
     // Social cards and the PNG logo (drawn outside Eleventy's page renders, cached on disk) and
     // the HTML minification (worker threads) touch different files: run them side by side so
     // that card layout on this thread and minification in the workers share both cores.
-    const pages = listFiles(staging).filter((file) => file.endsWith(".html"));
-    await Promise.all([
+    // Listed once: the images add files Eleventy never writes (PNGs), counted from their stats.
+    const written = listFiles(staging);
+    const [images] = await Promise.all([
       renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(process.env.IMAGE_CACHE_DIR ?? ".cache/images")),
-      minifyFilesInPlace(pages),
+      minifyFilesInPlace(written.filter((file) => file.endsWith(".html"))),
     ]);
-    const files = listFiles(staging);
 
     swapIntoPlace(staging, out);
 
     log(
       formatBuildSummary({
         outDir: displayPath(out),
-        outputs: written.flat(),
-        files: files.length,
+        outputs: outputs.flat(),
+        files: written.length + images.images,
         warnings: capture.warnings.length,
         seconds: (performance.now() - started) / 1000,
       }),
