@@ -5,7 +5,7 @@
  * added to the body (the common edit: only that article's page is rendered again).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createServer } from "node:net";
 
@@ -67,18 +67,16 @@ async function pollUntil(url: string, test: (body: string) => boolean, deadline:
 export async function measureDevEdit(options: DevEditOptions): Promise<DevEditResult> {
   const port = await freePort();
   const timeoutMs = options.timeoutMs ?? 300_000;
-  // What `npm start` runs (the preview CLI when present, else Eleventy's), on our port, writing
-  // into a temporary folder.
-  const serveCli = path.join(options.root, "scripts/cli/serve.ts");
-  const argv = existsSync(serveCli)
-    ? [serveCli, "--port", String(port), "--output", options.outDir, "--articles", options.articlesDir, "--data", options.dataDir]
-    : ["node_modules/@11ty/eleventy/cmd.cjs", "--serve", "--quiet", `--port=${port}`, `--output=${options.outDir}`];
+  // What `npm start` runs, on our port, writing into a temporary folder.
+  const argv = [
+    path.join(options.root, "scripts/cli/serve.ts"),
+    "--port", String(port), "--output", options.outDir, "--articles", options.articlesDir, "--data", options.dataDir,
+  ];
   const child = spawn(
     process.execPath,
     ["--import", "tsx", ...argv],
     {
       cwd: options.root,
-      env: { ...process.env, ARTICLES_DIR: options.articlesDir, DATA_DIR: options.dataDir },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },
