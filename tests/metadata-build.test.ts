@@ -128,6 +128,20 @@ describe("structured data and sharing tags", () => {
     expect(website).toMatchObject({ "@type": "WebSite", url: BASE, inLanguage: "fr-FR" });
   });
 
+  it("gives every shared page a title: the publisher's on the home page, the list's or the headline elsewhere", () => {
+    const home = readPage(site.outDir, "/");
+    const publisher = home.querySelector("title")?.textContent ?? "";
+    expect(publisher).not.toBe("");
+    expect(meta(home, "og:title")).toEqual([publisher]);
+    const section = readPage(site.outDir, "/international/");
+    expect(meta(section, "og:title")).toEqual([normalizeText(section.querySelector("main h1")?.textContent)]);
+    for (const url of articlePages()) {
+      const article = visible(url);
+      expect(meta(article.document, "og:title")).toEqual([article.headline]);
+      expect(article.document.querySelector("title")?.textContent).toBe(`${article.headline} – ${publisher}`);
+    }
+  });
+
   it("marks the 404 page noindex, with no canonical", () => {
     const notFound = readPage(site.outDir, "/404.html");
     expect(meta(notFound, "robots")).toEqual(["noindex"]);
