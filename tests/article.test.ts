@@ -38,7 +38,7 @@ describe("parseArticle", () => {
     expect(article.updated).toEqual(article.published);
     expect(article.wordCount).toBe(4);
     expect(article.readingMinutes).toBe(1);
-    expect(article.bodyHtml).toBe("<p>Premier paragraphe de l\u2019article.</p>\n");
+    expect(article.bodyHtml).toBe("<p>Premier paragraphe de l\u2019article.</p>");
     expect(article.draft).toBe(false);
   });
 

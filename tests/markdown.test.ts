@@ -51,7 +51,7 @@ describe("renderBody", () => {
 
   it("keeps images from this site and turns others into their alt text", () => {
     const { html, rejectedUrls } = renderBody("![Logo](/assets/logo.svg) ![Pisteur](https://tracker.example/p.gif) ![x](//cdn.example/x.png)");
-    expect(html).toMatch(/^<p><img src="\/assets\/logo.svg" alt="Logo" \/> Pisteur\s[^<]*<\/p>\n$/);
+    expect(html).toMatch(/^<p><img src="\/assets\/logo.svg" alt="Logo"> Pisteur\s[^<]*<\/p>$/);
     // A protocol-relative target is refused as a link before it can become an image.
     expect(rejectedUrls).toEqual([
       { kind: "link", url: "//cdn.example/x.png" },
@@ -61,6 +61,11 @@ describe("renderBody", () => {
 
   it("refuses nothing in an ordinary body", () => {
     expect(renderBody("[a](https://a.fr) [b](mailto:x@y.fr) [c](/culture/) [d](#suite)").rejectedUrls).toEqual([]);
+  });
+
+  it("writes the body minified: nothing between blocks, one space for a line break or a run of spaces", () => {
+    const { html } = renderBody("Un  deux\ntrois.\n\n> Cité\n\n- a\n- b\n\n---\n\n```\nx  =  1\ny\n```\n");
+    expect(html).toBe("<p>Un deux trois.</p><blockquote><p>Cité</p></blockquote><ul><li>a</li><li>b</li></ul><hr><pre><code>x  =  1\ny\n</code></pre>");
   });
 
   it("collects the visible text for word counts", () => {

@@ -56,7 +56,8 @@ function typographyRule(state: { tokens: Token[] }): void {
     const children = block.children;
     children.forEach((token, index) => {
       if (token.type !== "text") return;
-      let content = frenchTypography(token.content);
+      // Runs of spaces show as one; written as one, as a minifier would.
+      let content = frenchTypography(token.content.replace(/[ \t\f]{2,}/g, " "));
       const previous = children[index - 1];
       if (previous && CLOSING_INLINE.has(previous.type)) content = spaceBeforeLeadingMark(content) + content;
       token.content = content;
@@ -65,7 +66,8 @@ function typographyRule(state: { tokens: Token[] }): void {
 }
 
 function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
+  // xhtmlOut off: `<br>`, not `<br />`, as the minified pages around the body are written.
+  const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false, xhtmlOut: false });
   md.enable("strikethrough");
   md.validateLink = (url: string) => {
     const safe = SAFE_URL.test(url.trim());
@@ -75,6 +77,8 @@ function createMarkdown(): MarkdownIt {
   md.core.ruler.push("same_origin_images", sameOriginImagesRule);
   md.core.ruler.push("french_typography", typographyRule);
   md.core.ruler.push("heading_ids", headingIdsRule);
+  // A line break inside a paragraph is a space to the reader (and to a minifier).
+  md.renderer.rules.softbreak = () => " ";
   return md;
 }
 
@@ -96,6 +100,15 @@ function collectText(tokens: Token[]): string {
   return parts.join("").trim();
 }
 
+/**
+ * markdown-it ends each block with a line break, which the reader never sees: the body is
+ * written minified, like the page around it. Raw HTML is off, so every `>` and `<` in the output
+ * is a tag's (text and code have them escaped) and only whitespace between tags goes.
+ */
+function withoutLineBreaksBetweenTags(html: string): string {
+  return html.replace(/>\n(?=<|$)/g, ">");
+}
+
 /** Renders an article body. `firstLine` is the body's line number in its file, for messages. */
 export function renderBody(markdown: string, firstLine = 1): RenderedBody {
   const env = {};
@@ -113,7 +126,7 @@ export function renderBody(markdown: string, firstLine = 1): RenderedBody {
   const headings = tokens
     .filter((token) => token.type === "heading_open")
     .map((token) => ({ level: Number(token.tag.slice(1)), line: (token.map?.[0] ?? 0) + firstLine }));
-  return { html: md.renderer.render(tokens, md.options, env), text: collectText(tokens), headings, rejectedUrls };
+  return { html: withoutLineBreaksBetweenTags(md.renderer.render(tokens, md.options, env)), text: collectText(tokens), headings, rejectedUrls };
 }
 
 /** Renders one line of inline Markdown-free text with typography, for titles and standfirsts. */
