@@ -1,6 +1,7 @@
 /**
- * The production build: validate content, let Eleventy write into a staging folder, minify,
- * then swap the result into place. A failed or killed build leaves the previous output as it was.
+ * The production build: validate content, let Eleventy write into a staging folder (pages come
+ * out of the templates minified: see scripts/eleventy/line-breaks-between-tags.ts), draw the
+ * images, then swap the result into place. A failed or killed build leaves the previous output as it was.
  *
  *   tsx scripts/build.ts [--out dist] [--articles src/articles] [--data _data] [--quiet]
  */
@@ -10,7 +11,6 @@ import { parseArgs } from "node:util";
 import { findContentValidationError, formatProblem } from "./content/content-error.ts";
 import { resolveContentPaths } from "./content/content-paths.ts";
 import { type ContentPaths, loadContent } from "./content/load-content.ts";
-import { minifyFilesInPlace } from "./minify-files.ts";
 import { formatBuildSummary, type WrittenOutput } from "./build-summary.ts";
 import { captureWarnings } from "./build-warnings.ts";
 import { imageJobs } from "./content/social-card.ts";
@@ -97,23 +97,17 @@ async function buildAndSwap(paths: ContentPaths, started: number): Promise<numbe
     await eleventy.init();
     eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
     const [, outputs] = (await eleventy.write()) as [unknown, WrittenOutput[]];
-    // Social cards and the PNG logo (drawn outside Eleventy's page renders, cached on disk) and
-    // the HTML minification (worker threads) touch different files: run them side by side so
-    // that card layout on this thread and minification in the workers share both cores.
-    // Listed once: the images add files Eleventy never writes (PNGs), counted from their stats.
-    const written = listFiles(staging);
-    const [images] = await Promise.all([
-      renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(process.env.IMAGE_CACHE_DIR ?? ".cache/images")),
-      minifyFilesInPlace(written.filter((file) => file.endsWith(".html"))),
-    ]);
+    // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
+    await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(process.env.IMAGE_CACHE_DIR ?? ".cache/images"));
 
+    const files = listFiles(staging).length;
     swapIntoPlace(staging, out);
 
     log(
       formatBuildSummary({
         outDir: displayPath(out),
         outputs: outputs.flat(),
-        files: written.length + images.images,
+        files,
         warnings: capture.warnings.length,
         seconds: (performance.now() - started) / 1000,
       }),

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import nunjucks from "nunjucks";
 import { buildTime } from "../content/build-time.ts";
 import { findContentValidationError } from "../content/content-error.ts";
 import { resolveContentPaths } from "../content/content-paths.ts";
@@ -14,11 +15,15 @@ import type { PageInput } from "../content/page.ts";
 import { articlesToRender } from "../content/pages-to-render.ts";
 import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../content/security-headers.ts";
 import { type SiteMeta, siteMeta } from "../content/site-meta.ts";
+import { CompactTemplateLoader } from "./compact-template-loader.ts";
+import { dropLineBreaksBetweenTags } from "./line-breaks-between-tags.ts";
 import { buildStylesheet, type Stylesheet } from "./stylesheet.ts";
 
 export interface NewsPluginOptions extends Partial<ContentPaths> {
   /** The stylesheet source. */
   stylesheet?: string;
+  /** Where layouts and partials are (Eleventy's includes folder). */
+  includesDir?: string;
 }
 
 export { resolveContentPaths };
@@ -30,6 +35,8 @@ interface EleventyConfig {
   addWatchTarget(target: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addNunjucksGlobal(name: string, value: unknown): void;
+  addPreprocessor(name: string, extensions: string, preprocess: (data: unknown, content: string) => string): void;
+  setLibrary(name: "njk", environment: nunjucks.Environment): void;
   addCollection(name: string, build: (api: { getAll(): { url: string | false; data: PageData }[] }) => unknown): void;
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void): void;
   on(event: string, listener: (arg: { runMode: string }) => void | Promise<void>): void;
@@ -144,6 +151,13 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addWatchTarget(paths.dataDir);
   eleventyConfig.addWatchTarget(stylesheetFile);
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+
+  // Pages come out of Nunjucks minified: every template, page or layout, is loaded without the
+  // line breaks between its tags (line-breaks-between-tags.ts), once per build, instead of
+  // minifying each written page. Layouts are reached with `{% extends %}`, through the loader.
+  const includesDir = path.resolve(options.includesDir ?? "_includes");
+  eleventyConfig.setLibrary("njk", new nunjucks.Environment(new CompactTemplateLoader([includesDir, process.cwd()])));
+  eleventyConfig.addPreprocessor("line-breaks-between-tags", "njk", (_data, content) => dropLineBreaksBetweenTags(content));
 
   // A no-op (no HTML parsing) while the path prefix is "/". Subheading ids are set when the
   // Markdown renders (scripts/content/heading-ids.ts), not by re-parsing every page.

@@ -1,4 +1,7 @@
-/** HTML post-processing: minification with the options that pay off on our pages. */
+/**
+ * html-minifier-terser with the options the build used to minify every page with (before pages
+ * were written minified): tests/minified-pages.test.ts holds the pages to it.
+ */
 import { minify, type Options } from "html-minifier-terser";
 
 export const MINIFY_OPTIONS: Options = {
@@ -9,7 +12,7 @@ export const MINIFY_OPTIONS: Options = {
   removeRedundantAttributes: true,
   removeScriptTypeAttributes: false,
   useShortDoctype: true,
-  // The stylesheet is minified once per build, JSON-LD is written compact: nothing to redo per page.
+  // The stylesheet is minified once per build and JSON-LD is written compact.
   minifyCSS: false,
   minifyJS: false,
 };
