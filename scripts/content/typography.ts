@@ -21,22 +21,26 @@ const SPACE = "[ \\u00A0\\u202F\\t]";
 // Characters after which no space is added before the mark: spaces, another mark, openers.
 const NO_SPACE_AFTER = "\\s;:!?(\\[«\\u2018\\u201C";
 
-const RULES: ReadonlyArray<[RegExp, string]> = [
-  [/(\p{L})'(?=\p{L}|$|[\s.,;:!?»)\]\u2019\u201D])/gu, "$1\u2019"],
-  [new RegExp(`([^${NO_SPACE_AFTER}])${SPACE}*([;!?])`, "gu"), `$1${NNBSP}$2`],
-  [new RegExp(`([^${NO_SPACE_AFTER}])${SPACE}*:`, "gu"), `$1${NBSP}:`],
+// Each rule with the character it needs: most text nodes lack most of them, and a test for one
+// character is much cheaper than running the rule's pattern over the text.
+const RULES: ReadonlyArray<[RegExp, string, RegExp]> = [
+  [/(\p{L})'(?=\p{L}|$|[\s.,;:!?»)\]\u2019\u201D])/gu, "$1\u2019", /'/],
+  [new RegExp(`([^${NO_SPACE_AFTER}])${SPACE}*([;!?])`, "gu"), `$1${NNBSP}$2`, /[;!?]/],
+  [new RegExp(`([^${NO_SPACE_AFTER}])${SPACE}*:`, "gu"), `$1${NBSP}:`, /:/],
   // A text node may start with the space that followed inline markup ("<code>x</code> !").
-  [new RegExp(`^${SPACE}+([;!?])`, "u"), `${NNBSP}$1`],
-  [new RegExp(`^${SPACE}+:`, "u"), `${NBSP}:`],
-  [new RegExp(`«${SPACE}*`, "gu"), `«${NNBSP}`],
-  [new RegExp(`(?:${SPACE}*)»`, "gu"), `${NNBSP}»`],
+  [new RegExp(`^${SPACE}+([;!?])`, "u"), `${NNBSP}$1`, /[;!?]/],
+  [new RegExp(`^${SPACE}+:`, "u"), `${NBSP}:`, /:/],
+  [new RegExp(`«${SPACE}*`, "gu"), `«${NNBSP}`, /«/],
+  [new RegExp(`(?:${SPACE}*)»`, "gu"), `${NNBSP}»`, /»/],
 ];
+/** Every protected run (URL, e-mail address, time) has one of these. */
+const MAY_BE_PROTECTED = /[:@]|www\./i;
 
 export function frenchTypography(text: string): string {
   if (text === "") return text;
   const kept: string[] = [];
-  let out = text.replace(PROTECTED, (run) => `\uE000${kept.push(run) - 1}\uE001`);
-  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  let out = MAY_BE_PROTECTED.test(text) ? text.replace(PROTECTED, (run) => `\uE000${kept.push(run) - 1}\uE001`) : text;
+  for (const [pattern, replacement, needs] of RULES) if (needs.test(out)) out = out.replace(pattern, replacement);
   return kept.length === 0 ? out : out.replace(PLACEHOLDER, (_m, i: string) => kept[Number(i)] ?? "");
 }
 
