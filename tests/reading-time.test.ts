@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { countWords, readingMinutes, readingTimeLabel } from "../scripts/content/reading-time.ts";
+import { ROOT } from "./helpers/build.ts";
 
 describe("countWords", () => {
   it("counts elided and hyphenated words once", () => {
@@ -12,6 +15,14 @@ describe("countWords", () => {
 
   it("counts numbers", () => {
     expect(countWords("sa position en 12 points, 3,5 %")).toBe(6);
+  });
+
+  it("counts as the definition's regular expression does, on the site's article and edge cases", () => {
+    const definition = (text: string) => text.match(/[\p{L}\p{N}]+(?:[’'\-.,][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+    const seed = readFileSync(path.join(ROOT, "src/articles/international/2023-04-18-li-shangfu-moscou-cooperation-militaire.md"), "utf8");
+    for (const text of [seed, "a--b a- -a a—b a/b 𝐀𝐁 𝐀-b x,,y 1.2.3 « »", "Ελληνικά 日本語 l'été"]) {
+      expect(countWords(text)).toBe(definition(text));
+    }
   });
 
   it("gives zero for empty text", () => {
