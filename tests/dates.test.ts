@@ -41,6 +41,15 @@ describe("French dates in Paris time", () => {
     expect(toIsoInZone(at("2023-01-10T08:00:00Z"))).toBe("2023-01-10T09:00:00+01:00");
   });
 
+  it("names every weekday and month of a year in French, Sunday and December included", () => {
+    expect(formatDateTimeFr(at("2023-01-01T00:05:00+01:00"))).toBe("dimanche 1er\u00A0janvier 2023 à 0\u00A0h\u00A005");
+    expect(formatDateTimeFr(at("2023-12-31T23:59:00+01:00"))).toBe("dimanche 31\u00A0décembre 2023 à 23\u00A0h\u00A059");
+    const days = Array.from({ length: 7 }, (_, k) => formatDateTimeFr(at(`2024-01-0${k + 1}T12:00:00+01:00`)).split(" ")[0]);
+    expect(days).toEqual(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]);
+    const months = Array.from({ length: 12 }, (_, k) => formatDateFr(at(`2024-${String(k + 1).padStart(2, "0")}-15T12:00:00Z`)).split(/\s/)[1]);
+    expect(months).toEqual(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]);
+  });
+
   it("writes 1er for the first day of a month", () => {
     expect(formatDateFr(at("2023-05-01T09:00:00+02:00"))).toBe("1er\u00A0mai 2023");
     expect(formatDateTimeFr(at("2023-05-01T09:00:00+02:00"))).toBe("lundi 1er\u00A0mai 2023 à 9\u00A0h\u00A000");

@@ -1,5 +1,5 @@
 /** Dates as French readers and machines read them, in the publisher's time zone. */
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 
 export const DEFAULT_ZONE = "Europe/Paris";
 
@@ -29,24 +29,25 @@ export function parseIsoWithOffset(text: string): DateTime | null {
   return parsed.isValid ? parsed : null;
 }
 
-function inZone(date: DateTime, zone: string): DateTime {
-  return date.setZone(zone).setLocale("fr");
-}
+// French month and weekday names, asked of luxon (and Intl) once: formatting a pattern with
+// them for every date was most of the cost of loading an article's dates.
+const MONTHS = Info.months("long", { locale: "fr" });
+/** Monday first, as luxon's `weekday` (1–7). */
+const WEEKDAYS = Info.weekdays("long", { locale: "fr" });
 
-function dayOfMonth(date: DateTime): string {
-  return date.day === 1 ? "1er" : String(date.day);
+function dayMonthYear(d: DateTime): string {
+  return `${d.day === 1 ? "1er" : String(d.day)}\u00A0${MONTHS[d.month - 1]} ${d.year}`;
 }
 
 /** « 18 avril 2023 », « 1er mai 2023 ». */
 export function formatDateFr(date: DateTime, zone = DEFAULT_ZONE): string {
-  const d = inZone(date, zone);
-  return `${dayOfMonth(d)}\u00A0${d.toFormat("LLLL yyyy")}`;
+  return dayMonthYear(date.setZone(zone));
 }
 
 /** « mardi 18 avril 2023 à 14 h 05 » (no-break spaces keep the time on one line). */
 export function formatDateTimeFr(date: DateTime, zone = DEFAULT_ZONE): string {
-  const d = inZone(date, zone);
-  return `${d.toFormat("cccc")} ${formatDateFr(d, zone)} à ${d.toFormat("H")}\u00A0h\u00A0${d.toFormat("mm")}`;
+  const d = date.setZone(zone);
+  return `${WEEKDAYS[d.weekday - 1]} ${dayMonthYear(d)} à ${d.hour}\u00A0h\u00A0${String(d.minute).padStart(2, "0")}`;
 }
 
 /** Machine-readable, with the zone's offset: 2023-04-18T14:05:00+02:00. */
