@@ -122,7 +122,7 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
   const committed = gitModifiedDates(paths.articlesDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
-  const keys: string[] = [String(options.includeDrafts), ...files];
+  const keys: string[] = [String(options.includeDrafts === true), ...files];
   for (const file of files) {
     const shown = relative(file);
     const key = `${fileKey(file, contextKey)}:${committed.get(file) ?? ""}`;
