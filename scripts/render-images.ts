@@ -11,8 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { copyFile, link, mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { renderAsync } from "@resvg/resvg-js";
-import satori, { type SatoriOptions } from "satori";
+import type { SatoriOptions } from "satori";
 import { CARD_FONT, CARD_FONT_EXTENDED, type ImageJob } from "./content/social-card.ts";
 
 const require = createRequire(import.meta.url);
@@ -51,7 +50,12 @@ function rendererFingerprint(fonts: Font[]): string {
   return hash.digest("hex");
 }
 
+/** The renderers, loaded on the first cache miss: satori alone takes half a second to load. */
+let renderers: Promise<[typeof import("satori"), typeof import("@resvg/resvg-js")]> | undefined;
+
 async function draw(job: ImageJob, fonts: Font[]): Promise<Buffer> {
+  renderers ??= Promise.all([import("satori"), import("@resvg/resvg-js")]);
+  const [{ default: satori }, { renderAsync }] = await renderers;
   // satori's types expect React elements; our trees are the plain objects it reads.
   const svg = await satori(job.tree as unknown as Parameters<typeof satori>[0], {
     width: job.image.width,
