@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { parseYaml } from "../scripts/content/yaml-text.ts";
 
 describe("parseYaml", () => {
   it("parses a mapping and an empty document", () => {
     expect(parseYaml("title: Un titre\ntags: [a, b]\n")).toEqual({ ok: true, data: { title: "Un titre", tags: ["a", "b"] } });
     expect(parseYaml("")).toEqual({ ok: true, data: {} });
+  });
+
+  it("reads valid documents exactly as the yaml package does (the fast reader is js-yaml)", () => {
+    const samples = [
+      "title: \"« Nous avons des liens très forts »\"\nstandfirst: 'L''armée'\ndraft: false\ncount: 12\nratio: 3.5\nnothing: ~\nempty:\n",
+      "tags: [Chine, Russie, \"Guerre en Ukraine\"]\nlist:\n  - un\n  - deux\n",
+      "folded: >\n  une ligne\n  et la suite\nliteral: |\n  a\n  b\nyes: yes\non: off\noctal: 0o14\nhex: 0x1F\nexp: 1e3\n",
+      "nested:\n  name: Épée\n  url: https://example.fr/a?b=c#d\n# un commentaire\nquote: 'c''est'\n",
+    ];
+    for (const text of samples) expect(parseYaml(text)).toEqual({ ok: true, data: parseDocument(text).toJS() });
   });
 
   it("keeps ISO date-times as text (no YAML timestamps)", () => {
