@@ -153,9 +153,11 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addWatchTarget(stylesheetFile);
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
 
-  // Pages come out of Nunjucks minified: every template, page or layout, is loaded without the
-  // line breaks between its tags (line-breaks-between-tags.ts), once per build, instead of
-  // minifying each written page. Layouts are reached with `{% extends %}`, through the loader.
+  // Pages come out of Nunjucks minified: every template is loaded without the line breaks
+  // between its tags (line-breaks-between-tags.ts), once per build, instead of minifying each
+  // written page. Page templates go through the preprocessor; layouts and partials, reached with
+  // `{% extends %}` and `{% include %}`, through the loader. (Eleventy reads its one layout,
+  // page.njk, itself: it only extends, so nothing of it reaches a page.)
   const includesDir = path.resolve(options.includesDir ?? "_includes");
   eleventyConfig.setLibrary("njk", new nunjucks.Environment(new CompactTemplateLoader([includesDir, process.cwd()])));
   eleventyConfig.addPreprocessor("line-breaks-between-tags", "njk", (_data, content) => dropLineBreaksBetweenTags(content));
