@@ -8,11 +8,10 @@ import nunjucks from "nunjucks";
 import { buildTime } from "../content/build-time.ts";
 import { findContentValidationError } from "../content/content-error.ts";
 import { resolveContentPaths } from "../content/content-paths.ts";
-import type { Article } from "../content/article.ts";
 import { headMeta } from "../content/head-meta.ts";
 import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
 import type { PageInput } from "../content/page.ts";
-import { articlesToRender } from "../content/pages-to-render.ts";
+import { LIST_KINDS, type PagesToRender, PreviewRenders } from "../content/pages-to-render.ts";
 import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../content/security-headers.ts";
 import { type SiteMeta, siteMeta } from "../content/site-meta.ts";
 import { CompactTemplateLoader } from "./compact-template-loader.ts";
@@ -71,10 +70,10 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   let content: Content | undefined;
   let stylesheet: Stylesheet | undefined;
   let meta: SiteMeta | undefined;
-  // The preview renders again only the article pages an edit changed (pages-to-render.ts);
-  // anything else that changed (templates, metadata, CSS, code) means every page.
-  let articlePages: Article[] = [];
-  let renderedArticles: Article[] | undefined;
+  // The preview renders again only the pages an edit changed (pages-to-render.ts); anything else
+  // that changed (templates, metadata, CSS, code) means every page. Builds render everything.
+  const preview = new PreviewRenders();
+  let toRender: PagesToRender | undefined;
   let everyPageNeeded = true;
   const isArticleSource = (file: string) => path.resolve(file).startsWith(`${paths.articlesDir}${path.sep}`);
   eleventyConfig.on("eleventy.beforeWatch", (changedFiles) => {
@@ -94,12 +93,11 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     }
     stylesheet = buildStylesheet(stylesheetFile);
     meta = siteMeta(content, buildTime());
-    articlePages =
-      runMode === "build" || everyPageNeeded ? content.articles : articlesToRender(renderedArticles, content.articles);
+    toRender = preview.plan(content, runMode === "build" || everyPageNeeded);
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
   eleventyConfig.on("eleventy.after", () => {
-    renderedArticles = content?.articles;
+    preview.written();
     everyPageNeeded = false;
   });
   const data = <T>(pick: (c: Content) => T) => () => {
@@ -109,12 +107,14 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addGlobalData("publisher", data((c) => c.publisher));
   eleventyConfig.addGlobalData("site", data((c) => c.site));
   eleventyConfig.addGlobalData("articles", data((c) => c.articles));
-  eleventyConfig.addGlobalData("articlePages", () => articlePages);
+  // The paginated pages: all of them, except in the preview after an edit (see above).
+  eleventyConfig.addGlobalData("articlePages", () => toRender?.articles);
   eleventyConfig.addGlobalData("sections", data((c) => c.sections));
   eleventyConfig.addGlobalData("latest", data((c) => c.latest));
   eleventyConfig.addGlobalData("appeal", data((c) => c.appeal));
   // List pages (precomputed, one object per page), topics, archive and « À lire aussi ».
-  for (const key of ["homePages", "sectionPages", "topicPages", "monthPages", "topics", "archive", "related", "indexes"] as const) {
+  for (const key of LIST_KINDS) eleventyConfig.addGlobalData(key, () => toRender?.lists[key]);
+  for (const key of ["topics", "archive", "related", "indexes"] as const) {
     eleventyConfig.addGlobalData(key, data((c) => c[key]));
   }
   eleventyConfig.addGlobalData("stylesheet", () => stylesheet);
@@ -123,7 +123,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     referrerPolicy: REFERRER_POLICY,
     headersFile: headersFile(),
   });
-  eleventyConfig.addGlobalData("feedFiles", () => meta?.feedFiles);
+  eleventyConfig.addGlobalData("feedFiles", () => meta && preview.files(meta.feedFiles));
 
   const siteMetaOrThrow = (): SiteMeta => {
     if (!meta) throw new Error("site metadata requested before eleventy.before ran");
@@ -135,15 +135,15 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     return headMeta(pageInput(this.ctx, current), current.head);
   });
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
-  // In the preview, article pages an edit did not change are not rendered again but still exist:
-  // their entries from the previous build stay (the URLs and listing fields are unchanged then).
+  // In the preview, pages an edit did not change are not rendered again but still exist: their
+  // entries from the previous build stay (the set of pages is the same then).
   let crawledPages = new Map<string | false, PageInput>();
   eleventyConfig.addCollection("crawlerFiles", (api) => {
     const current = siteMetaOrThrow();
-    const pages = new Map(articlePages === content?.articles ? [] : crawledPages);
+    const pages = new Map(toRender?.everything === false ? crawledPages : []);
     for (const item of api.getAll()) pages.set(item.url, pageInput({ ...item.data, page: { url: item.url } }, current));
     crawledPages = pages;
-    return current.crawlerFiles([...pages.values()]);
+    return preview.files(current.crawlerFiles([...pages.values()]));
   });
 
   // Article sources are read by the content pipeline, not rendered by Eleventy one by one.
