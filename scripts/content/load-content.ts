@@ -2,7 +2,7 @@
  * Reads and validates everything an edition is made of: publisher metadata, site settings and
  * every article. Reports all problems together. No Eleventy here: the plugin only calls this.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Article, byNewest, parseArticle, type SectionRef, sectionUrl } from "./article.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
@@ -84,29 +84,46 @@ export function readYaml<T extends z.ZodType>(
 
 /** Every *.md below the folder, sorted so results never depend on directory order. */
 export function listArticleFiles(articlesDir: string): string[] {
-  let entries: string[];
+  const files: string[] = [];
+  collectMarkdown(articlesDir, files);
+  return files.sort();
+}
+
+// Entry types from the directory listing itself: the recursive readdirSync stats every entry,
+// which the preview paid for on each save (thousands of articles).
+function collectMarkdown(dir: string, files: string[]): void {
+  let entries: Dirent[];
   try {
-    entries = readdirSync(articlesDir, { recursive: true, encoding: "utf8" });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return [];
+    return;
   }
-  return entries
-    .filter((entry) => entry.endsWith(".md"))
-    .map((entry) => path.join(articlesDir, entry))
-    .sort();
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))) collectMarkdown(full, files);
+    else if (entry.name.endsWith(".md")) files.push(full);
+  }
+}
+
+function isDirectory(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 interface CacheEntry {
   key: string;
+  /** The path as messages show it. */
+  shown: string;
   result: ReturnType<typeof parseArticle>;
 }
 
 /** Parsed articles by path, reused while the file and the metadata it was checked against are unchanged. */
 const articleCache = new Map<string, CacheEntry>();
+/** The metadata the cached articles were checked against. */
+let cacheContext = "";
 
-function fileKey(file: string, contextKey: string): string {
+function fileKey(file: string): string {
   const stats = statSync(file);
-  return `${stats.mtimeMs}:${stats.size}:${contextKey}`;
+  return `${stats.mtimeMs}:${stats.size}`;
 }
 
 let lastContent: { signature: string; content: Content } | undefined;
@@ -118,22 +135,25 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
   if (!publisher || !site) throw new ContentValidationError(problems);
 
   const contextKey = JSON.stringify([publisher, site]);
+  if (contextKey !== cacheContext) {
+    articleCache.clear();
+    cacheContext = contextKey;
+  }
   const files = listArticleFiles(paths.articlesDir);
   const committed = gitModifiedDates(paths.articlesDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
-  const keys: string[] = [String(options.includeDrafts === true), ...files];
+  const keys: string[] = [String(options.includeDrafts === true), contextKey, ...files];
   for (const file of files) {
-    const shown = relative(file);
-    const key = `${fileKey(file, contextKey)}:${committed.get(file) ?? ""}`;
+    const key = `${fileKey(file)}:${committed.get(file) ?? ""}`;
     keys.push(key);
     let entry = articleCache.get(file);
     if (!entry || entry.key !== key) {
       const context = { publisher, site, committed: committed.get(file) };
-      entry = { key, result: parseArticle(shown, readFileSync(file), context) };
+      entry = { key, shown: relative(file), result: parseArticle(relative(file), readFileSync(file), context) };
       articleCache.set(file, entry);
     }
-    const { result } = entry;
+    const { result, shown } = entry;
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
