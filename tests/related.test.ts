@@ -50,4 +50,20 @@ describe("relatedArticles", () => {
       "same-section-no-tag",
     ]);
   });
+
+  it("names the current articles when called again after an edit, and follows a change of tags", () => {
+    // The same ranking inputs (tags, sections, order) with an edited headline: the new object is listed.
+    const edited = articles.map((article) => (article.slug === "two-shared-old" ? { ...article, title: "Nouveau titre" } : article));
+    const result = relatedArticles({
+      articles: edited,
+      byTag: new Map(buildTagIndex(edited).map((topic) => [topic.slug, topic.articles])),
+      bySection: new Map([...new Set(edited.map((a) => a.section.slug))].map((slug) => [slug, edited.filter((a) => a.section.slug === slug)])),
+    });
+    expect(result.get("/international/subject/")?.[0]?.title).toBe("Nouveau titre");
+    // A tag removed: the ranking changes with it.
+    const untagged = articles.map((article) =>
+      article.slug === "two-shared-old" ? { ...article, tags: [] } : article,
+    );
+    expect(related(untagged)("/international/subject/")).toEqual(["one-shared-same-section", "newest-other-section", "same-section-no-tag"]);
+  });
 });

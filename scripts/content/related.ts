@@ -37,11 +37,29 @@ export function relatedArticles(input: RelatedInput, options: RelatedOptions = {
   const sectionLists = new Map([...input.bySection].map(([slug, list]) => [slug, toIndexes(list)]));
   const sectionOf = articles.map((article) => article.section.slug);
 
+  // Everything the ranking reads, by position. The preview rebuilds the content on every save;
+  // a body or headline edit leaves this as it was, so the last ranking is reused.
+  const key = JSON.stringify([count, perTag, sectionOf, articles.map((a) => a.tags.map((t) => t.slug)), [...tagLists], [...sectionLists]]);
+  const ranked = lastRanking?.key === key ? lastRanking.best : rank(articles, count, perTag, tagLists, sectionLists, sectionOf);
+  lastRanking = { key, best: ranked };
+  return new Map(articles.map((article, self) => [article.url, (ranked[self] as number[]).map((index) => articles[index] as Article)]));
+}
+
+let lastRanking: { key: string; best: number[][] } | undefined;
+
+/** For each article (by position), the positions of its related articles, best first. */
+function rank(
+  articles: readonly Article[],
+  count: number,
+  perTag: number,
+  tagLists: ReadonlyMap<string, number[]>,
+  sectionLists: ReadonlyMap<string, number[]>,
+  sectionOf: readonly string[],
+): number[][] {
   // Per-article scratch, reset by stamping rather than clearing: O(candidates) per article.
   const stamp = new Int32Array(articles.length).fill(-1);
   const shared = new Int32Array(articles.length);
-  const result = new Map<string, Article[]>();
-  articles.forEach((article, self) => {
+  return articles.map((article, self) => {
     const touched: number[] = [];
     const touch = (candidate: number, weight: number) => {
       if (candidate === self) return;
@@ -75,7 +93,6 @@ export function relatedArticles(input: RelatedInput, options: RelatedOptions = {
         if (best.length > count) best.pop();
       }
     }
-    result.set(article.url, best.map((index) => articles[index] as Article));
+    return best;
   });
-  return result;
 }
