@@ -11,9 +11,15 @@ export interface Stylesheet {
 
 const cleanCss = new CleanCSS({ level: 2 });
 
+// The preview builds on every save; the stylesheet is minified again only when it changed.
+let last: { source: string; stylesheet: Stylesheet } | undefined;
+
 export function buildStylesheet(file: string): Stylesheet {
-  const result = cleanCss.minify(readFileSync(file, "utf8"));
+  const source = readFileSync(file, "utf8");
+  if (last?.source === source) return last.stylesheet;
+  const result = cleanCss.minify(source);
   if (result.errors.length > 0) throw new Error(`${file}: ${result.errors.join("; ")}`);
   const hash = createHash("sha256").update(result.styles).digest("hex").slice(0, 10);
-  return { url: `/assets/site.${hash}.css`, css: result.styles };
+  last = { source, stylesheet: { url: `/assets/site.${hash}.css`, css: result.styles } };
+  return last.stylesheet;
 }
