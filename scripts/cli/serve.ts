@@ -8,12 +8,12 @@
  * watched, and the preview starts on the next save. Later errors are Eleventy's watch loop's:
  * printed, the server keeps running, the next good save recovers.
  */
-import { type FSWatcher, watch } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { findContentValidationError } from "../content/content-error.ts";
 import { resolveContentPaths } from "../eleventy/plugin.ts";
+import { watchFolders } from "./folder-watch.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -29,35 +29,63 @@ const paths = resolveContentPaths({ articlesDir: args.articles, dataDir: args.da
 // The Eleventy plugin reads the same paths.
 process.env.ARTICLES_DIR = paths.articlesDir;
 process.env.DATA_DIR = paths.dataDir;
+// Article sources are watched here (watchArticles), not by Eleventy.
+process.env.PREVIEW_WATCHES_ARTICLES = "1";
+
+/** What Eleventy's watch() returns (Eleventy 3.1): the rebuild it runs when a watched file changes. */
+type Rebuild = (file: string) => Promise<void>;
 
 async function startPreview(): Promise<Eleventy> {
   const eleventy = new Eleventy("src", args.output, { source: "cli", runMode: "serve", configPath: ".eleventy.js" });
-  await eleventy.init();
-  await eleventy.watch();
+  // Watching from before the first build, so that a save during it is not missed.
+  const articles = watchArticles();
+  try {
+    await eleventy.init();
+    articles.start((await eleventy.watch()) as unknown as Rebuild);
+  } catch (error) {
+    articles.close();
+    throw error;
+  }
   // A string, so that "0" (any free port) is not taken for "unset".
   await eleventy.serve(args.port);
   return eleventy;
 }
 
+/**
+ * Article sources are watched here, not by Eleventy's chokidar: it reads and stats every file of
+ * a section's folder on each save (hundreds), and waits 150 ms for writes to settle. Here a save
+ * costs one event; Eleventy's rebuild (its queue: a save during a build runs one more) is the same.
+ */
+function watchArticles(): { start(rebuild: Rebuild): void; close(): void } {
+  let rebuild: Rebuild | undefined;
+  const waiting = new Set<string>();
+  const changed = (file: string) => {
+    if (!rebuild) return void waiting.add(file);
+    const inProject = file.startsWith(`${process.cwd()}${path.sep}`);
+    console.log(`[11ty] File changed: ${inProject ? path.relative(process.cwd(), file) : file}`);
+    void rebuild(file);
+  };
+  const watch = watchFolders([paths.articlesDir], (files) => files.forEach(changed));
+  return {
+    start(watching) {
+      rebuild = watching;
+      waiting.forEach(changed);
+    },
+    close: () => watch.close(),
+  };
+}
+
 /** Resolves on the next change below any of the folders (debounced: editors save in bursts). */
 function nextChange(folders: string[]): Promise<void> {
   return new Promise((resolve) => {
-    const watchers: FSWatcher[] = [];
-    let timer: NodeJS.Timeout | undefined;
-    const changed = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        for (const watcher of watchers) watcher.close();
+    const watch = watchFolders(
+      folders,
+      () => {
+        watch.close();
         resolve();
-      }, 200);
-    };
-    for (const folder of folders) {
-      try {
-        watchers.push(watch(folder, { recursive: true }, changed));
-      } catch {
-        // A missing folder cannot change; the others still can.
-      }
-    }
+      },
+      { quietMs: 200 },
+    );
   });
 }
 

@@ -148,7 +148,8 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
 
   // Article sources are read by the content pipeline, not rendered by Eleventy one by one.
   eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), paths.articlesDir), "**"));
-  eleventyConfig.addWatchTarget(paths.articlesDir);
+  // The preview (scripts/cli/serve.ts) watches article sources itself, at less cost per save.
+  if (process.env.PREVIEW_WATCHES_ARTICLES !== "1") eleventyConfig.addWatchTarget(paths.articlesDir);
   eleventyConfig.addWatchTarget(paths.dataDir);
   eleventyConfig.addWatchTarget(stylesheetFile);
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
