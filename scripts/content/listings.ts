@@ -42,7 +42,7 @@ export interface Listings {
   /** Months by year, newest first, for /archives/. */
   archive: ArchiveYear[];
   /** Article URL → « À lire aussi », best first. */
-  related: Record<string, Article[]>;
+  related: Readonly<Record<string, Article[]>>;
   /** The topic and archive index pages, for site-wide navigation. */
   indexes: Crumb[];
 }
@@ -126,7 +126,9 @@ export function buildListings(input: ListingInput): Listings {
     monthPages,
     topics,
     archive: archiveYears(months),
-    related: Object.fromEntries(related),
+    // Frozen: Eleventy deep-copies unfrozen objects of global data into every template's data
+    // (4,000 keys each time, on every preview rebuild); a frozen one is shared as it is.
+    related: Object.freeze(Object.fromEntries(related)),
     indexes: [topicsCrumb, archiveCrumb],
   };
 }
