@@ -60,7 +60,8 @@ function sameListed(before: readonly Article[], after: readonly Article[]): bool
 
 function samePage(before: ListingPage, after: ListingPage): boolean {
   if (!sameListed(before.items, after.items)) return false;
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const fields = Object.keys(after);
+  if (fields.length !== Object.keys(before).length) return false;
   for (const field of fields) {
     if (field === "items" || field === "articles") continue;
     const [a, b] = [before[field as keyof ListingPage], after[field as keyof ListingPage]];
