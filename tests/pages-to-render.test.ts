@@ -92,13 +92,13 @@ describe("PreviewRenders", () => {
     const content = load();
     renders.plan(content, false);
     expect(renders.files(feed("a"))).toHaveLength(2);
-    renders.written();
+    renders.written([]);
     renders.plan(content, false);
     expect(renders.files(feed("b"))).toEqual([{ path: "/feed.xml", body: "b" }]);
     // That build failed: the next one compares with what is on disk, which is still "a".
     renders.plan(content, false);
     expect(renders.files(feed("b"))).toEqual([{ path: "/feed.xml", body: "b" }]);
-    renders.written();
+    renders.written([]);
     renders.plan(content, false);
     expect(renders.files(feed("b"))).toEqual([]);
   });
@@ -107,18 +107,35 @@ describe("PreviewRenders", () => {
     const renders = new PreviewRenders();
     const first = load();
     renders.plan(first, false);
-    renders.written();
+    renders.written([]);
     expect(renders.plan(first, true).everything).toBe(true);
     expect(renders.files(feed("a"))).toHaveLength(2);
-    renders.written();
+    renders.written([]);
 
     edit(SOMMET, (text) => `${text}\nUne phrase ajoutée.\n`);
     const edited = load();
     expect(renders.plan(edited, false).articles).toHaveLength(1);
     // Not written (the build failed): the same edit is still to render.
     expect(renders.plan(edited, false).articles).toHaveLength(1);
-    renders.written();
+    renders.written([]);
     expect(renders.plan(edited, false).articles).toHaveLength(0);
+  });
+});
+
+describe("PreviewRenders.written", () => {
+  it("names the files earlier builds wrote that a full build no longer writes", () => {
+    const renders = new PreviewRenders();
+    const content = load();
+    renders.plan(content, true);
+    expect(renders.written(["a/index.html", "b/index.html", "feed.json"])).toEqual([]);
+    // A partial build writes some of them again: nothing is gone.
+    renders.plan(content, false);
+    expect(renders.written(["a/index.html"])).toEqual([]);
+    // An article was deleted: the full build that follows leaves its page out.
+    renders.plan(content, true);
+    expect(renders.written(["a/index.html", "feed.json"])).toEqual(["b/index.html"]);
+    renders.plan(content, true);
+    expect(renders.written(["a/index.html", "feed.json"])).toEqual([]);
   });
 });
 

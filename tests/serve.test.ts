@@ -80,6 +80,12 @@ describe("the preview server", () => {
     // The other article pages are still served, from the previous render, and still in the sitemap.
     expect(await headline("/economie/inflation-en-baisse/")).not.toBeNull();
     expect(locations()).toEqual(listedBefore);
+    // Feeds carry the text: the site's and the section's show the new paragraph.
+    for (const feed of ["/feed.json", "/atom.xml", "/culture/feed.json"]) {
+      expect(await server.fetchPage(feed)).toContain("Un paragraphe ajouté");
+    }
+    // Lists are still whole.
+    expect((await teaserTitles("/culture/")).map((t) => t.href)).toContain("/culture/festival-d-avignon/");
   });
 
   it("shows a saved headline on the article, its section index and the home page, without a restart", async () => {
@@ -87,6 +93,14 @@ describe("the preview server", () => {
     editField(OLD_FILE, "title", '"Sommet à Genève : accord trouvé"');
     await server.waitFor("the new headline", async () => builds() > before && (await headline(ARTICLE)) === "Sommet à Genève : accord trouvé");
     expect((await teaserTitles("/international/")).map((t) => t.text)).toContain("Sommet à Genève : accord trouvé");
+    // Everything else that names it: its topic pages, « À lire aussi » of an article sharing a
+    // tag, the feeds; and nothing still shows the old headline.
+    expect((await teaserTitles("/sujets/europe/")).map((t) => t.text)).toContain("Sommet à Genève : accord trouvé");
+    const related = parse((await server.fetchPage("/economie/inflation-en-baisse/")) ?? "");
+    expect([...related.querySelectorAll(".related a")].map((a) => normalizeText(a.textContent))).toContain("Sommet à Genève : accord trouvé");
+    expect(await server.fetchPage("/international/feed.json")).toContain("accord trouvé");
+    const stale = writtenFiles().filter(({ text }) => /Sommet à Genève<|Sommet à Genève"/.test(text)).map(({ file }) => file);
+    expect(stale).toEqual([]);
   });
 
   it("moves an article whose date changed to the top of its section and home, and updates every file naming it", async () => {
@@ -113,6 +127,21 @@ describe("the preview server", () => {
     for (const file of machineReadable.filter((name) => name !== "sitemap.xml")) {
       expect(readFileSync(path.join(output, file), "utf8")).toContain("accord trouvé");
     }
+  });
+
+  it("takes a deleted article off every list", async () => {
+    const before = builds();
+    rmSync(path.join(articles, "international/2024-03-05-elections-au-bresil.md"));
+    await server.waitFor("the article gone from its section", async () =>
+      builds() > before && !(await teaserTitles("/international/")).some((t) => t.href === "/international/elections-au-bresil/"));
+    for (const list of ["/", "/sujets/amerique-latine/", "/archives/2024/03/"]) {
+      expect((await teaserTitles(list)).map((t) => t.href)).not.toContain("/international/elections-au-bresil/");
+    }
+    // Its page and its topic's page (no article left) are gone too, not served from before.
+    expect(await server.fetchPage("/international/elections-au-bresil/")).toBeNull();
+    expect(await server.fetchPage("/sujets/amerique-latine/")).toBeNull();
+    expect(await server.fetchPage("/feed.json")).not.toContain("elections-au-bresil");
+    expect(readFileSync(path.join(output, "sitemap.xml"), "utf8")).not.toContain("elections-au-bresil");
   });
 
   it("prints a content error with file, field and expectation, keeps serving, and recovers on the next save", async () => {

@@ -128,6 +128,8 @@ export function changedFiles(written: ReadonlyMap<string, string> | undefined, f
 export class PreviewRenders {
   #written: { content: Content; files: Map<string, string> } | undefined;
   #pending: { content: Content; files: Map<string, string>; everything: boolean } | undefined;
+  /** Every file the finished builds wrote and no later full build left out. */
+  #outputs = new Set<string>();
 
   /** The pages to render for this build; `everything` when something besides articles changed. */
   plan(content: Content, everything: boolean): PagesToRender {
@@ -145,9 +147,24 @@ export class PreviewRenders {
     return toWrite;
   }
 
-  /** The build finished: what it planned is now on disk. */
-  written(): void {
-    if (this.#pending) this.#written = { content: this.#pending.content, files: this.#pending.files };
+  /**
+   * The build finished, having written `outputs`: what it planned is now on disk. Returns the
+   * files earlier builds wrote that no page makes any more (a deleted article, a topic left
+   * without articles), to be removed so that the preview does not serve them.
+   */
+  written(outputs: readonly string[]): string[] {
+    const pending = this.#pending;
     this.#pending = undefined;
+    if (!pending) return [];
+    this.#written = { content: pending.content, files: pending.files };
+    if (!pending.everything) {
+      // Every page was already there (a page that comes or goes renders everything).
+      for (const output of outputs) this.#outputs.add(output);
+      return [];
+    }
+    const current = new Set(outputs);
+    const gone = [...this.#outputs].filter((output) => !current.has(output));
+    this.#outputs = current;
+    return gone;
   }
 }

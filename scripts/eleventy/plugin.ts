@@ -2,6 +2,7 @@
  * The Eleventy glue: loads the validated content once per build and hands it to templates as
  * global data. No domain logic here: that lives in scripts/content/.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import nunjucks from "nunjucks";
@@ -39,7 +40,10 @@ interface EleventyConfig {
   setLibrary(name: "njk", environment: nunjucks.Environment): void;
   addCollection(name: string, build: (api: { getAll(): { url: string | false; data: PageData }[] }) => unknown): void;
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void): void;
-  on(event: string, listener: (arg: { runMode: string }) => void | Promise<void>): void;
+  on(
+    event: string,
+    listener: (arg: { runMode: string; results?: { outputPath: string | false }[] }) => void | Promise<void>,
+  ): void;
   ignores: { add(glob: string): void };
   benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
 }
@@ -96,8 +100,9 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     toRender = preview.plan(content, runMode === "build" || everyPageNeeded);
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
-  eleventyConfig.on("eleventy.after", () => {
-    preview.written();
+  eleventyConfig.on("eleventy.after", ({ results }) => {
+    const written = (results ?? []).flatMap((result) => (result.outputPath ? [result.outputPath] : []));
+    for (const gone of preview.written(written)) rmSync(gone, { force: true });
     everyPageNeeded = false;
   });
   const data = <T>(pick: (c: Content) => T) => () => {
