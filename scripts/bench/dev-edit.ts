@@ -1,8 +1,8 @@
 /**
  * Edit → updated page under the dev server: starts it on a free port with the benchmark's
  * content, waits for the first build, then times two kinds of edit of one article until its page
- * serves them: a headline change (every list naming it changes: a full render) and a sentence
- * added to the body (the common edit: only that article's page is rendered again).
+ * serves them: a headline change (every page naming it is rendered again: lists, « À lire
+ * aussi », feeds) and a sentence added to the body (the common edit: its page and its feeds).
  */
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
