@@ -7,7 +7,8 @@
  *  - a list page (home, section, topic, month) shows its own fields and its items.
  * Other pages show an article's listing fields only (everything but its body and what derives
  * from it), so a typo fixed in a body renders that article's page alone, and a new headline the
- * pages that name the article. Production builds always render everything.
+ * pages that name the article. Feeds and sitemaps (generated files) are written again when their
+ * text changed: feeds carry bodies. Production builds always render everything.
  */
 import type { Article } from "./article.ts";
 import type { GeneratedFile } from "./generated-file.ts";
@@ -30,9 +31,9 @@ function listingFields(article: Article): string {
   return JSON.stringify(listed);
 }
 
-// Listing fields, interned as small numbers so that page keys stay short. Parsed articles are
-// cached by file, so an unchanged article is the same object from one load to the next and its
-// fields are serialized once per preview session, not once per rebuild.
+// Listing fields, interned as small numbers: comparing lists compares numbers. Parsed articles
+// are cached by file, so an unchanged article is the same object from one load to the next and
+// its fields are serialized once per preview session, not once per rebuild.
 const listingIds = new Map<string, number>();
 const idOfArticle = new WeakMap<Article, number>();
 function listingId(article: Article): number {
@@ -83,7 +84,9 @@ function allPages(content: Content): PagesToRender {
 
 /** The pages to render for `next`, given the content the last successful render was made of. */
 export function pagesToRender(previous: Content | undefined, next: Content): PagesToRender {
-  if (!previous || previous === next) return previous ? none() : allPages(next);
+  if (!previous) return allPages(next);
+  // The content is reused as a whole when no file changed (load-content.ts).
+  if (previous === next) return none();
   if (siteKey(previous) !== siteKey(next)) return allPages(next);
 
   if (previous.articles.length !== next.articles.length) return allPages(next);
