@@ -76,10 +76,13 @@ function sameArticle(before: Article, after: Article): boolean {
   return before === after || JSON.stringify(before) === JSON.stringify(after);
 }
 
+/** One list of pages per kind. */
+function listsOf(pages: (kind: ListKind) => ListingPage[]): Record<ListKind, ListingPage[]> {
+  return Object.fromEntries(LIST_KINDS.map((kind) => [kind, pages(kind)])) as Record<ListKind, ListingPage[]>;
+}
 
 function allPages(content: Content): PagesToRender {
-  const lists = Object.fromEntries(LIST_KINDS.map((kind) => [kind, content[kind]])) as Record<ListKind, ListingPage[]>;
-  return { everything: true, articles: content.articles, lists };
+  return { everything: true, articles: content.articles, lists: listsOf((kind) => content[kind]) };
 }
 
 /** The pages to render for `next`, given the content the last successful render was made of. */
@@ -115,7 +118,7 @@ export function pagesToRender(previous: Content | undefined, next: Content): Pag
 }
 
 function none(): PagesToRender {
-  return { everything: false, articles: [], lists: { homePages: [], sectionPages: [], topicPages: [], monthPages: [] } };
+  return { everything: false, articles: [], lists: listsOf(() => []) };
 }
 
 /** The generated files (feeds, sitemaps) whose text differs from what was last written at their path. */
