@@ -2,7 +2,7 @@
  * The newsroom built as it would be served at https://journal.example/actu/: structured data,
  * sharing tags, feeds and sitemaps parsed with real parsers and checked against the pages.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
@@ -49,6 +49,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   site?.cleanup();
+  if (fixture) rmSync(fixture, { recursive: true, force: true });
 });
 
 const read = (file: string) => readFileSync(path.join(site.outDir, file), "utf8");
