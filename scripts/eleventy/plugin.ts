@@ -51,9 +51,21 @@ interface EleventyConfig {
 /** The page data the head and the sitemap read (see scripts/content/page.ts). */
 type PageData = Record<string, unknown> & { page?: { url?: string | false } };
 
+/**
+ * Freezes a plain object of global data, and the plain objects inside it. Eleventy's paginated
+ * pages read global data through a proxy that wraps every unfrozen object it hands out, at each
+ * read (`publisher.logo.width` made two proxies, on every page); a frozen object is handed out as
+ * it is. Arrays and their items are handed out as they are already, and are left alone.
+ */
+function frozen<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || Object.isFrozen(value)) return value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  for (const inner of Object.values(value)) frozen(inner);
+  return Object.freeze(value);
+}
+
 /** Page data → PageInput: section pages' `section` and the home page's latest list are listings. */
-function pageInput(data: PageData, meta: SiteMeta): PageInput {
-  const url = data.page?.url ?? false;
+function pageInput(data: PageData, meta: SiteMeta, url: string | false = data.page?.url ?? false): PageInput {
   return {
     url,
     title: data.pageTitle as string | undefined,
@@ -107,7 +119,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   });
   const data = <T>(pick: (c: Content) => T) => () => {
     if (!content) throw new Error("content requested before eleventy.before ran");
-    return pick(content);
+    return frozen(pick(content));
   };
   eleventyConfig.addGlobalData("publisher", data((c) => c.publisher));
   eleventyConfig.addGlobalData("site", data((c) => c.site));
@@ -122,12 +134,12 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   for (const key of ["topics", "archive", "related", "indexes"] as const) {
     eleventyConfig.addGlobalData(key, data((c) => c[key]));
   }
-  eleventyConfig.addGlobalData("stylesheet", () => stylesheet);
-  eleventyConfig.addGlobalData("security", {
+  eleventyConfig.addGlobalData("stylesheet", () => frozen(stylesheet));
+  eleventyConfig.addGlobalData("security", frozen({
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     referrerPolicy: REFERRER_POLICY,
     headersFile: headersFile(),
-  });
+  }));
   eleventyConfig.addGlobalData("feedFiles", () => meta && preview.files(meta.feedFiles));
 
   const siteMetaOrThrow = (): SiteMeta => {
@@ -146,7 +158,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addCollection("crawlerFiles", (api) => {
     const current = siteMetaOrThrow();
     const pages = new Map(toRender?.everything === false ? crawledPages : []);
-    for (const item of api.getAll()) pages.set(item.url, pageInput({ ...item.data, page: { url: item.url } }, current));
+    for (const item of api.getAll()) pages.set(item.url, pageInput(item.data, current, item.url));
     crawledPages = pages;
     return preview.files(current.crawlerFiles([...pages.values()]));
   });
