@@ -5,9 +5,10 @@
  *
  *   tsx scripts/build.ts [--out dist] [--articles src/articles] [--data _data] [--quiet]
  */
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
 import { findContentValidationError, formatProblem } from "./content/content-error.ts";
 import { resolveContentPaths } from "./content/content-paths.ts";
 import { type ContentPaths, loadContent } from "./content/load-content.ts";
@@ -15,6 +16,12 @@ import { formatBuildSummary, type WrittenOutput } from "./build-summary.ts";
 import { captureWarnings } from "./build-warnings.ts";
 import { imageJobs } from "./content/social-card.ts";
 import { acquireBuildLock, BuildLockedError, recoverInterruptedSwap, stagingDir, swapIntoPlace } from "./output-swap.ts";
+
+// Eleventy keeps every page it wrote until the build ends, so the live heap only grows; by
+// default V8 lets the heap grow to about twice what is live before collecting it all again.
+// Growing it by a fifth keeps the peak near what is live: at 4000 articles 420 MB instead of
+// 470–540, for about a second more of collection (scripts/cli/bench.ts measures both).
+setFlagsFromString("--heap-growing-percent=20");
 
 const { values: args } = parseArgs({
   options: {
@@ -35,11 +42,9 @@ function displayPath(file: string): string {
   return relativePath === "" || relativePath.startsWith("..") ? file : relativePath;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .map((entry) => path.join(dir, entry))
-    .filter((file) => statSync(file).isFile())
-    .sort();
+/** Files (not folders) under `dir`, at any depth; the directory entries say which, without a stat each. */
+function countFiles(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
 }
 
 /** Prints content problems for the editor; false when the error is something else. */
@@ -100,7 +105,7 @@ async function buildAndSwap(paths: ContentPaths, started: number): Promise<numbe
     // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
     await renderImages(imageJobs(content.articles, content.publisher), staging, path.resolve(process.env.IMAGE_CACHE_DIR ?? ".cache/images"));
 
-    const files = listFiles(staging).length;
+    const files = countFiles(staging);
     swapIntoPlace(staging, out);
 
     log(
