@@ -3,7 +3,7 @@
  * out of the templates minified: see scripts/eleventy/line-breaks-between-tags.ts), draw the
  * images, then swap the result into place. A failed or killed build leaves the previous output as it was.
  *
- *   tsx scripts/build.ts [--out dist] [--articles src/articles] [--data _data] [--quiet]
+ *   node scripts/run-compiled.js scripts/build.ts [--out dist] [--articles src/articles] [--data _data] [--quiet]
  */
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -95,7 +95,7 @@ async function buildAndSwap(paths: ContentPaths, started: number): Promise<numbe
     // Imported only now: a build that fails validation reports in about half the time.
     const { default: Eleventy } = await import("@11ty/eleventy");
     const { renderImages } = await import("./render-images.ts");
-    const eleventy = new Eleventy("src", staging, { quietMode: true, configPath: ".eleventy.js", source: "cli" });
+    const eleventy = new Eleventy("src", staging, { quietMode: true, configPath: process.env.NEWS_ELEVENTY_CONFIG ?? ".eleventy.js", source: "cli" });
     eleventy.disableLogger();
     // Eleventy 3.1 creates its configuration benchmark group before quiet mode applies, so a slow
     // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.

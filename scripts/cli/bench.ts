@@ -109,7 +109,8 @@ const buildOurs = (w: Workspace, options: { keepCardCache: boolean }) => {
   if (!options.keepCardCache) rmSync(cardCache(w), { recursive: true, force: true });
   return runMeasured(
     process.execPath,
-    ["--import", "tsx", "scripts/build.ts", "--quiet", "--out", w.outDir, "--articles", w.articlesDir, "--data", w.dataDir],
+    // As `npm run build` runs it (package.json).
+    ["scripts/run-compiled.js", "scripts/build.ts", "--quiet", "--out", w.outDir, "--articles", w.articlesDir, "--data", w.dataDir],
     { cwd: ROOT, env: { IMAGE_CACHE_DIR: cardCache(w) } },
   );
 };

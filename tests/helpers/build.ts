@@ -13,9 +13,12 @@ export interface BuildRun {
   stderr: string;
 }
 
-/** Runs scripts/build.ts with the given arguments from the project root. */
+/** How `npm run build` runs the build (package.json): compiled by scripts/run-compiled.js. */
+export const BUILD_COMMAND = ["scripts/run-compiled.js", "scripts/build.ts"];
+
+/** Runs the build with the given arguments from the project root, as `npm run build` does. */
 export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+  const result = spawnSync(process.execPath, [...BUILD_COMMAND, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, ...env },

@@ -1,10 +1,10 @@
 /** The build CLI as a child process that tests can wait for, run in parallel, or kill. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { ROOT, type BuildRun } from "./build.ts";
+import { BUILD_COMMAND, ROOT, type BuildRun } from "./build.ts";
 
-/** Starts scripts/build.ts from the project root; stdout and stderr are collected as text. */
+/** Starts the build from the project root, as `npm run build` does; stdout and stderr are collected as text. */
 export function startBuild(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<BuildRun> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+  const child = spawn(process.execPath, [...BUILD_COMMAND, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
