@@ -59,7 +59,6 @@ interface Workspace {
   dir: string;
   articlesDir: string;
   dataDir: string;
-  outDir: string;
   stockDir: string;
   hugoDir: string;
   corpus: SyntheticArticle[];
@@ -79,7 +78,6 @@ function prepare(n: number): Workspace {
     dir,
     articlesDir: path.join(dir, "articles"),
     dataDir: path.join(dir, "data"),
-    outDir: path.join(dir, "dist"),
     stockDir: path.join(dir, "stock-eleventy"),
     hugoDir: path.join(dir, "hugo"),
     corpus,
@@ -104,24 +102,25 @@ function check(label: string, measurement: Measurement): Measurement {
 
 /** The benchmark's own card cache, so synthetic cards never land in the repository's .cache/. */
 const cardCache = (w: Workspace) => path.join(w.dir, "image-cache");
-const buildOurs = (w: Workspace, options: { keepCardCache: boolean }) => {
-  rmSync(w.outDir, { recursive: true, force: true });
+// Each build writes into a folder of its own, and they are all deleted with the workspace:
+// creating thousands of files right after deleting thousands costs ext4 seconds of scanning
+// for free inodes, and that cost grew from run to run, for both tools, when each build first
+// deleted the previous one's output.
+const outputOf = (w: Workspace, tool: string, run: string) => path.join(w.dir, "out", `${tool}-${run}`);
+const buildOurs = (w: Workspace, run: string, options: { keepCardCache: boolean }) => {
   if (!options.keepCardCache) rmSync(cardCache(w), { recursive: true, force: true });
   return runMeasured(
     process.execPath,
     // As `npm run build` runs it (package.json).
-    ["scripts/run-compiled.js", "scripts/build.ts", "--quiet", "--out", w.outDir, "--articles", w.articlesDir, "--data", w.dataDir],
+    ["scripts/run-compiled.js", "scripts/build.ts", "--quiet", "--out", outputOf(w, "ours", run), "--articles", w.articlesDir, "--data", w.dataDir],
     { cwd: ROOT, env: { IMAGE_CACHE_DIR: cardCache(w) } },
   );
 };
-const buildStock = (w: Workspace) => {
-  rmSync(path.join(w.stockDir, "_site"), { recursive: true, force: true });
-  return runMeasured(process.execPath, [ELEVENTY_CLI, "--quiet"], { cwd: w.stockDir });
-};
-const buildHugo = (w: Workspace) => {
-  rmSync(path.join(w.hugoDir, "public"), { recursive: true, force: true });
+const buildStock = (w: Workspace, run: string) =>
+  runMeasured(process.execPath, [ELEVENTY_CLI, "--quiet", "--output", outputOf(w, "stock", run)], { cwd: w.stockDir });
+const buildHugo = (w: Workspace, run: string) => {
   rmSync(path.join(w.hugoDir, "resources"), { recursive: true, force: true });
-  return runMeasured("hugo", ["--minify", "--quiet", "--source", w.hugoDir], { cwd: w.hugoDir });
+  return runMeasured("hugo", ["--minify", "--quiet", "--source", w.hugoDir, "--destination", outputOf(w, "hugo", run)], { cwd: w.hugoDir });
 };
 
 const describe = (m: Measurement) =>
@@ -169,20 +168,20 @@ async function main(): Promise<void> {
     try {
       if (args.cards === "warm") {
         progress(`N=${n}: filling the social card cache (not measured)…`);
-        check("our build (card cache)", await buildOurs(workspace, { keepCardCache: false }));
+        check("our build (card cache)", await buildOurs(workspace, "cards", { keepCardCache: false }));
       }
       // Interleaved so that load from other processes falls on all three alike.
       for (let run = 1; run <= runs; run += 1) {
-        const ours = check("our build", await buildOurs(workspace, { keepCardCache: args.cards === "warm" }));
+        const ours = check("our build", await buildOurs(workspace, String(run), { keepCardCache: args.cards === "warm" }));
         record(result.ours, ours);
         let line = `N=${n} run ${run}/${runs}: ours ${describe(ours)}`;
         if (result.stock) {
-          const stock = check("stock Eleventy", await buildStock(workspace));
+          const stock = check("stock Eleventy", await buildStock(workspace, String(run)));
           record(result.stock, stock);
           line += `; stock Eleventy ${describe(stock)}`;
         }
         if (result.hugo) {
-          const hugoRun = check("Hugo", await buildHugo(workspace));
+          const hugoRun = check("Hugo", await buildHugo(workspace, String(run)));
           record(result.hugo, hugoRun);
           line += `; Hugo ${describe(hugoRun)}`;
         }
