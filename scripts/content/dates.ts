@@ -22,11 +22,21 @@ export function isoWithOffsetProblem(text: string): string | null {
   return `is not an ISO 8601 date-time with offset (${example})`;
 }
 
+// Validation and the article model each parse an article's dates (five times in all); luxon's
+// DateTime is immutable, so one parse per text serves them all. Bounded for long previews.
+const parsedDates = new Map<string, DateTime | null>();
+const PARSED_DATES_KEPT = 50_000;
+
 /** Parses an ISO date-time that carries its offset; null when the text is not one or is impossible. */
 export function parseIsoWithOffset(text: string): DateTime | null {
-  if (!ISO_WITH_OFFSET.test(text)) return null;
-  const parsed = DateTime.fromISO(text, { setZone: true });
-  return parsed.isValid ? parsed : null;
+  let parsed = parsedDates.get(text);
+  if (parsed === undefined) {
+    const candidate = ISO_WITH_OFFSET.test(text) ? DateTime.fromISO(text, { setZone: true }) : null;
+    parsed = candidate?.isValid ? candidate : null;
+    if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
+    parsedDates.set(text, parsed);
+  }
+  return parsed;
 }
 
 // French month and weekday names, asked of luxon (and Intl) once: formatting a pattern with
