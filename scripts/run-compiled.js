@@ -2,8 +2,8 @@
  * Runs a TypeScript entry point compiled to JavaScript by esbuild, instead of under tsx.
  *
  * tsx compiles modules in a loader thread that every import goes through, Eleventy's few hundred
- * modules included: about 0.8 s of every build, on the seed site as at 4000 articles. Compiled
- * here, the build loads as plain JavaScript. The output is kept in .cache/compiled/<hash of the
+ * modules included: 0.7 s of a build of the seed site, 1–2 s at 4000 articles. Compiled here,
+ * the build loads as plain JavaScript. The output is kept in .cache/compiled/<hash of the
  * sources>/, so unchanged sources are compiled once and a changed source never runs stale.
  * `.eleventy.js` is compiled alongside (as a second entry point, sharing modules with the first),
  * and NEWS_ELEVENTY_CONFIG tells the build where it is: one copy of the content pipeline is loaded.

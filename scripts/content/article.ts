@@ -153,9 +153,8 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   // formatters below find them there already (luxon asks Intl for the zone's offset at each move).
   const published = (parseIsoWithOffset(meta.date) as DateTime).setZone(zone);
   // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
-  const modified = (
-    meta.modified ? (parseIsoWithOffset(meta.modified) as DateTime) : context.committed ? parseIsoWithOffset(context.committed) : null
-  )?.setZone(zone) ?? null;
+  const modifiedText = meta.modified || context.committed;
+  const modified = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
   const publishedDay = toIsoDateInZone(published, zone);
   if (publishedDay !== fileDate) {
     problems.push({
