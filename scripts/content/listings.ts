@@ -126,9 +126,7 @@ export function buildListings(input: ListingInput): Listings {
     monthPages,
     topics,
     archive: archiveYears(months),
-    // Frozen: Eleventy deep-copies unfrozen objects of global data into every template's data
-    // (4,000 keys each time, on every preview rebuild); a frozen one is shared as it is.
-    related: Object.freeze(Object.fromEntries(related)),
+    related: Object.fromEntries(related),
     indexes: [topicsCrumb, archiveCrumb],
   };
 }

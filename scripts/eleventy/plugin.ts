@@ -52,10 +52,11 @@ interface EleventyConfig {
 type PageData = Record<string, unknown> & { page?: { url?: string | false } };
 
 /**
- * Freezes a plain object of global data, and the plain objects inside it. Eleventy's paginated
- * pages read global data through a proxy that wraps every unfrozen object it hands out, at each
- * read (`publisher.logo.width` made two proxies, on every page); a frozen object is handed out as
- * it is. Arrays and their items are handed out as they are already, and are left alone.
+ * Freezes a plain object of global data, and the plain objects inside it. Eleventy deep-copies
+ * unfrozen objects of global data into every template's data (`related` has a key per article),
+ * and its paginated pages read global data through a proxy that wraps every unfrozen object at
+ * each read (`publisher.logo.width` made two proxies, on every page); a frozen object is shared
+ * as it is. Arrays and their items are handed out as they are already, and are left alone.
  */
 function frozen<T>(value: T): T {
   if (value === null || typeof value !== "object" || Array.isArray(value) || Object.isFrozen(value)) return value;
