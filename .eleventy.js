@@ -3,7 +3,7 @@
 // imports with a JavaScript-only parser (to watch them) and stops the dev server on TypeScript.
 export default async function (eleventyConfig) {
   const { default: newsPlugin } = await import("./scripts/eleventy/plugin.ts");
-  const { resolvePathPrefix } = await import("./scripts/content/site-url.ts");
+  const { resolvePathPrefix } = await import("./scripts/input/site-url.ts");
   eleventyConfig.addPlugin(newsPlugin);
 
   return {

@@ -14,7 +14,7 @@ declare module "@11ty/eleventy" {
     );
     init(): Promise<void>;
     write(): Promise<unknown>;
-    /** Set by init(); only the benchmark switch is used (see scripts/build.ts). */
+    /** Set by init(); only the benchmark switch is used (see scripts/build/build.ts). */
     eleventyConfig: { userConfig: { benchmarks: { config: { setIsVerbose(isVerbose: boolean): void } } } };
     /** Silences Eleventy's own console output (the build prints its own summary and errors). */
     disableLogger(): void;

@@ -4,7 +4,7 @@
  * Never published: the benchmark writes them to temporary folders only.
  */
 import { DateTime } from "luxon";
-import { slugify } from "../content/slug.ts";
+import { slugify } from "../text/slug.ts";
 
 export interface SyntheticArticle {
   section: string;

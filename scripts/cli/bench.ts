@@ -112,7 +112,7 @@ const buildOurs = (w: Workspace, run: string, options: { keepCardCache: boolean 
   return runMeasured(
     process.execPath,
     // As `npm run build` runs it (package.json).
-    ["scripts/run-compiled.js", "scripts/build.ts", "--quiet", "--out", outputOf(w, "ours", run), "--articles", w.articlesDir, "--data", w.dataDir],
+    ["scripts/build/run-compiled.js", "scripts/build/build.ts", "--quiet", "--out", outputOf(w, "ours", run), "--articles", w.articlesDir, "--data", w.dataDir],
     { cwd: ROOT, env: { IMAGE_CACHE_DIR: cardCache(w) } },
   );
 };

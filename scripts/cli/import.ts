@@ -1,16 +1,16 @@
 /**
- * Turns a plain-text wire article into an article source (see scripts/content/wire-import.ts).
+ * Turns a plain-text wire article into an article source (see scripts/authoring/wire-import.ts).
  *
  *   npm run import -- wire.txt --title "Le titre" --date 2023-04-18T14:05 --section international
  *                     [--standfirst "…"] [--author …] [--tags "A, B"] [--slug <ascii-slug>] [--draft] [--articles DIR] [--data DIR]
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseEditorDate } from "../content/article-source.ts";
-import { decodeUtf8 } from "../content/source-file.ts";
-import { firstSentence, wireToMarkdown } from "../content/wire-import.ts";
-import { resolveContentPaths } from "../content/content-paths.ts";
-import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
+import { parseEditorDate } from "../authoring/article-source.ts";
+import { decodeUtf8 } from "../input/source-file.ts";
+import { firstSentence, wireToMarkdown } from "../authoring/wire-import.ts";
+import { resolveContentPaths } from "../input/content-paths.ts";
+import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "../authoring/create-article.ts";
 
 const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
                           [--standfirst "<chapô>"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]

@@ -6,10 +6,10 @@
  */
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { parseEditorDate } from "../content/article-source.ts";
-import { toIsoInZone } from "../content/dates.ts";
-import { resolveContentPaths } from "../content/content-paths.ts";
-import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "./create-article.ts";
+import { parseEditorDate } from "../authoring/article-source.ts";
+import { toIsoInZone } from "../text/dates.ts";
+import { resolveContentPaths } from "../input/content-paths.ts";
+import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "../authoring/create-article.ts";
 
 const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--date <when>] [--author <byline>] [--tags "A, B"]
                        [--slug <ascii-slug>]

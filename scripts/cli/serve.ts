@@ -11,9 +11,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { findContentValidationError } from "../content/content-error.ts";
+import { findContentValidationError } from "../input/content-error.ts";
 import { resolveContentPaths } from "../eleventy/plugin.ts";
-import { watchFolders } from "./folder-watch.ts";
+import { watchFolders } from "../build/folder-watch.ts";
 
 const { values: args } = parseArgs({
   options: {

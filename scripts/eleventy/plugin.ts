@@ -1,23 +1,23 @@
 /**
  * The Eleventy glue: loads the validated content once per build and hands it to templates as
- * global data. No domain logic here: that lives in scripts/content/.
+ * global data. No domain logic here: that lives in scripts/input/.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import nunjucks from "nunjucks";
-import { buildTime } from "../content/build-time.ts";
-import { findContentValidationError } from "../content/content-error.ts";
-import { resolveContentPaths } from "../content/content-paths.ts";
-import { headMeta } from "../content/head-meta.ts";
-import { type Content, type ContentPaths, loadContent } from "../content/load-content.ts";
-import type { PageInput } from "../content/page.ts";
-import { LIST_KINDS, type PagesToRender, PreviewRenders } from "../content/pages-to-render.ts";
-import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../content/security-headers.ts";
-import { type SiteMeta, siteMeta } from "../content/site-meta.ts";
+import { buildTime } from "../input/build-time.ts";
+import { findContentValidationError } from "../input/content-error.ts";
+import { resolveContentPaths } from "../input/content-paths.ts";
+import { headMeta } from "../output/head-meta.ts";
+import { type Content, type ContentPaths, loadContent } from "../input/load-content.ts";
+import type { PageInput } from "../output/page.ts";
+import { LIST_KINDS, type PagesToRender, PreviewRenders } from "../lists/pages-to-render.ts";
+import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../output/security-headers.ts";
+import { type SiteMeta, siteMeta } from "../output/site-meta.ts";
 import { CompactTemplateLoader } from "./compact-template-loader.ts";
 import { dropLineBreaksBetweenTags } from "./line-breaks-between-tags.ts";
-import { buildStylesheet, type Stylesheet } from "./stylesheet.ts";
+import { buildStylesheet, type Stylesheet } from "../output/stylesheet.ts";
 
 export interface NewsPluginOptions extends Partial<ContentPaths> {
   /** The stylesheet source. */
@@ -48,7 +48,7 @@ interface EleventyConfig {
   benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
 }
 
-/** The page data the head and the sitemap read (see scripts/content/page.ts). */
+/** The page data the head and the sitemap read (see scripts/output/page.ts). */
 type PageData = Record<string, unknown> & { page?: { url?: string | false } };
 
 /**
@@ -188,7 +188,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addPreprocessor("line-breaks-between-tags", "njk", (_data, content) => dropLineBreaksBetweenTags(content));
 
   // A no-op (no HTML parsing) while the path prefix is "/". Subheading ids are set when the
-  // Markdown renders (scripts/content/heading-ids.ts), not by re-parsing every page.
+  // Markdown renders (scripts/input/heading-ids.ts), not by re-parsing every page.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // Last of the transforms (Eleventy's HTML transformer, which the base plugin uses, runs first).

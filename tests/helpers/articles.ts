@@ -1,8 +1,8 @@
 /** Articles for unit tests, made by the real content pipeline from front matter and Markdown. */
-import { type Article, parseArticle } from "../../scripts/content/article.ts";
-import type { Publisher, SiteSettings } from "../../scripts/content/schema.ts";
-import { resolveSiteUrl } from "../../scripts/content/site-url.ts";
-import type { SiteContext } from "../../scripts/content/json-ld.ts";
+import { type Article, parseArticle } from "../../scripts/input/article.ts";
+import type { Publisher, SiteSettings } from "../../scripts/input/schema.ts";
+import { resolveSiteUrl } from "../../scripts/input/site-url.ts";
+import type { SiteContext } from "../../scripts/output/json-ld.ts";
 
 export const publisher: Publisher = {
   name: "Le Quotidien",

@@ -13,8 +13,8 @@ export interface BuildRun {
   stderr: string;
 }
 
-/** How `npm run build` runs the build (package.json): compiled by scripts/run-compiled.js. */
-export const BUILD_COMMAND = ["scripts/run-compiled.js", "scripts/build.ts"];
+/** How `npm run build` runs the build (package.json): compiled by scripts/build/run-compiled.js. */
+export const BUILD_COMMAND = ["scripts/build/run-compiled.js", "scripts/build/build.ts"];
 
 /** Runs the build with the given arguments from the project root, as `npm run build` does. */
 export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun {

@@ -1,6 +1,6 @@
 /** Minimal Article objects for unit tests of list-building modules. */
-import { type Article, articleUrl, sectionUrl, topicUrl } from "../../scripts/content/article.ts";
-import { slugify } from "../../scripts/content/slug.ts";
+import { type Article, articleUrl, sectionUrl, topicUrl } from "../../scripts/input/article.ts";
+import { slugify } from "../../scripts/text/slug.ts";
 
 /** An article published on `iso` (with offset) in `section`, with the given tag names. */
 export function fakeArticle(slug: string, iso: string, section: string, tags: string[] = []): Article {

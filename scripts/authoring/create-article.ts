@@ -1,0 +1,146 @@
+/**
+ * What `npm run new` and `npm run import` share: read the publisher metadata, place the new
+ * article, check it exactly as the build will, and write it without ever overwriting a file.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArticle } from "../input/article.ts";
+import { formatArticleSource, articlePlace, type NewArticleMeta } from "./article-source.ts";
+import { type ContentProblem, ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
+import { readYaml } from "../input/load-content.ts";
+import { type Publisher, publisherSchema, type SiteSettings, siteSchema } from "../input/schema.ts";
+import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+
+/** The options both commands take (parseArgs format). */
+export const ARTICLE_OPTIONS = {
+  section: { type: "string" },
+  title: { type: "string" },
+  date: { type: "string" },
+  author: { type: "string", default: "La Rédaction" },
+  tags: { type: "string" },
+  slug: { type: "string" },
+  articles: { type: "string" },
+  data: { type: "string" },
+} as const;
+
+/** A mistake in how the command was called: printed with the usage, exit status 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export interface Metadata {
+  publisher: Publisher;
+  site: SiteSettings;
+}
+
+export function readMetadata(dataDir: string): Metadata {
+  const problems: ContentProblem[] = [];
+  const publisher = readYaml(path.join(dataDir, "publisher.yaml"), publisherSchema, problems);
+  const site = readYaml(path.join(dataDir, "site.yaml"), siteSchema, problems);
+  if (!publisher || !site) throw new ContentValidationError(problems);
+  return { publisher, site };
+}
+
+/** The section's slug if the publisher declares it; a usage error listing the choices otherwise. */
+export function checkSection(section: string, publisher: Publisher): string {
+  if (publisher.sections.some((s) => s.slug === section)) return section;
+  throw new UsageError(
+    `--section "${section}" is not a declared section; expected one of ${publisher.sections.map((s) => s.slug).join(", ")}`,
+  );
+}
+
+export interface CreatedArticle {
+  file: string;
+  /** Root-relative URL, and the same on the publisher's site. */
+  url: string;
+  absoluteUrl: string;
+}
+
+function shown(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+/** --slug if given (checked), else undefined: the slug then comes from the title. */
+export function chosenSlug(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!SLUG_PATTERN.test(value)) throw new UsageError(`--slug "${value}" is not an ASCII slug; expected e.g. ${slugify(value) || "li-shangfu-moscou"}`);
+  return value;
+}
+
+export function createArticle(
+  articlesDir: string,
+  metadata: Metadata,
+  meta: NewArticleMeta,
+  body: string,
+  slug?: string,
+): CreatedArticle {
+  const { publisher } = metadata;
+  const place = articlePlace(meta, publisher.timeZone, slug);
+  const file = path.join(articlesDir, place.relativePath);
+  if (place.slug === "") throw new UsageError(`--title "${meta.title}" has no letters or digits to make a URL from`);
+
+  // Same slug in the same section, whatever the day: same URL, so the build would refuse it.
+  const folder = path.dirname(file);
+  let siblings: string[] = [];
+  try {
+    siblings = readdirSync(folder);
+  } catch {
+    // A section's first article: the folder is created below.
+  }
+  const taken = siblings.find((name) => name.replace(/^\d{4}-\d{2}-\d{2}-/, "") === `${place.slug}.md`);
+  if (taken) {
+    throw new UsageError(
+      `${shown(path.join(folder, taken))} already exists with the URL ${place.url}; refusing to overwrite it (choose another title)`,
+    );
+  }
+
+  const source = formatArticleSource(meta, body);
+  const checked = parseArticle(shown(file), Buffer.from(source, "utf8"), metadata);
+  if (!checked.ok) throw new ContentValidationError(checked.problems);
+
+  mkdirSync(folder, { recursive: true });
+  // "wx": fails instead of overwriting, even if the file appeared since the check above.
+  try {
+    writeFileSync(file, source, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${shown(file)} already exists; refusing to overwrite it`);
+    throw error;
+  }
+  return { file, url: place.url, absoluteUrl: `${publisher.url.replace(/\/$/, "")}${place.url}` };
+}
+
+/** Runs a command's body and turns the errors editors can cause into messages and exit codes. */
+export function runCommand(usage: string, body: () => void): void {
+  try {
+    body();
+  } catch (error) {
+    const invalid = findContentValidationError(error);
+    if (invalid) {
+      console.error(`Nothing was written: ${invalid.problems.length} problem(s).`);
+      for (const problem of invalid.problems) console.error(formatProblem(problem));
+      process.exitCode = 1;
+    } else if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      console.error(`${error.message}\n\n${usage}`);
+      process.exitCode = 2;
+    } else {
+      throw error;
+    }
+  }
+}
+
+/** A required option's value, or a usage error naming it. */
+export function required(value: string | undefined, flag: string, example: string): string {
+  if (value === undefined || value.trim() === "") throw new UsageError(`missing ${flag}: expected e.g. ${flag} ${example}`);
+  return value.trim();
+}
+
+/** "Chine, Russie" → ["Chine", "Russie"]. */
+export function tagList(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((tag) => tag.trim()).filter((tag) => tag !== "");
+}
+
+export function reportCreated(created: CreatedArticle, note?: string): void {
+  console.log(`Wrote ${shown(created.file)}`);
+  if (note) console.log(note);
+  console.log(`URL once published: ${created.url} (${created.absoluteUrl})`);
+}

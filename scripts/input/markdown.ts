@@ -1,0 +1,135 @@
+/**
+ * The article body renderer: markdown-it, created once, with French typography applied to
+ * text tokens only (never to code, URLs or attributes).
+ *
+ * Raw HTML in bodies is off: it is rendered as text. Links may only use http(s), mailto,
+ * root-relative or fragment URLs, so javascript: and data: never reach a page.
+ */
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { headingIdsRule } from "./heading-ids.ts";
+import { frenchTypography, spaceBeforeLeadingMark } from "../text/typography.ts";
+
+const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
+/** Images come from this site only: pages load nothing from another origin. */
+const SAFE_IMAGE = /^\/(?!\/)/;
+
+/** A link or image target the body may not use; rendered as text, and reported by article.ts. */
+export interface RejectedUrl {
+  kind: "link" | "image";
+  url: string;
+}
+
+// validateLink gets no parse environment, so rejections are collected here during one
+// (synchronous) renderBody call.
+let rejected: RejectedUrl[] | null = null;
+
+const CLOSING_INLINE = new Set(["em_close", "strong_close", "link_close", "s_close", "code_inline"]);
+
+export interface RenderedBody {
+  html: string;
+  /** The body's visible text, for word counts and excerpts. */
+  text: string;
+  /** Heading levels and their 1-based source lines, for validation. */
+  headings: { level: number; line: number }[];
+  /** Link and image targets that were refused, in order, each once. */
+  rejectedUrls: RejectedUrl[];
+}
+
+/** Turns images whose source is not on this site into their alt text. */
+function sameOriginImagesRule(state: { tokens: Token[]; Token: typeof Token }): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    block.children = block.children.map((token) => {
+      if (token.type !== "image" || SAFE_IMAGE.test(token.attrGet("src") ?? "")) return token;
+      rejected?.push({ kind: "image", url: token.attrGet("src") ?? "" });
+      const text = new state.Token("text", "", 0);
+      text.content = token.content;
+      return text;
+    });
+  }
+}
+
+function typographyRule(state: { tokens: Token[] }): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    const children = block.children;
+    children.forEach((token, index) => {
+      if (token.type !== "text") return;
+      // Runs of spaces show as one; written as one, as a minifier would.
+      let content = frenchTypography(token.content.replace(/[ \t\f]{2,}/g, " "));
+      const previous = children[index - 1];
+      if (previous && CLOSING_INLINE.has(previous.type)) content = spaceBeforeLeadingMark(content) + content;
+      token.content = content;
+    });
+  }
+}
+
+function createMarkdown(): MarkdownIt {
+  // xhtmlOut off: `<br>`, not `<br />`, as the minified pages around the body are written.
+  const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false, xhtmlOut: false });
+  md.enable("strikethrough");
+  md.validateLink = (url: string) => {
+    const safe = SAFE_URL.test(url.trim());
+    if (!safe) rejected?.push({ kind: "link", url });
+    return safe;
+  };
+  md.core.ruler.push("same_origin_images", sameOriginImagesRule);
+  md.core.ruler.push("french_typography", typographyRule);
+  md.core.ruler.push("heading_ids", headingIdsRule);
+  // A line break inside a paragraph is a space to the reader (and to a minifier).
+  md.renderer.rules.softbreak = () => " ";
+  return md;
+}
+
+const md = createMarkdown();
+
+function collectText(tokens: Token[]): string {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    if (token.type === "inline") {
+      for (const child of token.children ?? []) {
+        if (child.type === "text" || child.type === "code_inline") parts.push(child.content);
+        else if (child.type === "softbreak" || child.type === "hardbreak") parts.push(" ");
+      }
+      parts.push("\n");
+    } else if (token.type === "code_block" || token.type === "fence") {
+      parts.push(token.content);
+    }
+  }
+  return parts.join("").trim();
+}
+
+/**
+ * markdown-it ends each block with a line break, which the reader never sees: the body is
+ * written minified, like the page around it. Raw HTML is off, so every `>` and `<` in the output
+ * is a tag's (text and code have them escaped) and only whitespace between tags goes.
+ */
+function withoutLineBreaksBetweenTags(html: string): string {
+  return html.replace(/>\n(?=<|$)/g, ">");
+}
+
+/** Renders an article body. `firstLine` is the body's line number in its file, for messages. */
+export function renderBody(markdown: string, firstLine = 1): RenderedBody {
+  const env = {};
+  rejected = [];
+  let tokens: Token[];
+  let refused: RejectedUrl[];
+  try {
+    tokens = md.parse(markdown, env);
+  } finally {
+    refused = rejected;
+    rejected = null;
+  }
+  const seen = new Set<string>();
+  const rejectedUrls = refused.filter(({ kind, url }) => !seen.has(`${kind} ${url}`) && seen.add(`${kind} ${url}`));
+  const headings = tokens
+    .filter((token) => token.type === "heading_open")
+    .map((token) => ({ level: Number(token.tag.slice(1)), line: (token.map?.[0] ?? 0) + firstLine }));
+  return { html: withoutLineBreaksBetweenTags(md.renderer.render(tokens, md.options, env)), text: collectText(tokens), headings, rejectedUrls };
+}
+
+/** Renders one line of inline Markdown-free text with typography, for titles and standfirsts. */
+export function typesetPlainText(text: string): string {
+  return frenchTypography(text.replace(/\s+/g, " ").trim());
+}

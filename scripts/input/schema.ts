@@ -1,0 +1,225 @@
+/**
+ * The content model's schemas. Types are inferred from them (z.infer), never written twice.
+ * Messages read "<what was found> is not <what is expected>" so editors know the fix.
+ */
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { isoWithOffsetProblem, parseIsoWithOffset } from "../text/dates.ts";
+import { didYouMean } from "../text/did-you-mean.ts";
+import { SLUG_PATTERN } from "../text/slug.ts";
+
+export const MAX_TITLE_LENGTH = 110;
+
+/** How a found value is quoted in messages: strings in quotes, the rest as YAML would show it. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  if (Array.isArray(value)) return `a list (${value.length} item${value.length === 1 ? "" : "s"})`;
+  if (value === null) return "an empty value";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+
+const found = (input: unknown, expected: string) =>
+  input === undefined
+    ? `is missing; expected ${expected}`
+    : input === null
+      ? `is empty; expected ${expected}`
+      : `${describeValue(input)} is not ${expected}`;
+
+const text = (expected: string) =>
+  z
+    .string({ error: (iss) => found(iss.input, expected) })
+    .trim()
+    .min(1, { error: `is empty; expected ${expected}` });
+
+const isoDateTime = z
+  .string({ error: (iss) => found(iss.input, "an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)") })
+  .refine((value) => parseIsoWithOffset(value) !== null, {
+    error: (iss) => `${describeValue(iss.input)} ${isoWithOffsetProblem(String(iss.input))}`,
+  });
+
+const positiveInteger = (expected: string) => {
+  const notExpected = (iss: { input?: unknown }) => `${describeValue(iss.input)} is not ${expected}`;
+  return z
+    .number({ error: (iss) => found(iss.input, expected) })
+    .int({ error: notExpected })
+    .positive({ error: notExpected });
+};
+
+/** A nested block of fields (YAML mapping); unknown keys inside it are reported by toProblems. */
+const mapping = <T extends z.core.$ZodLooseShape>(shape: T, expected: string) =>
+  z.strictObject(shape, { error: (iss) => (iss.code === "unrecognized_keys" ? "" : found(iss.input, expected)) });
+
+const slug = (expected: string) =>
+  z
+    .string({ error: (iss) => found(iss.input, expected) })
+    .regex(SLUG_PATTERN, { error: (iss) => `${describeValue(iss.input)} is not ${expected}` });
+
+/** The site's origin only: a path prefix comes from PATH_PREFIX (scripts/input/site-url.ts). */
+const originUrl = z
+  .string({ error: (iss) => found(iss.input, "the site's http(s) origin (e.g. https://www.example.fr)") })
+  .regex(/^https?:\/\/[^\s/?#@]+\/?$/, {
+    error: (iss) =>
+      `${describeValue(iss.input)} is not an http(s) origin (e.g. https://www.example.fr); a path prefix goes in PATH_PREFIX`,
+  });
+
+/** Front matter of an article source file. */
+export const articleFrontMatterSchema = mapping(
+  {
+    title: text(`a headline of at most ${MAX_TITLE_LENGTH} characters`).max(MAX_TITLE_LENGTH, {
+      error: (iss) =>
+        `${describeValue(iss.input)} is ${String(iss.input).trim().length} characters long; expected at most ${MAX_TITLE_LENGTH}`,
+    }),
+    standfirst: text("a standfirst (chapô): one or two sentences"),
+    date: isoDateTime,
+    modified: isoDateTime.optional(),
+    section: slug("a section slug declared in the publisher metadata (e.g. international)"),
+    author: text("the byline (e.g. La Rédaction)"),
+    tags: z
+      .array(text("a tag"), { error: (iss) => found(iss.input, "a list of tags (e.g. [Chine, Russie])") })
+      .default([]),
+    draft: z.boolean({ error: (iss) => found(iss.input, "true or false") }).default(false),
+  },
+  "front matter fields (title, standfirst, date, …)",
+).superRefine((data, ctx) => {
+  if (data.modified === undefined) return;
+  const published = parseIsoWithOffset(data.date);
+  const modified = parseIsoWithOffset(data.modified);
+  if (published && modified && modified < published) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["modified"],
+      message: `"${data.modified}" is before the publication date "${data.date}"; expected the same time or later`,
+      input: data.modified,
+    });
+  }
+});
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+
+export const sectionSchema = mapping(
+  {
+    slug: slug("an ASCII slug (e.g. international)"),
+    name: text("the section's display name"),
+    description: text("a one-sentence description of the section"),
+  },
+  "a section (slug, name, description)",
+);
+
+export const publisherSchema = mapping(
+  {
+    name: text("the publisher's name"),
+    url: originUrl,
+    description: text("a one-sentence description of the site"),
+    logo: mapping(
+      {
+        svg: text("the path of the SVG logo (e.g. /assets/logo.svg)"),
+        width: positiveInteger("the logo's width in pixels (e.g. 240)"),
+        height: positiveInteger("the logo's height in pixels (e.g. 40)"),
+      },
+      "the logo (svg, width, height)",
+    ),
+    language: z.literal("fr", { error: (iss) => found(iss.input, '"fr"') }),
+    locale: z.literal("fr-FR", { error: (iss) => found(iss.input, '"fr-FR"') }),
+    timeZone: z
+      .string({ error: (iss) => found(iss.input, "an IANA time zone (e.g. Europe/Paris)") })
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: (iss) => `${describeValue(iss.input)} is not an IANA time zone (e.g. Europe/Paris)`,
+      }),
+    sections: z
+      .array(sectionSchema, { error: (iss) => found(iss.input, "a list of sections") })
+      .min(1, { error: "is empty; expected at least one section" }),
+    appeal: mapping(
+      {
+        title: text("the appeal's heading"),
+        paragraphs: z
+          .array(text("a paragraph"), { error: (iss) => found(iss.input, "a list of paragraphs") })
+          .min(1, { error: "is empty; expected at least one paragraph" }),
+      },
+      "the readers' appeal (title, paragraphs)",
+    ),
+  },
+  "publisher fields (name, url, …)",
+).superRefine((data, ctx) => {
+  const seen = new Set<string>();
+  data.sections.forEach((section, index) => {
+    if (seen.has(section.slug)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sections", index, "slug"],
+        message: `"${section.slug}" is declared twice; expected unique section slugs`,
+      });
+    }
+    seen.add(section.slug);
+  });
+});
+
+export type Publisher = z.infer<typeof publisherSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+
+/** Build and presentation settings. */
+export const siteSchema = mapping(
+  {
+    homeArticleCount: positiveInteger("a whole number of articles (e.g. 10)").default(10),
+    wordsPerMinute: positiveInteger("a whole number of words per minute (e.g. 230)").default(230),
+    /** Articles per page on section, topic and archive pages. */
+    pageSize: positiveInteger("a whole number of articles per page (e.g. 20)").default(20),
+  },
+  "site settings",
+);
+
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+/** The field names a schema accepts at a path (["logo"] → svg, width, height), in declaration order. */
+export function knownFields(schema: z.core.$ZodType, fieldPath: readonly PropertyKey[]): string[] {
+  let current: z.core.$ZodType | undefined = schema;
+  let index = 0;
+  while (current) {
+    const def = current._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+    if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") {
+      current = def.innerType as z.core.$ZodType;
+    } else if (def.type === "pipe") {
+      current = def.in as z.core.$ZodType;
+    } else if (index < fieldPath.length && def.type === "array") {
+      current = def.element as z.core.$ZodType;
+      index += 1;
+    } else if (def.type === "object") {
+      const shape = def.shape as Record<string, z.core.$ZodType>;
+      if (index === fieldPath.length) return Object.keys(shape);
+      current = shape[String(fieldPath[index])];
+      index += 1;
+    } else {
+      return [];
+    }
+  }
+  return [];
+}
+
+function unknownFieldMessage(key: string, known: string[]): string {
+  const suggestion = didYouMean(key, known);
+  if (suggestion) return `is not a known field; did you mean \`${suggestion}\`?`;
+  return known.length > 0 ? `is not a known field; expected one of ${known.join(", ")}` : "is not a known field";
+}
+
+/**
+ * Turns zod issues into problems that name the file and field. With the schema, a misspelt
+ * field name gets the name it probably meant.
+ */
+export function toProblems(
+  file: string,
+  error: z.ZodError,
+  schema?: z.core.$ZodType,
+): { file: string; field: string; message: string }[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      const known = schema ? knownFields(schema, issue.path) : [];
+      return issue.keys.map((key) => ({
+        file,
+        field: [...issue.path, key].join("."),
+        message: unknownFieldMessage(key, known),
+      }));
+    }
+    return [{ file, field: issue.path.length > 0 ? issue.path.join(".") : "(file)", message: issue.message }];
+  });
+}

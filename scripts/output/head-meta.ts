@@ -1,0 +1,119 @@
+/**
+ * Everything in a page's <head> that tells machines what the page is: title, description,
+ * canonical, Open Graph and Twitter tags, feed links and JSON-LD. The meta partial renders it.
+ */
+import type { FeedLink } from "./feed.ts";
+import {
+  breadcrumbLd,
+  collectionPageLd,
+  type Crumb,
+  type JsonLd,
+  newsArticleLd,
+  serializeJsonLd,
+  type SiteContext,
+  webSiteLd,
+} from "./json-ld.ts";
+import { articleCard, SITE_CARD } from "./image-paths.ts";
+import { isHome, isIndexable, type PageInput } from "./page.ts";
+
+export interface HeadContext extends SiteContext {
+  feeds: FeedLink[];
+}
+
+export interface MetaTag {
+  /** Open Graph uses property=, everything else name=. */
+  attribute: "name" | "property";
+  key: string;
+  content: string;
+}
+
+export interface HeadLink {
+  rel: string;
+  type: string;
+  /** Root-relative: the HTML base plugin adds the path prefix and the link checker follows it. */
+  href: string;
+  title: string;
+}
+
+export interface Head {
+  title: string;
+  description: string;
+  canonical: string | null;
+  robots: string | null;
+  meta: MetaTag[];
+  links: HeadLink[];
+  /** Serialized, safe to place inside <script type="application/ld+json">. */
+  jsonLd: string[];
+}
+
+/** "fr-FR" → "fr_FR", as Open Graph writes locales. */
+export function ogLocale(locale: string): string {
+  return locale.replace("-", "_");
+}
+
+function feedLinksFor(page: PageInput, feeds: FeedLink[]): HeadLink[] {
+  const own = page.article?.section.url ?? page.listing?.url;
+  return feeds
+    .filter((feed) => feed.pageUrl === "/" || feed.pageUrl === own)
+    .flatMap((feed) => [
+      { rel: "alternate", type: "application/atom+xml", href: feed.atomPath, title: `${feed.title} (Atom)` },
+      { rel: "alternate", type: "application/feed+json", href: feed.jsonPath, title: `${feed.title} (JSON Feed)` },
+    ]);
+}
+
+function structuredData(page: PageInput & { url: string }, context: SiteContext): JsonLd[] {
+  const { article, listing } = page;
+  if (article) {
+    const crumbs: Crumb[] = [
+      { name: article.section.name, url: article.section.url },
+      { name: article.title, url: article.url },
+    ];
+    return [newsArticleLd(article, context), breadcrumbLd(crumbs, context)];
+  }
+  if (isHome(page)) return [webSiteLd(context)];
+  if (listing) {
+    return [collectionPageLd(listing, context), breadcrumbLd([{ name: listing.name, url: listing.url }], context)];
+  }
+  return [];
+}
+
+export function headMeta(page: PageInput, context: HeadContext): Head {
+  const { publisher, siteUrl } = context;
+  const { article } = page;
+  const ownTitle = page.title ?? article?.title ?? (isHome(page) ? undefined : page.listing?.name);
+  const description = page.description ?? article?.excerpt ?? page.listing?.description ?? publisher.description;
+  const indexable = isIndexable(page);
+  const canonical = indexable ? siteUrl.absolute(page.url) : null;
+  const image = article ? articleCard(article) : SITE_CARD;
+
+  const meta: MetaTag[] = [];
+  const og = (key: string, content: string) => meta.push({ attribute: "property", key, content });
+  og("og:locale", ogLocale(publisher.locale));
+  og("og:site_name", publisher.name);
+  og("og:type", article ? "article" : "website");
+  og("og:title", ownTitle ?? publisher.name);
+  og("og:description", description);
+  if (canonical) og("og:url", canonical);
+  og("og:image", siteUrl.absolute(image.path));
+  og("og:image:type", "image/png");
+  og("og:image:width", String(image.width));
+  og("og:image:height", String(image.height));
+  og("og:image:alt", ownTitle ?? publisher.name);
+  if (article) {
+    og("article:published_time", article.published.iso);
+    og("article:modified_time", article.updated.iso);
+    og("article:section", article.section.name);
+    for (const tag of article.tags) og("article:tag", tag.name);
+  }
+  meta.push({ attribute: "name", key: "twitter:card", content: "summary_large_image" });
+
+  return {
+    title: ownTitle ? `${ownTitle} – ${publisher.name}` : publisher.name,
+    description,
+    canonical,
+    robots: page.noindex ? "noindex" : null,
+    meta,
+    links: feedLinksFor(page, context.feeds),
+    jsonLd: indexable ? structuredData(page, context).map(serializeJsonLd) : [],
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What the head, the sitemap and structured data need to know about one page, taken from its
+ * data. New page types supply these fields (a `listing` for any list of articles) and get
+ * canonical, sharing tags, JSON-LD and a sitemap entry without changes here.
+ */
+import type { Article } from "../input/article.ts";
+import type { Listing } from "./json-ld.ts";
+
+export interface PageInput {
+  /** Root-relative URL without the path prefix (Eleventy's page.url); false when not written. */
+  url: string | false;
+  /** The page's own title (headline, section name); the home page has none. */
+  title?: string;
+  description?: string;
+  /** Set on an article's page. */
+  article?: Article;
+  /** Set on any page that lists articles (home, sections, tags, archive pages). */
+  listing?: Listing;
+  /** Kept out of search engines and sitemaps (the 404 page). */
+  noindex?: boolean;
+}
+
+export function isHome(page: PageInput): boolean {
+  return page.url === "/";
+}
+
+/** Pages that belong in the sitemap: written as HTML and not marked noindex. */
+export function isIndexable(page: PageInput): page is PageInput & { url: string } {
+  return typeof page.url === "string" && page.url.endsWith("/") && !page.noindex;
+}
+
+/** When the page's content last changed: the article's update, or the newest update in its list. */
+export function pageLastModified(page: PageInput): string | undefined {
+  return page.article ? page.article.updated.iso : newestUpdate(page.listing?.articles ?? []);
+}
+
+/** The latest `updated` among the articles (lists are sorted by publication, not update). */
+export function newestUpdate(articles: Article[]): string | undefined {
+  let newest: Article | undefined;
+  for (const article of articles) {
+    if (!newest || article.updated.epoch > newest.updated.epoch) newest = article;
+  }
+  return newest?.updated.iso;
+}

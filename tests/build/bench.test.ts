@@ -1,0 +1,28 @@
+/** A smoke run of the benchmark (npm run bench) so it cannot rot; no timing is asserted. */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeTempDir, ROOT } from "../helpers/build.ts";
+
+const results = makeTempDir("bench-results-");
+afterAll(() => rmSync(results, { recursive: true, force: true }));
+
+describe("npm run bench", () => {
+  it("builds 50 synthetic articles with our build and stock Eleventy, and writes the table and chart", () => {
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/cli/bench.ts", "--sizes", "50", "--runs", "1", "--dev-size", "0", "--no-hugo", "--results", results],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain("[bench] N=50 run 1/1: ours");
+    const table = readFileSync(path.join(results, "results.md"), "utf8");
+    const row = table.split("\n").find((line) => line.startsWith("| 50 |"));
+    // Ours, then stock Eleventy with a ratio; Hugo was turned off.
+    expect(row?.split("|").map((cell) => cell.trim())[9]).toMatch(/^\d+\.\d\d$/);
+    const svg = parseHTML(readFileSync(path.join(results, "build-time.svg"), "utf8")).document;
+    expect(svg.querySelectorAll("polyline")).toHaveLength(2);
+  });
+});

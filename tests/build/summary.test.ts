@@ -1,0 +1,44 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { countByKind, formatBuildSummary } from "../../scripts/build/summary.ts";
+import { ROOT, runBuild, makeTempDir } from "../helpers/build.ts";
+
+const outputs = (...inputs: string[]) => inputs.map((inputPath) => ({ inputPath: `./src/${inputPath}` }));
+
+describe("formatBuildSummary", () => {
+  it("counts pages by kind, home, sections and articles first, then the rest by name", () => {
+    const counted = countByKind(outputs("article.njk", "feed.njk", "index.njk", "article.njk", "section.njk", "404.njk"));
+    expect([...counted]).toEqual([["index", 1], ["section", 1], ["article", 2], ["404", 1], ["feed", 1]]);
+  });
+
+  it("reads as one line with counts, files, warnings and time", () => {
+    const line = formatBuildSummary({
+      outDir: "dist",
+      outputs: outputs("index.njk", "article.njk", "article.njk", "sitemap.njk"),
+      files: 7,
+      warnings: 1,
+      seconds: 2.314,
+    });
+    expect(line).toBe("Built dist/ in 2.31 s: 1 home, 2 article pages, 1 sitemap (7 files); 1 warning (above)");
+    expect(formatBuildSummary({ outDir: "d", outputs: [], files: 0, warnings: 0, seconds: 0 })).toContain("no warnings");
+  });
+});
+
+describe("the build's summary", () => {
+  it("is printed by a build, and --quiet silences it", () => {
+    const fixture = path.join(ROOT, "tests/fixtures/newsroom");
+    const args = ["--articles", path.join(fixture, "articles"), "--data", path.join(fixture, "data")];
+    const dir = makeTempDir();
+    const out = path.join(dir, "dist");
+    const run = runBuild(["--out", out, ...args]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Built .*dist\/ in \d+\.\d\d s: (1 home|\d+ home pages), 3 section pages, 6 article pages, (.+, )?1 404, (.+, )?1 stylesheet\b.* \(\d+ files\); no warnings\n$/,
+    );
+    const quiet = runBuild(["--quiet", "--out", out, ...args]);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { articleUrl, excerpt, parseArticle } from "../../../scripts/input/article.ts";
+import type { SiteSettings } from "../../../scripts/input/schema.ts";
+import { publisher } from "../../helpers/articles.ts";
+
+const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
+const context = { publisher, site };
+
+const source = (frontMatter: string, body = "Premier paragraphe de l'article.\n") =>
+  new TextEncoder().encode(`---\n${frontMatter}\n---\n\n${body}`);
+
+const valid = [
+  'title: "Un titre: vraiment?"',
+  "standfirst: Le chapô.",
+  "date: 2023-04-18T14:05:00+02:00",
+  "section: international",
+  "author: La Rédaction",
+  "tags: [Chine, Russie]",
+].join("\n");
+
+const file = "src/articles/international/2023-04-18-un-titre.md";
+
+describe("parseArticle", () => {
+  it("builds the article model", () => {
+    const result = parseArticle(file, source(valid), context);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const { article } = result;
+    expect(article.slug).toBe("un-titre");
+    expect(article.url).toBe("/international/un-titre/");
+    expect(article.section).toEqual({ slug: "international", name: "International", url: "/international/" });
+    expect(article.title).toBe("Un titre\u00A0: vraiment\u202F?");
+    expect(article.tags).toEqual([
+      { name: "Chine", slug: "chine", url: "/sujets/chine/" },
+      { name: "Russie", slug: "russie", url: "/sujets/russie/" },
+    ]);
+    expect(article.published.iso).toBe("2023-04-18T14:05:00+02:00");
+    expect(article.modified).toBeNull();
+    expect(article.updated).toEqual(article.published);
+    expect(article.wordCount).toBe(4);
+    expect(article.readingMinutes).toBe(1);
+    expect(article.bodyHtml).toBe("<p>Premier paragraphe de l\u2019article.</p>");
+    expect(article.draft).toBe(false);
+  });
+
+  it("shows a modification only when it is later than publication", () => {
+    const same = parseArticle(file, source(`${valid}\nmodified: 2023-04-18T12:05:00Z`), context);
+    expect(same.ok && same.article.modified).toBeNull();
+    const later = parseArticle(file, source(`${valid}\nmodified: 2023-04-19T09:00:00+02:00`), context);
+    expect(later.ok && later.article.modified?.iso).toBe("2023-04-19T09:00:00+02:00");
+    expect(later.ok && later.article.updated.iso).toBe("2023-04-19T09:00:00+02:00");
+  });
+
+  it("reads files with a BOM and CRLF line endings", () => {
+    const text = `\uFEFF---\r\n${valid.replace(/\n/g, "\r\n")}\r\n---\r\n\r\nPremier paragraphe.\r\n`;
+    const result = parseArticle(file, new TextEncoder().encode(text), context);
+    expect(result.ok).toBe(true);
+  });
+
+  it("names the file and field of each problem", () => {
+    const result = parseArticle(
+      file,
+      source(valid.replace("date: 2023-04-18T14:05:00+02:00", 'date: "18/04/2023"').replace("title:", "tittle:")),
+      context,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file, field: "title", message: expect.stringContaining("missing") }),
+        expect.objectContaining({ file, field: "tittle", message: expect.stringContaining("not a known field") }),
+        expect.objectContaining({
+          file,
+          field: "date",
+          message: '"18/04/2023" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)',
+        }),
+      ]),
+    );
+  });
+
+  it("rejects a section the publisher does not declare", () => {
+    const result = parseArticle(file, source(valid.replace("section: international", "section: sport")), context);
+    expect(!result.ok && result.problems[0]).toMatchObject({ field: "section", message: expect.stringContaining("sport") });
+  });
+
+  it("rejects a file name whose date disagrees with the publication date", () => {
+    const result = parseArticle("src/articles/international/2023-04-17-un-titre.md", source(valid), context);
+    expect(!result.ok && result.problems[0]).toMatchObject({ field: "date" });
+  });
+
+  it("rejects an empty body and a level-1 heading", () => {
+    const empty = parseArticle(file, source(valid, "\n\n"), context);
+    expect(!empty.ok && empty.problems[0]).toMatchObject({ field: "body", message: expect.stringContaining("empty") });
+    const h1 = parseArticle(file, source(valid, "# Titre\n\nTexte.\n"), context);
+    expect(!h1.ok && h1.problems[0]).toMatchObject({ field: "body", message: expect.stringContaining("line 10") });
+  });
+});
+
+describe("links and images in the body", () => {
+  it("rejects javascript: and data: links and images from another origin, naming them", () => {
+    const result = parseArticle(file, source(valid, "[Clic](javascript:alert(1)) ![Pisteur](https://tracker.example/p.gif)\n"), context);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        file,
+        field: "body",
+        message: '"javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL',
+      },
+      {
+        file,
+        field: "body",
+        message: '"https://tracker.example/p.gif" is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin',
+      },
+    ]);
+  });
+});
+
+describe("articleUrl", () => {
+  it("nests the slug under its section", () => {
+    expect(articleUrl("international", "li-shangfu")).toBe("/international/li-shangfu/");
+  });
+});
+
+describe("excerpt", () => {
+  it("keeps short text whole", () => {
+    expect(excerpt("Court.")).toBe("Court.");
+  });
+
+  it("cuts long text at a word boundary with an ellipsis", () => {
+    const text = "mot ".repeat(100);
+    const cut = excerpt(text, 50);
+    expect(cut.length).toBeLessThanOrEqual(51);
+    expect(cut.endsWith("mot…")).toBe(true);
+  });
+});

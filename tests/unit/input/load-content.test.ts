@@ -1,0 +1,153 @@
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ContentValidationError, formatProblem } from "../../../scripts/input/content-error.ts";
+import { listArticleFiles, loadContent } from "../../../scripts/input/load-content.ts";
+import { makeTempDir, ROOT } from "../../helpers/build.ts";
+
+const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
+let dir: string;
+let paths: { articlesDir: string; dataDir: string };
+
+beforeEach(() => {
+  dir = makeTempDir("news-load-");
+  cpSync(FIXTURE, dir, { recursive: true });
+  paths = { articlesDir: path.join(dir, "articles"), dataDir: path.join(dir, "data") };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const article = (section: string, name: string, frontMatter: Record<string, string>, body = "Un paragraphe.\n") => {
+  const file = path.join(paths.articlesDir, section, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const yaml = Object.entries(frontMatter).map(([key, value]) => `${key}: ${value}`).join("\n");
+  writeFileSync(file, `---\n${yaml}\n---\n\n${body}`);
+  return path.relative(process.cwd(), file);
+};
+
+const valid = (date: string, section = "culture") => ({
+  title: "Un titre",
+  standfirst: "Un chapô.",
+  date,
+  section,
+  author: "La Rédaction",
+});
+
+/** Every problem line of a failed load. */
+function problemLines(options?: Parameters<typeof loadContent>[1]): string[] {
+  try {
+    loadContent(paths, options);
+  } catch (error) {
+    if (error instanceof ContentValidationError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error("expected the content to be rejected");
+}
+
+describe("loadContent", () => {
+  it("loads the newsroom: published articles newest first, drafts left out", () => {
+    const content = loadContent(paths);
+    expect(content.articles.map((a) => a.url)).toEqual([
+      "/economie/inflation-en-baisse/",
+      "/international/elections-au-bresil/",
+      "/culture/festival-d-avignon/",
+      "/economie/la-bourse-recule/",
+      "/culture/un-roman-prime/",
+      "/international/sommet-a-geneve/",
+    ]);
+    expect(content.sections.map((s) => s.slug)).toEqual(["international", "economie", "culture"]);
+    expect(content.latest).toHaveLength(4);
+  });
+
+  it("includes drafts when asked (the dev server)", () => {
+    expect(loadContent(paths, { includeDrafts: true }).articles.map((a) => a.url)).toContain("/culture/brouillon/");
+  });
+
+  it("reports the problems of every file together, one line each", () => {
+    const a = article("culture", "2024-03-10-premier.md", { ...valid("2024-03-10T10:00:00+01:00"), tittle: "x" });
+    const b = article("culture", "2024-03-11-second.md", { ...valid("11/03/2024") });
+    const lines = problemLines();
+    expect(lines).toEqual([
+      `${a}: tittle: is not a known field; did you mean \`title\`?`,
+      `${b}: date: "11/03/2024" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)`,
+    ]);
+  });
+
+  it("rejects two articles with the same URL", () => {
+    article("culture", "2024-03-10-meme-titre.md", valid("2024-03-10T10:00:00+01:00"));
+    const second = article("culture", "2024-03-11-meme-titre.md", valid("2024-03-11T10:00:00+01:00"));
+    expect(problemLines()).toEqual([
+      `${second}: (file name): gives the URL /culture/meme-titre/, already used by ${path.relative(process.cwd(), path.join(paths.articlesDir, "culture/2024-03-10-meme-titre.md"))}; expected a unique slug per section`,
+    ]);
+  });
+
+  it("rejects an article in a section the publisher does not declare", () => {
+    const file = article("meteo", "2024-03-10-orage.md", valid("2024-03-10T10:00:00+01:00", "meteo"));
+    expect(problemLines()).toEqual([
+      `${file}: section: "meteo" is not a declared section; expected one of international, economie, culture, sport`,
+    ]);
+  });
+
+  it("rejects an empty body", () => {
+    const file = article("culture", "2024-03-10-vide.md", valid("2024-03-10T10:00:00+01:00"), "\n");
+    expect(problemLines()).toEqual([`${file}: body: is empty; expected the article's text after the front matter`]);
+  });
+
+  it("names the publisher file and field, with a suggestion for a misspelt key", () => {
+    const file = path.join(paths.dataDir, "publisher.yaml");
+    writeFileSync(file, "nmae: Le Quotidien\nurl: https://www.exemple.fr\n");
+    const lines = problemLines();
+    const shown = path.relative(process.cwd(), file);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `${shown}: name: is missing; expected the publisher's name`,
+        `${shown}: nmae: is not a known field; did you mean \`name\`?`,
+        `${shown}: timeZone: is missing; expected an IANA time zone (e.g. Europe/Paris)`,
+      ]),
+    );
+  });
+
+  it("reports invalid YAML in the publisher metadata with its line", () => {
+    writeFileSync(path.join(paths.dataDir, "publisher.yaml"), "name: Le Quotidien\nurl: [https://x\n");
+    expect(problemLines()[0]).toMatch(/publisher\.yaml: \(file\): invalid YAML at line \d+ \(/);
+  });
+
+  it("reports missing publisher metadata and a site file that is not UTF-8", () => {
+    rmSync(path.join(paths.dataDir, "publisher.yaml"));
+    writeFileSync(path.join(paths.dataDir, "site.yaml"), Buffer.from("homeArticleCount: 4\n# caf\xe9\n", "latin1"));
+    const lines = problemLines();
+    expect(lines).toEqual([
+      expect.stringMatching(/publisher\.yaml: \(file\): is missing; expected a YAML file$/),
+      expect.stringMatching(/site\.yaml: \(file\): line 2 is not valid UTF-8/),
+    ]);
+  });
+
+  it("reports a folder without articles", () => {
+    rmSync(paths.articlesDir, { recursive: true });
+    mkdirSync(paths.articlesDir);
+    expect(problemLines()).toEqual([expect.stringMatching(/articles: \(folder\): has no articles/)]);
+  });
+
+  it("re-reads an article after it changes (the cache is keyed on the file)", () => {
+    loadContent(paths);
+    const file = path.join(paths.articlesDir, "culture/2024-03-02-un-roman-prime.md");
+    writeFileSync(file, "---\ntittle: x\n---\n\nTexte.\n");
+    expect(problemLines().some((line) => line.includes("tittle"))).toBe(true);
+  });
+});
+
+describe("listArticleFiles", () => {
+  it("lists Markdown files in a stable order and nothing for a missing folder", () => {
+    const files = listArticleFiles(paths.articlesDir).map((f) => path.relative(paths.articlesDir, f));
+    expect(files).toEqual([...files].sort());
+    expect(files).toContain(path.join("culture", "2024-03-02-un-roman-prime.md"));
+    expect(listArticleFiles(path.join(dir, "absent"))).toEqual([]);
+  });
+});
+
+describe("ContentValidationError", () => {
+  it("carries every problem and asks Eleventy not to print a stack", () => {
+    const error = new ContentValidationError([{ file: "a.md", field: "title", message: "is missing" }]);
+    expect(error.message).toContain("a.md: title: is missing");
+    expect(error.skipOriginalStack).toBe(true);
+  });
+});

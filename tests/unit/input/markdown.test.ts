@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { renderBody } from "../../../scripts/input/markdown.ts";
+import { NBSP, NNBSP } from "../../../scripts/text/typography.ts";
+
+describe("renderBody", () => {
+  it("typesets text but not code or link targets", () => {
+    const { html } = renderBody("Il a dit: « oui » [lien](https://exemple.fr/?a=1) et `a: b` !");
+    expect(html).toContain(`Il a dit${NBSP}: «${NNBSP}oui${NNBSP}»`);
+    expect(html).toContain('href="https://exemple.fr/?a=1"');
+    expect(html).toContain("<code>a: b</code>");
+    expect(html).toContain(`</code>${NNBSP}!`);
+  });
+
+  it("spaces punctuation that follows emphasis", () => {
+    expect(renderBody("Il a dit *oui*!").html).toContain(`<em>oui</em>${NNBSP}!`);
+  });
+
+  it("renders ## as h2 subheadings and reports heading lines", () => {
+    const body = renderBody("Texte.\n\n## « Nous avons des liens très forts »\n\nSuite.", 10);
+    expect(body.html).toContain(`<h2 id="nous-avons-des-liens-tres-forts">«${NNBSP}Nous avons des liens très forts${NNBSP}»</h2>`);
+    expect(body.headings).toEqual([{ level: 2, line: 12 }]);
+  });
+
+  it("renders raw HTML as text", () => {
+    const { html } = renderBody('<script>alert(1)</script> <img src=x onerror="alert(1)">');
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it.each(["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "//evil.example/x"])(
+    "drops the %s link target",
+    (url) => {
+      const { html } = renderBody(`[clic](${url})`);
+      expect(html).not.toContain("href");
+    },
+  );
+
+  it("reports each refused link target once, reference definitions and autolinks included", () => {
+    const { html, rejectedUrls } = renderBody(
+      "[a](javascript:alert(1)) [b](javascript:alert(1)) <javascript:alert(2)> [c](&#106;avascript:x) [d][r]\n\n[r]: data:text/html,x\n",
+    );
+    expect(rejectedUrls).toEqual([
+      { kind: "link", url: "data:text/html,x" },
+      { kind: "link", url: "javascript:alert(1)" },
+      { kind: "link", url: "javascript:alert(2)" },
+      { kind: "link", url: "javascript:x" },
+    ]);
+    expect(html).not.toMatch(/href/);
+  });
+
+  it("keeps images from this site and turns others into their alt text", () => {
+    const { html, rejectedUrls } = renderBody("![Logo](/assets/logo.svg) ![Pisteur](https://tracker.example/p.gif) ![x](//cdn.example/x.png)");
+    expect(html).toMatch(/^<p><img src="\/assets\/logo.svg" alt="Logo"> Pisteur\s[^<]*<\/p>$/);
+    // A protocol-relative target is refused as a link before it can become an image.
+    expect(rejectedUrls).toEqual([
+      { kind: "link", url: "//cdn.example/x.png" },
+      { kind: "image", url: "https://tracker.example/p.gif" },
+    ]);
+  });
+
+  it("refuses nothing in an ordinary body", () => {
+    expect(renderBody("[a](https://a.fr) [b](mailto:x@y.fr) [c](/culture/) [d](#suite)").rejectedUrls).toEqual([]);
+  });
+
+  it("writes the body minified: nothing between blocks, one space for a line break or a run of spaces", () => {
+    const { html } = renderBody("Un  deux\ntrois.\n\n> Cité\n\n- a\n- b\n\n---\n\n```\nx  =  1\ny\n```\n");
+    expect(html).toBe("<p>Un deux trois.</p><blockquote><p>Cité</p></blockquote><ul><li>a</li><li>b</li></ul><hr><pre><code>x  =  1\ny\n</code></pre>");
+  });
+
+  it("collects the visible text for word counts", () => {
+    expect(renderBody("Un *deux*\ntrois.\n\n## Quatre").text).toBe("Un deux trois.\nQuatre");
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import {
+  articleFrontMatterSchema,
+  describeValue,
+  knownFields,
+  publisherSchema,
+  siteSchema,
+  toProblems,
+} from "../../../scripts/input/schema.ts";
+import { publisher as examplePublisher } from "../../helpers/articles.ts";
+
+const article = {
+  title: "Un titre",
+  standfirst: "Le chapô.",
+  date: "2023-04-18T14:05:00+02:00",
+  section: "international",
+  author: "La Rédaction",
+  tags: ["Chine", "Russie"],
+};
+
+const publisher = examplePublisher;
+
+const FILE = "src/articles/international/2023-04-18-un-titre.md";
+
+/** The one-line messages ("field: message") for front matter with `changes` applied. */
+function articleProblems(changes: Record<string, unknown>, drop: string[] = []): string[] {
+  const input: Record<string, unknown> = { ...article, ...changes };
+  for (const key of drop) delete input[key];
+  const result = articleFrontMatterSchema.safeParse(input);
+  if (result.success) return [];
+  return toProblems(FILE, result.error, articleFrontMatterSchema).map((p) => `${p.field}: ${p.message}`);
+}
+
+function publisherProblems(edit: (p: Record<string, unknown>) => void): string[] {
+  const input = structuredClone(publisher) as Record<string, unknown>;
+  edit(input);
+  const result = publisherSchema.safeParse(input);
+  if (result.success) return [];
+  return toProblems("_data/publisher.yaml", result.error, publisherSchema).map((p) => `${p.field}: ${p.message}`);
+}
+
+describe("article front matter", () => {
+  it("accepts valid front matter and fills defaults", () => {
+    const parsed = articleFrontMatterSchema.parse({ ...article, tags: undefined });
+    expect(parsed.tags).toEqual([]);
+    expect(parsed.draft).toBe(false);
+  });
+
+  it.each<[string, Record<string, unknown>, string[], string]>([
+    ["a missing headline", {}, ["title"], "title: is missing; expected a headline of at most 110 characters"],
+    ["an empty headline", { title: "   " }, [], "title: is empty; expected a headline of at most 110 characters"],
+    ["a blank headline (title:)", { title: null }, [], "title: is empty; expected a headline"],
+    ["a headline over 110 characters", { title: "é".repeat(111) }, [], "is 111 characters long; expected at most 110"],
+    ["a headline that is a number", { title: 2024 }, [], "title: 2024 is not a headline"],
+    ["a non-ISO date", { date: "18/04/2023" }, [], 'date: "18/04/2023" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)'],
+    ["an offset-less date", { date: "2023-04-18T14:05:00" }, [], 'date: "2023-04-18T14:05:00" has no UTC offset'],
+    ["an impossible date", { date: "2023-02-30T10:00:00+01:00" }, [], "is not a real date and time"],
+    ["a date without time", { date: "2023-04-18" }, [], "has no time"],
+    ["a missing date", {}, ["date"], "date: is missing; expected an ISO 8601 date-time with offset"],
+    ["modification before publication", { modified: "2023-04-17T09:00:00+02:00" }, [], "modified: \"2023-04-17T09:00:00+02:00\" is before the publication date"],
+    ["tags as one string", { tags: "Chine, Russie" }, [], 'tags: "Chine, Russie" is not a list of tags'],
+    ["tags that are numbers", { tags: [1] }, [], "tags.0: 1 is not a tag"],
+    ["an empty tag", { tags: ["Chine", ""] }, [], "tags.1: is empty; expected a tag"],
+    ["a section that is not a slug", { section: "Économie" }, [], 'section: "Économie" is not a section slug'],
+    ["draft as a word", { draft: "oui" }, [], 'draft: "oui" is not true or false'],
+    ["a misspelt key", { tittle: "Un titre" }, ["title"], "tittle: is not a known field; did you mean `title`?"],
+    ["a capitalised key", { Author: "X" }, ["author"], "Author: is not a known field; did you mean `author`?"],
+    ["an unknown key", { category: "x" }, [], "category: is not a known field; expected one of title, standfirst, date, modified, section, author, tags, draft"],
+  ])("reports %s", (_, changes, drop, expected) => {
+    expect(articleProblems(changes, drop)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
+  });
+
+  it("reports every problem of a file at once", () => {
+    const problems = articleProblems({ date: "hier", tags: "x", tittle: "y" }, ["title"]);
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["date", "tags", "title", "tittle"]);
+  });
+
+  it("reports front matter that is not a mapping", () => {
+    const result = articleFrontMatterSchema.safeParse(["a", "b"]);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(toProblems(FILE, result.error)).toEqual([
+      { file: FILE, field: "(file)", message: "a list (2 items) is not front matter fields (title, standfirst, date, …)" },
+    ]);
+  });
+});
+
+describe("publisher metadata", () => {
+  it("accepts the example", () => {
+    expect(publisherProblems(() => {})).toEqual([]);
+  });
+
+  it.each<[string, (p: Record<string, unknown>) => void, string]>([
+    ["a missing name", (p) => delete p.name, "name: is missing; expected the publisher's name"],
+    ["a missing URL", (p) => delete p.url, "url: is missing; expected the site's http(s) origin"],
+    ["a relative URL", (p) => (p.url = "www.exemple.fr"), 'url: "www.exemple.fr" is not an http(s) origin'],
+    ["a missing time zone", (p) => delete p.timeZone, "timeZone: is missing; expected an IANA time zone (e.g. Europe/Paris)"],
+    ["an unknown time zone", (p) => (p.timeZone = "Paris"), 'timeZone: "Paris" is not an IANA time zone'],
+    ["no sections", (p) => (p.sections = []), "sections: is empty; expected at least one section"],
+    ["a section twice", (p) => (p.sections = [...(p.sections as unknown[]), ...(p.sections as unknown[])]), 'sections.2.slug: "international" is declared twice'],
+    ["a logo width that is text", (p) => ((p.logo as Record<string, unknown>).width = "240px"), 'logo.width: "240px" is not the logo\'s width in pixels'],
+    ["a missing logo", (p) => delete p.logo, "logo: is missing; expected the logo (svg, width, height)"],
+    ["a misspelt nested key", (p) => ((p.logo as Record<string, unknown>).heigth = 40), "logo.heigth: is not a known field; did you mean `height`?"],
+    ["a misspelt top-level key", (p) => ((p.timezone = p.timeZone), delete p.timeZone), "timezone: is not a known field; did you mean `timeZone`?"],
+  ])("reports %s", (_, edit, expected) => {
+    expect(publisherProblems(edit)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
+  });
+});
+
+describe("site settings", () => {
+  it("defaults every setting", () => {
+    expect(siteSchema.parse({})).toEqual({ homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 });
+  });
+
+  it("rejects a count that is not a whole number", () => {
+    const result = siteSchema.safeParse({ homeArticleCount: 2.5 });
+    expect(!result.success && toProblems("_data/site.yaml", result.error)[0]?.message).toBe(
+      "2.5 is not a whole number of articles (e.g. 10)",
+    );
+  });
+});
+
+describe("knownFields", () => {
+  it("lists the fields at a path through objects, arrays and defaults", () => {
+    expect(knownFields(publisherSchema, ["logo"])).toEqual(["svg", "width", "height"]);
+    expect(knownFields(publisherSchema, ["sections", 0])).toEqual(["slug", "name", "description"]);
+    expect(knownFields(articleFrontMatterSchema, [])).toContain("standfirst");
+    expect(knownFields(articleFrontMatterSchema, ["title"])).toEqual([]);
+  });
+});
+
+describe("describeValue", () => {
+  it.each<[unknown, string]>([
+    [undefined, "nothing"],
+    ["court", '"court"'],
+    ["x".repeat(80), `"${"x".repeat(57)}…"`],
+    [[1, 2], "a list (2 items)"],
+    [null, "an empty value"],
+    [{ a: 1 }, "a mapping"],
+    [true, "true"],
+  ])("shows %j as %s", (value, shown) => expect(describeValue(value)).toBe(shown));
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { decodeUtf8, splitSourceFile, utf8Problem } from "../../../scripts/input/source-file.ts";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+describe("decodeUtf8", () => {
+  it("drops a BOM and turns CRLF and CR into LF", () => {
+    expect(decodeUtf8(bytes("\uFEFFa\r\nb\rc\n"))).toBe("a\nb\nc\n");
+  });
+
+  it("returns null for bytes that are not UTF-8", () => {
+    expect(decodeUtf8(latin1("caf\u00e9"))).toBeNull();
+  });
+});
+
+describe("utf8Problem", () => {
+  it("names the first line that is not UTF-8", () => {
+    expect(utf8Problem(latin1("---\ntitle: x\n---\n\nUn caf\u00e9.\n"))).toBe(
+      "line 5 is not valid UTF-8 (saved as Latin-1 or Windows-1252?); expected a UTF-8 text file",
+    );
+  });
+
+  it("is null for UTF-8, accents included", () => {
+    expect(utf8Problem(bytes("Un café, « bien sûr ».\n"))).toBeNull();
+  });
+});
+
+describe("splitSourceFile", () => {
+  it("splits front matter from the body and gives the body's first line", () => {
+    const result = splitSourceFile(bytes("---\ntitle: Un titre\n---\n\nCorps.\n"));
+    expect(result).toEqual({ ok: true, data: { title: "Un titre" }, body: "\nCorps.\n", bodyFirstLine: 4 });
+  });
+
+  it("reads a file with a BOM and CRLF line endings like any other", () => {
+    const plain = splitSourceFile(bytes("---\ntitle: Un titre\ntags: [a]\n---\n\nCorps.\n"));
+    const windows = splitSourceFile(bytes("\uFEFF---\r\ntitle: Un titre\r\ntags: [a]\r\n---\r\n\r\nCorps.\r\n"));
+    expect(windows).toEqual(plain);
+  });
+
+  it("accepts empty front matter", () => {
+    expect(splitSourceFile(bytes("---\n---\nCorps.\n"))).toMatchObject({ ok: true, data: {}, body: "Corps.\n" });
+  });
+
+  it("reports a file without front matter", () => {
+    expect(splitSourceFile(bytes("Juste du texte.\n"))).toEqual({
+      ok: false,
+      field: "front matter",
+      message: "is missing; expected the file to start with a YAML block between two --- lines",
+    });
+  });
+
+  it("reports invalid YAML with the line number in the file", () => {
+    const result = splitSourceFile(bytes('---\ntitle: Un titre\nstandfirst: "ouvert\n---\n\nCorps.\n'));
+    expect(result).toMatchObject({ ok: false, field: "front matter" });
+    expect(!result.ok && result.message).toMatch(/^invalid YAML at line \d+ \(Missing closing "quote\)/);
+  });
+
+  it("reports a key written twice", () => {
+    expect(splitSourceFile(bytes("---\ntitle: a\nauthor: b\ntitle: c\n---\nCorps.\n"))).toEqual({
+      ok: false,
+      field: "title",
+      message: "appears twice (again at line 4); expected each field once",
+    });
+  });
+
+  it("reports a file that is not UTF-8, with its line", () => {
+    expect(splitSourceFile(latin1("---\ntitle: caf\u00e9\n---\nCorps.\n"))).toEqual({
+      ok: false,
+      field: "(file)",
+      message: "line 2 is not valid UTF-8 (saved as Latin-1 or Windows-1252?); expected a UTF-8 text file",
+    });
+  });
+});

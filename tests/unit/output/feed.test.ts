@@ -1,0 +1,105 @@
+import { XMLParser } from "fast-xml-parser";
+import { parseAtomFeed, parseJsonFeed } from "feedsmith";
+import { describe, expect, it } from "vitest";
+import { absolutizeLinks, atomFeed, FEED_LENGTH, feedFiles, jsonFeed, planFeeds } from "../../../scripts/output/feed.ts";
+import { context, makeArticle } from "../../helpers/articles.ts";
+
+const hostile = "</script><script>alert(1)</script> & « ça » <b>";
+const articles = [
+  makeArticle({ slug: "deux", title: hostile, date: "2023-04-19T09:00:00+02:00", modified: "2023-04-19T10:00:00+02:00", author: "Marie Dupont", tags: ["Chine"] }),
+  makeArticle({ slug: "un", title: "Premier", body: "Voir [la rubrique](/economie/) et [plus bas](#suite).\n" }),
+];
+const site = { name: "Le Quotidien", description: "Un journal.", url: "/", articles };
+const [siteFeed, sectionFeed] = planFeeds(site, [{ name: "International", description: "Le monde.", url: "/international/", articles }], "Le Quotidien");
+const BUILD = "2024-01-01T00:00:00Z";
+
+describe("planFeeds", () => {
+  it("makes the site's feed and one per section, at most FEED_LENGTH entries each", () => {
+    const many = Array.from({ length: FEED_LENGTH + 5 }, (_, i) => makeArticle({ slug: `a-${i}` }));
+    const [all] = planFeeds({ ...site, articles: many }, [], "Le Quotidien");
+    expect(all?.articles).toHaveLength(FEED_LENGTH);
+    expect(siteFeed).toMatchObject({ atomPath: "/atom.xml", jsonPath: "/feed.json", title: "Le Quotidien" });
+    expect(sectionFeed).toMatchObject({ atomPath: "/international/atom.xml", title: "International – Le Quotidien" });
+  });
+});
+
+describe("atomFeed", () => {
+  const xml = atomFeed(sectionFeed!, context, BUILD);
+  const feed = parseAtomFeed(xml);
+
+  it("parses as Atom with absolute, prefixed links", () => {
+    expect(feed.title).toMatchObject({ value: "International – Le Quotidien" });
+    expect(feed.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rel: "self", href: "https://www.exemple.fr/actu/international/atom.xml" }),
+        expect.objectContaining({ rel: "alternate", href: "https://www.exemple.fr/actu/international/" }),
+      ]),
+    );
+    expect(feed.updated).toBe("2023-04-19T10:00:00+02:00");
+  });
+
+  it("is in French", () => {
+    const root = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    expect(root["@_xml:lang"]).toBe("fr");
+  });
+
+  it("gives each entry its dates, author, section, tags and summary, escaped", () => {
+    const [entry] = feed.entries ?? [];
+    const [article] = articles;
+    expect(entry?.title).toMatchObject({ value: article?.title });
+    expect(entry?.id).toBe("https://www.exemple.fr/actu/international/deux/");
+    expect(entry?.links?.[0]?.href).toBe("https://www.exemple.fr/actu/international/deux/");
+    expect(entry?.published).toBe(article?.published.iso);
+    expect(entry?.updated).toBe("2023-04-19T10:00:00+02:00");
+    expect(entry?.authors?.[0]?.name).toBe("Marie Dupont");
+    expect(entry?.categories?.map((c) => c.label)).toEqual(["International", "Chine"]);
+    expect(entry?.summary).toMatchObject({ value: article?.standfirst });
+  });
+
+  it("makes links inside the content absolute", () => {
+    const content = (feed.entries?.[1]?.content as { value?: string } | undefined)?.value ?? "";
+    expect(content).toContain('href="https://www.exemple.fr/actu/economie/"');
+    expect(content).toContain('href="https://www.exemple.fr/actu/international/un/#suite"');
+  });
+
+  it("falls back to the build time only when empty", () => {
+    expect(parseAtomFeed(atomFeed({ ...sectionFeed!, articles: [] }, context, BUILD)).updated).toBe(BUILD);
+  });
+});
+
+describe("jsonFeed", () => {
+  it("is a JSON Feed 1.1 with the entries' dates and absolute URLs", () => {
+    const json = JSON.parse(jsonFeed(siteFeed!, context));
+    expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+    const feed = parseJsonFeed(json);
+    expect(feed.feed_url).toBe("https://www.exemple.fr/actu/feed.json");
+    expect(feed.items?.[0]).toMatchObject({
+      id: "https://www.exemple.fr/actu/international/deux/",
+      title: articles[0]?.title,
+      date_published: articles[0]?.published.iso,
+      date_modified: "2023-04-19T10:00:00+02:00",
+      authors: [{ name: "Marie Dupont" }],
+      tags: ["International", "Chine"],
+    });
+  });
+});
+
+describe("feedFiles", () => {
+  it("writes an Atom and a JSON file per feed", () => {
+    expect(feedFiles([siteFeed!, sectionFeed!], context, BUILD).map((file) => file.path)).toEqual([
+      "/atom.xml",
+      "/feed.json",
+      "/international/atom.xml",
+      "/international/feed.json",
+    ]);
+  });
+});
+
+describe("absolutizeLinks", () => {
+  it("leaves other origins and mailto alone", () => {
+    const html = '<a href="https://autre.example/x">x</a> <a href="mailto:a@b.fr">m</a> <img src="/assets/a.png" alt="">';
+    expect(absolutizeLinks(html, "/p/", context.siteUrl)).toBe(
+      '<a href="https://autre.example/x">x</a> <a href="mailto:a@b.fr">m</a> <img src="https://www.exemple.fr/actu/assets/a.png" alt="">',
+    );
+  });
+});

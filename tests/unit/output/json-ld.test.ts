@@ -1,0 +1,91 @@
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import {
+  authorLd,
+  breadcrumbLd,
+  collectionPageLd,
+  newsArticleLd,
+  serializeJsonLd,
+  webSiteLd,
+} from "../../../scripts/output/json-ld.ts";
+import { context, makeArticle } from "../../helpers/articles.ts";
+
+describe("newsArticleLd", () => {
+  it("describes the article with its own dates, section, tags and absolute URLs", () => {
+    const article = makeArticle({ modified: "2023-04-18T16:30:00+02:00", tags: ["Chine", "Défense"] });
+    const ld = newsArticleLd(article, context);
+    expect(ld).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: article.title,
+      description: article.standfirst,
+      datePublished: "2023-04-18T14:05:00+02:00",
+      dateModified: "2023-04-18T16:30:00+02:00",
+      inLanguage: "fr-FR",
+      articleSection: "International",
+      keywords: ["Chine", "Défense"],
+      isAccessibleForFree: true,
+      mainEntityOfPage: { "@type": "WebPage", "@id": "https://www.exemple.fr/actu/international/un-titre/" },
+      publisher: {
+        "@type": "Organization",
+        name: "Le Quotidien",
+        logo: { "@type": "ImageObject", url: "https://www.exemple.fr/actu/assets/logo.png" },
+      },
+      image: [{ url: "https://www.exemple.fr/actu/international/un-titre/social.png", width: 1200, height: 630 }],
+    });
+  });
+
+  it("uses the publication date as dateModified when the article was never updated", () => {
+    expect(newsArticleLd(makeArticle(), context).dateModified).toBe("2023-04-18T14:05:00+02:00");
+  });
+});
+
+describe("authorLd", () => {
+  it("makes the newsroom an Organization with the site's URL and anyone else a Person", () => {
+    expect(authorLd("La Rédaction", context)).toEqual({ "@type": "Organization", name: "Le Quotidien", url: "https://www.exemple.fr/actu/" });
+    expect(authorLd("Le Quotidien", context)["@type"]).toBe("Organization");
+    expect(authorLd("Marie Dupont", context)).toEqual({ "@type": "Person", name: "Marie Dupont" });
+  });
+});
+
+describe("lists and the site", () => {
+  it("numbers breadcrumb items from « Accueil » with absolute URLs", () => {
+    const ld = breadcrumbLd([{ name: "International", url: "/international/" }], context);
+    expect(ld.itemListElement).toEqual([
+      { "@type": "ListItem", position: 1, name: "Accueil", item: "https://www.exemple.fr/actu/" },
+      { "@type": "ListItem", position: 2, name: "International", item: "https://www.exemple.fr/actu/international/" },
+    ]);
+  });
+
+  it("lists a section's articles in order in an ItemList", () => {
+    const articles = [makeArticle({ slug: "b", title: "B" }), makeArticle({ slug: "a", title: "A" })];
+    const ld = collectionPageLd({ name: "International", description: "Le monde.", url: "/international/", articles }, context);
+    expect(ld).toMatchObject({ "@type": "CollectionPage", url: "https://www.exemple.fr/actu/international/", description: "Le monde." });
+    expect((ld.mainEntity as { itemListElement: unknown[] }).itemListElement).toEqual([
+      { "@type": "ListItem", position: 1, url: "https://www.exemple.fr/actu/international/b/", name: "B" },
+      { "@type": "ListItem", position: 2, url: "https://www.exemple.fr/actu/international/a/", name: "A" },
+    ]);
+  });
+
+  it("names the WebSite at the prefixed base URL", () => {
+    expect(webSiteLd(context)).toMatchObject({ "@type": "WebSite", name: "Le Quotidien", url: "https://www.exemple.fr/actu/", inLanguage: "fr-FR" });
+  });
+});
+
+describe("serializeJsonLd", () => {
+  const hostile = "</script><script>alert(1)</script> & <!-- \u2028\u2029";
+
+  it("cannot close its script element: the page keeps one script and the JSON parses back", () => {
+    const json = serializeJsonLd(newsArticleLd(makeArticle({ title: hostile }), context));
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    const { document } = parseHTML(`<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body></body></html>`);
+    const scripts = document.querySelectorAll("script");
+    expect(scripts).toHaveLength(1);
+    expect(JSON.parse(scripts[0]?.textContent ?? "").headline).toBe(makeArticle({ title: hostile }).title);
+  });
+
+  it("is the same JSON value as JSON.stringify", () => {
+    const value = { a: "x<y>&z\u2028", b: [1, "é"] };
+    expect(JSON.parse(serializeJsonLd(value))).toEqual(value);
+  });
+});

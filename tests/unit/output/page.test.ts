@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { isHome, isIndexable, pageLastModified } from "../../../scripts/output/page.ts";
+import { makeArticle } from "../../helpers/articles.ts";
+
+describe("pages", () => {
+  it("indexes written HTML pages that are not noindex", () => {
+    expect(isIndexable({ url: "/international/" })).toBe(true);
+    expect(isIndexable({ url: "/404.html", noindex: true })).toBe(false);
+    expect(isIndexable({ url: "/international/", noindex: true })).toBe(false);
+    expect(isIndexable({ url: "/assets/site.css" })).toBe(false);
+    expect(isIndexable({ url: false })).toBe(false);
+    expect(isHome({ url: "/" })).toBe(true);
+  });
+
+  it("dates an article by its update and a list by its newest update", () => {
+    const older = makeArticle({ slug: "a", date: "2023-04-10T09:00:00+02:00", modified: "2023-04-20T09:00:00+02:00" });
+    const newer = makeArticle({ slug: "b", date: "2023-04-18T09:00:00+02:00" });
+    expect(pageLastModified({ url: "/x/", article: newer })).toBe("2023-04-18T09:00:00+02:00");
+    expect(pageLastModified({ url: "/x/", listing: { name: "x", url: "/x/", articles: [newer, older] } })).toBe("2023-04-20T09:00:00+02:00");
+    expect(pageLastModified({ url: "/x/" })).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { articleCard, CARD_SIZE, LOGO_PNG, SITE_CARD } from "../../../scripts/output/image-paths.ts";
+import { type CardElement, imageJobs } from "../../../scripts/output/social-card.ts";
+import { makeArticle, publisher } from "../../helpers/articles.ts";
+
+function texts(tree: CardElement): string[] {
+  const { children } = tree.props;
+  if (typeof children === "string") return [children];
+  if (!children) return [];
+  return (Array.isArray(children) ? children : [children]).flatMap(texts);
+}
+
+describe("imageJobs", () => {
+  const article = makeArticle({ title: "Un titre" });
+  const jobs = imageJobs([article], publisher);
+
+  it("draws the logo, the site card and one card per article, each at its own path", () => {
+    expect(jobs.map((job) => job.image)).toEqual([LOGO_PNG, SITE_CARD, articleCard(article)]);
+    expect(articleCard(article)).toEqual({ path: "/international/un-titre/social.png", ...CARD_SIZE });
+    expect(CARD_SIZE.width).toBeGreaterThanOrEqual(1200);
+    expect(CARD_SIZE.height).toBeGreaterThanOrEqual(630);
+  });
+
+  it("shows the section and the headline on an article's card, and the site's name", () => {
+    expect(texts(jobs[2]!.tree)).toEqual(["Le Quotidien", "International", "Un titre"]);
+    expect(texts(jobs[0]!.tree)).toEqual(["Le Quotidien"]);
+  });
+});
