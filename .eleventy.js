@@ -1,23 +1,30 @@
-// Eleventy configuration. Run under tsx (see package.json) so the TypeScript plugin loads.
-// TypeScript modules are imported dynamically: Eleventy's watcher parses the config's static
-// imports with a JavaScript-only parser (to watch them) and stops the dev server on TypeScript.
-export default async function (eleventyConfig) {
-  const { default: newsPlugin } = await import("./scripts/eleventy/plugin.ts");
-  const { resolvePathPrefix } = await import("./scripts/input/site-url.ts");
-  eleventyConfig.addPlugin(newsPlugin);
+// @ts-check
+/**
+ * Eleventy's configuration: where templates, layouts and publisher data are, and the news plugin
+ * that hands templates the validated content. The build (scripts/build/build.ts) and the preview
+ * (scripts/build/preview.ts) run Eleventy with `eleventyConfig(options)`, passing the plugin
+ * what they loaded: the content, the paths it came from, the environment's settings and, in the
+ * preview, which pages an edit changed. Eleventy's own command line is not used.
+ */
+import path from "node:path";
 
-  return {
-    dir: {
-      input: "src",
-      includes: "../_includes",
-      // Publisher and site metadata are YAML, read and validated by the content pipeline.
-      data: "../_data",
-      output: "dist",
-    },
-    // PATH_PREFIX (default "/"): the HTML base plugin prefixes every root-relative link with it.
-    pathPrefix: resolvePathPrefix(),
-    templateFormats: ["njk"],
-    htmlTemplateEngine: "njk",
-    markdownTemplateEngine: false,
+/** Relative to the project. Articles are read from `<input>/articles/`, publisher metadata from `<data>/`. */
+export const directories = Object.freeze({ input: "src", includes: "_includes", data: "_data", output: "dist" });
+
+/**
+ * @param {import("./scripts/eleventy/plugin.ts").NewsPluginOptions} options
+ * @returns {(config: import("./scripts/eleventy/plugin.ts").EleventyConfig) => Promise<void>}
+ */
+export function eleventyConfig(options) {
+  return async (config) => {
+    // Imported here, not above: reading `directories` must not load Eleventy (half a second).
+    const { default: newsPlugin } = await import("./scripts/eleventy/plugin.ts");
+    config.setInputDirectory(directories.input);
+    // Eleventy reads these two relative to the input folder.
+    config.setIncludesDirectory(path.relative(directories.input, directories.includes));
+    config.setDataDirectory(path.relative(directories.input, directories.data));
+    // Pages are Nunjucks templates; article sources are Markdown read by the content pipeline.
+    config.setTemplateFormats("njk");
+    config.addPlugin(newsPlugin, options);
   };
 }

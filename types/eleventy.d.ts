@@ -6,20 +6,22 @@ declare module "@11ty/eleventy" {
       output?: string,
       options?: {
         quietMode?: boolean;
-        configPath?: string;
+        /** false: no configuration file; the `config` callback configures everything. */
+        configPath?: string | false;
+        /** Runs with Eleventy's configuration API before anything is read. */
+        config?: (eleventyConfig: never) => void | Promise<void>;
+        pathPrefix?: string;
         runMode?: "build" | "watch" | "serve";
-        /** "cli" makes the constructor's input and output win over the config file's, as with --output. */
-        source?: "cli" | "script";
       },
     );
+    /** Loads the configuration (needed before write() or watch()). */
     init(): Promise<void>;
+    /** Renders and writes every page; the second item lists what was written. */
     write(): Promise<unknown>;
-    /** Set by init(); only the benchmark switch is used (see scripts/build/build.ts). */
+    /** Set by init(); only the benchmark switch is used (see scripts/eleventy/run.ts). */
     eleventyConfig: { userConfig: { benchmarks: { config: { setIsVerbose(isVerbose: boolean): void } } } };
     /** Silences Eleventy's own console output (the build prints its own summary and errors). */
     disableLogger(): void;
-    /** Loads the configuration (needed before watch()). */
-    init(): Promise<void>;
     /** Builds, then rebuilds on changes (runMode "watch" or "serve"). */
     watch(): Promise<void>;
     /** Starts the dev server (live reload) on the port; "0" (a string: Eleventy treats the number 0 as unset) picks a free one. */
@@ -27,5 +29,4 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
   }
   export const HtmlBasePlugin: unknown;
-  export const IdAttributePlugin: unknown;
 }

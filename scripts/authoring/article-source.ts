@@ -5,7 +5,7 @@
 import path from "node:path";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { articleUrl } from "../input/article.ts";
+import { articleUrl } from "../input/urls.ts";
 import { parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 

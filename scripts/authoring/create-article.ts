@@ -6,9 +6,11 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArticle } from "../input/article.ts";
 import { formatArticleSource, articlePlace, type NewArticleMeta } from "./article-source.ts";
-import { type ContentProblem, ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
-import { readYaml } from "../input/load-content.ts";
-import { type Publisher, publisherSchema, type SiteSettings, siteSchema } from "../input/schema.ts";
+import { ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
+import { readMetadata } from "../input/load-sources.ts";
+import type { SiteUrl } from "../input/site-url.ts";
+import { shownPath } from "../text/shown-path.ts";
+import type { Publisher } from "../input/schema.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
 
 /** The options both commands take (parseArgs format). */
@@ -28,18 +30,7 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-export interface Metadata {
-  publisher: Publisher;
-  site: SiteSettings;
-}
-
-export function readMetadata(dataDir: string): Metadata {
-  const problems: ContentProblem[] = [];
-  const publisher = readYaml(path.join(dataDir, "publisher.yaml"), publisherSchema, problems);
-  const site = readYaml(path.join(dataDir, "site.yaml"), siteSchema, problems);
-  if (!publisher || !site) throw new ContentValidationError(problems);
-  return { publisher, site };
-}
+export type Metadata = ReturnType<typeof readMetadata>;
 
 /** The section's slug if the publisher declares it; a usage error listing the choices otherwise. */
 export function checkSection(section: string, publisher: Publisher): string {
@@ -51,13 +42,8 @@ export function checkSection(section: string, publisher: Publisher): string {
 
 export interface CreatedArticle {
   file: string;
-  /** Root-relative URL, and the same on the publisher's site. */
+  /** Root-relative URL. */
   url: string;
-  absoluteUrl: string;
-}
-
-function shown(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }
 
 /** --slug if given (checked), else undefined: the slug then comes from the title. */
@@ -90,12 +76,12 @@ export function createArticle(
   const taken = siblings.find((name) => name.replace(/^\d{4}-\d{2}-\d{2}-/, "") === `${place.slug}.md`);
   if (taken) {
     throw new UsageError(
-      `${shown(path.join(folder, taken))} already exists with the URL ${place.url}; refusing to overwrite it (choose another title)`,
+      `${shownPath(path.join(folder, taken))} already exists with the URL ${place.url}; refusing to overwrite it (choose another title)`,
     );
   }
 
   const source = formatArticleSource(meta, body);
-  const checked = parseArticle(shown(file), Buffer.from(source, "utf8"), metadata);
+  const checked = parseArticle(shownPath(file), Buffer.from(source, "utf8"), metadata);
   if (!checked.ok) throw new ContentValidationError(checked.problems);
 
   mkdirSync(folder, { recursive: true });
@@ -103,10 +89,10 @@ export function createArticle(
   try {
     writeFileSync(file, source, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${shown(file)} already exists; refusing to overwrite it`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${shownPath(file)} already exists; refusing to overwrite it`);
     throw error;
   }
-  return { file, url: place.url, absoluteUrl: `${publisher.url.replace(/\/$/, "")}${place.url}` };
+  return { file, url: place.url };
 }
 
 /** Runs a command's body and turns the errors editors can cause into messages and exit codes. */
@@ -139,8 +125,9 @@ export function tagList(value: string | undefined): string[] {
   return (value ?? "").split(",").map((tag) => tag.trim()).filter((tag) => tag !== "");
 }
 
-export function reportCreated(created: CreatedArticle, note?: string): void {
-  console.log(`Wrote ${shown(created.file)}`);
+/** What was written and where it will be published (SITE_URL and PATH_PREFIX applied). */
+export function reportCreated(created: CreatedArticle, siteUrl: SiteUrl, note?: string): void {
+  console.log(`Wrote ${shownPath(created.file)}`);
   if (note) console.log(note);
-  console.log(`URL once published: ${created.url} (${created.absoluteUrl})`);
+  console.log(`URL once published: ${created.url} (${siteUrl.absolute(created.url)})`);
 }

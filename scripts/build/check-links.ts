@@ -1,8 +1,7 @@
 /**
  * Checks every internal link and #fragment of a built site with linkinator, offline:
  * links to other origins are listed as skipped, never fetched.
- *
- *   tsx scripts/build/check-links.ts [dist]
+ * `npm run check:links` runs it (scripts/cli/check-links.ts).
  */
 import { readdirSync } from "node:fs";
 import { LinkChecker, type LinkResult } from "linkinator";
@@ -27,12 +26,4 @@ export async function checkLinks(dir: string): Promise<LinkReport> {
     linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(link),
   });
   return { checked: result.links.length, broken: result.links.filter((link) => link.state === "BROKEN") };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] ?? "dist";
-  const report = await checkLinks(dir);
-  for (const link of report.broken) console.error(`BROKEN ${link.status ?? ""} ${link.url} (on ${link.parent ?? "?"})`);
-  console.log(`${report.checked} links checked in ${dir}/, ${report.broken.length} broken`);
-  process.exitCode = report.broken.length > 0 ? 1 : 0;
 }

@@ -5,10 +5,10 @@
  * modules included: 0.7 s of a build of the seed site, 1–2 s at 4000 articles. Compiled here,
  * the build loads as plain JavaScript. The output is kept in .cache/compiled/<hash of the
  * sources>/, so unchanged sources are compiled once and a changed source never runs stale.
- * `.eleventy.js` is compiled alongside (as a second entry point, sharing modules with the first),
- * and NEWS_ELEVENTY_CONFIG tells the build where it is: one copy of the content pipeline is loaded.
+ * Modules the entry imports dynamically (Eleventy's glue, the image renderers) become chunks of
+ * their own, loaded only when the build reaches them.
  *
- *   node scripts/build/run-compiled.js scripts/build/build.ts [arguments for it…]
+ *   node scripts/build/run-compiled.js scripts/cli/build.ts [arguments for it…]
  *
  * Plain JavaScript because it runs before anything can load TypeScript.
  */
@@ -23,7 +23,7 @@ const OUT_ROOT = path.join(ROOT, ".cache", "compiled");
 // Another version's folder may still be in use by a build that started before a source changed.
 const UNUSED_FOR_MS = 60 * 60 * 1000;
 
-/** Every file that can reach the output: all scripts, the Eleventy config, and what compiles them. */
+/** Every file that can reach the output: all scripts, the Eleventy configuration, and what compiles them. */
 function sourcesHash(entry) {
   const hash = createHash("sha256").update(entry).update("\0");
   const files = readdirSync(path.join(ROOT, "scripts"), { recursive: true, encoding: "utf8" })
@@ -42,10 +42,10 @@ async function compile(entry, outDir) {
   rmSync(staging, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: entry, config: CONFIG },
+    entryPoints: { main: entry },
     outdir: staging,
     bundle: true,
-    // Shared modules go to chunks both entry points import: one instance of each.
+    // Dynamic imports stay lazy: each becomes a chunk, imported when reached.
     splitting: true,
     format: "esm",
     platform: "node",
@@ -95,7 +95,6 @@ if (!existsSync(outDir)) {
 }
 
 process.setSourceMapsEnabled(true);
-process.env.NEWS_ELEVENTY_CONFIG = path.relative(process.cwd(), path.join(outDir, "config.mjs"));
 // The entry reads its arguments from process.argv, as when run directly.
 process.argv = [process.argv[0], path.resolve(entry), ...args];
 await import(pathToFileURL(path.join(outDir, "main.mjs")).href);

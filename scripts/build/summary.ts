@@ -4,10 +4,7 @@
  */
 import path from "node:path";
 
-export interface WrittenOutput {
-  /** The template that produced it, e.g. ./src/article.njk. */
-  inputPath: string;
-}
+import type { WrittenOutput } from "../eleventy/run.ts";
 
 /** Names by template file; a template not listed here is named after its file (feed.njk → feed). */
 const KINDS: Record<string, [singular: string, plural: string]> = {

@@ -19,6 +19,10 @@ import { generateCorpus, type SyntheticArticle, toGenericSource, toSiteSource } 
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+/** The build as `npm run build` runs it: package.json's command, after `node`. */
+const BUILD_COMMAND = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build
+  .split(" ")
+  .slice(1);
 
 const { values: args } = parseArgs({
   options: {
@@ -111,8 +115,7 @@ const buildOurs = (w: Workspace, run: string, options: { keepCardCache: boolean 
   if (!options.keepCardCache) rmSync(cardCache(w), { recursive: true, force: true });
   return runMeasured(
     process.execPath,
-    // As `npm run build` runs it (package.json).
-    ["scripts/build/run-compiled.js", "scripts/build/build.ts", "--quiet", "--out", outputOf(w, "ours", run), "--articles", w.articlesDir, "--data", w.dataDir],
+    [...BUILD_COMMAND, "--quiet", "--out", outputOf(w, "ours", run), "--articles", w.articlesDir, "--data", w.dataDir],
     { cwd: ROOT, env: { IMAGE_CACHE_DIR: cardCache(w) } },
   );
 };

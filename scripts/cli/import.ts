@@ -9,8 +9,12 @@ import { parseArgs } from "node:util";
 import { parseEditorDate } from "../authoring/article-source.ts";
 import { decodeUtf8 } from "../input/source-file.ts";
 import { firstSentence, wireToMarkdown } from "../authoring/wire-import.ts";
+import { directories } from "../../.eleventy.js";
 import { resolveContentPaths } from "../input/content-paths.ts";
-import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "../authoring/create-article.ts";
+import { readEnvironment } from "../input/environment.ts";
+import { readMetadata } from "../input/load-sources.ts";
+import { resolveSiteUrl } from "../input/site-url.ts";
+import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, reportCreated, required, runCommand, tagList, UsageError } from "../authoring/create-article.ts";
 
 const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
                           [--standfirst "<chapô>"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]
@@ -31,8 +35,9 @@ runCommand(USAGE, () => {
   const title = required(values.title, "--title", '"Le titre de l’article"');
   const dateFlag = required(values.date, "--date", "2023-04-18T14:05");
   const sectionFlag = required(values.section, "--section", "international");
-  const paths = resolveContentPaths({ articlesDir: values.articles, dataDir: values.data });
+  const paths = resolveContentPaths({ articles: values.articles, data: values.data }, directories);
   const metadata = readMetadata(paths.dataDir);
+  const siteUrl = resolveSiteUrl(metadata.publisher.url, readEnvironment());
   const zone = metadata.publisher.timeZone;
   const section = checkSection(sectionFlag, metadata.publisher);
   const slug = chosenSlug(values.slug);
@@ -70,5 +75,5 @@ runCommand(USAGE, () => {
     `${wire.paragraphs.length} paragraph(s), ${wire.subheadings.length} subheading(s)`,
     wire.appealRemoved ? "the publisher's appeal at the end was removed (the site shows it after every article)" : "",
   ].filter(Boolean);
-  reportCreated(created, `Imported: ${notes.join("; ")}.`);
+  reportCreated(created, siteUrl, `Imported: ${notes.join("; ")}.`);
 });

@@ -8,8 +8,12 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { parseEditorDate } from "../authoring/article-source.ts";
 import { toIsoInZone } from "../text/dates.ts";
+import { directories } from "../../.eleventy.js";
 import { resolveContentPaths } from "../input/content-paths.ts";
-import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, readMetadata, reportCreated, required, runCommand, tagList, UsageError } from "../authoring/create-article.ts";
+import { readEnvironment } from "../input/environment.ts";
+import { readMetadata } from "../input/load-sources.ts";
+import { resolveSiteUrl } from "../input/site-url.ts";
+import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, reportCreated, required, runCommand, tagList, UsageError } from "../authoring/create-article.ts";
 
 const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--date <when>] [--author <byline>] [--tags "A, B"]
                        [--slug <ascii-slug>]
@@ -20,10 +24,11 @@ runCommand(USAGE, () => {
   const { values } = parseArgs({
     options: ARTICLE_OPTIONS,
   });
-  const paths = resolveContentPaths({ articlesDir: values.articles, dataDir: values.data });
+  const paths = resolveContentPaths({ articles: values.articles, data: values.data }, directories);
   const title = required(values.title, "--title", '"Le titre de l’article"');
   const sectionFlag = required(values.section, "--section", "international");
   const metadata = readMetadata(paths.dataDir);
+  const siteUrl = resolveSiteUrl(metadata.publisher.url, readEnvironment());
   const zone = metadata.publisher.timeZone;
   const section = checkSection(sectionFlag, metadata.publisher);
   const slug = chosenSlug(values.slug);
@@ -37,5 +42,5 @@ runCommand(USAGE, () => {
     "Premier paragraphe à écrire.\n\n## Un intertitre\n\nLa suite de l’article.\n",
     slug,
   );
-  reportCreated(created, "It is a draft: npm start shows it; remove the draft line to publish it.");
+  reportCreated(created, siteUrl, "It is a draft: npm start shows it; remove the draft line to publish it.");
 });

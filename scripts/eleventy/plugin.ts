@@ -1,35 +1,40 @@
 /**
- * The Eleventy glue: loads the validated content once per build and hands it to templates as
- * global data. No domain logic here: that lives in scripts/input/.
+ * The Eleventy glue: hands templates the validated content as global data, the head's metadata
+ * as a Nunjucks function, and the sitemaps a collection of every page written. No domain logic
+ * here: that lives in scripts/input/, lists/ and output/. Everything it needs is passed in as
+ * options by the build or the preview (see .eleventy.js).
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import nunjucks from "nunjucks";
-import { buildTime } from "../input/build-time.ts";
-import { findContentValidationError } from "../input/content-error.ts";
-import { resolveContentPaths } from "../input/content-paths.ts";
+import type { ContentPaths } from "../input/content-paths.ts";
+import type { Environment } from "../input/environment.ts";
+import { resolveSiteUrl } from "../input/site-url.ts";
+import type { Content } from "../lists/content.ts";
+import { allPages, LIST_KINDS, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
 import { headMeta } from "../output/head-meta.ts";
-import { type Content, type ContentPaths, loadContent } from "../input/load-content.ts";
 import type { PageInput } from "../output/page.ts";
-import { LIST_KINDS, type PagesToRender, PreviewRenders } from "../lists/pages-to-render.ts";
 import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../output/security-headers.ts";
 import { type SiteMeta, siteMeta } from "../output/site-meta.ts";
+import { type Stylesheet, StylesheetBuilder } from "../output/stylesheet.ts";
 import { CompactTemplateLoader } from "./compact-template-loader.ts";
 import { dropLineBreaksBetweenTags } from "./line-breaks-between-tags.ts";
-import { buildStylesheet, type Stylesheet } from "../output/stylesheet.ts";
 
-export interface NewsPluginOptions extends Partial<ContentPaths> {
-  /** The stylesheet source. */
-  stylesheet?: string;
-  /** Where layouts and partials are (Eleventy's includes folder). */
-  includesDir?: string;
+export interface NewsPluginOptions {
+  /** Where article sources and publisher data are: never read as templates; the preview watches them. */
+  paths: ContentPaths;
+  /** The content pages show, called before every build: the build hands what it loaded, the preview loads again. */
+  content: () => Content;
+  /** SITE_URL, PATH_PREFIX and the build time (scripts/input/environment.ts). */
+  environment: Environment;
+  /** The preview only: which pages an edit changed, so that only those are rendered again. */
+  preview?: PreviewRenders;
 }
 
-export { resolveContentPaths };
-
 // Eleventy's config API is untyped JavaScript; this is the part we use.
-interface EleventyConfig {
+export interface EleventyConfig {
+  directories: { input: string; includes: string; data: string; output: string };
   addPlugin(plugin: unknown, options?: unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addWatchTarget(target: string): void;
@@ -38,6 +43,10 @@ interface EleventyConfig {
   addTransform(name: string, transform: (content: unknown) => unknown): void;
   addPreprocessor(name: string, extensions: string, preprocess: (data: unknown, content: string) => string): void;
   setLibrary(name: "njk", environment: nunjucks.Environment): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string | string[]): void;
   addCollection(name: string, build: (api: { getAll(): { url: string | false; data: PageData }[] }) => unknown): void;
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void): void;
   on(
@@ -65,68 +74,63 @@ function frozen<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** Page data → PageInput: section pages' `section` and the home page's latest list are listings. */
-function pageInput(data: PageData, meta: SiteMeta, url: string | false = data.page?.url ?? false): PageInput {
+/** Page data → PageInput. List pages (home, section, topic, month) carry their page as `listing`. */
+function pageInput(data: PageData, url: string | false = data.page?.url ?? false): PageInput {
   return {
     url,
     title: data.pageTitle as string | undefined,
     description: data.description as string | undefined,
     article: data.article as PageInput["article"],
-    listing: (data.listing ?? data.section ?? (url === "/" ? meta.homeListing : undefined)) as PageInput["listing"],
+    listing: data.listing as PageInput["listing"],
     noindex: data.noindex === true,
   };
 }
 
-export default function newsPlugin(eleventyConfig: EleventyConfig, options: NewsPluginOptions = {}): void {
-  const paths = resolveContentPaths(options);
+export default function newsPlugin(eleventyConfig: EleventyConfig, options: NewsPluginOptions): void {
+  const { paths, preview } = options;
+  const { directories } = eleventyConfig;
   // Eleventy makes this timing group before it applies quiet mode, so on a busy machine its
   // "Benchmark … html-transformer" warnings reached the build's output; they are noise here
   // (scripts that measure speed print their own numbers).
   eleventyConfig.benchmarks?.config?.setIsVerbose?.(false);
-  const stylesheetFile = path.resolve(options.stylesheet ?? "_includes/css/site.css");
+  const stylesheets = new StylesheetBuilder(path.resolve(directories.includes, "css/site.css"));
   let content: Content | undefined;
   let stylesheet: Stylesheet | undefined;
   let meta: SiteMeta | undefined;
-  // The preview renders again only the pages an edit changed (pages-to-render.ts); anything else
-  // that changed (templates, metadata, CSS, code) means every page. Builds render everything.
-  const preview = new PreviewRenders();
   let toRender: PagesToRender | undefined;
+  // The preview renders again only the pages an edit changed (pages-to-render.ts); anything else
+  // that changed (templates, metadata, CSS) means every page. Builds render everything.
   let everyPageNeeded = true;
   const isArticleSource = (file: string) => path.resolve(file).startsWith(`${paths.articlesDir}${path.sep}`);
   eleventyConfig.on("eleventy.beforeWatch", (changedFiles) => {
     if (!changedFiles.every(isArticleSource)) everyPageNeeded = true;
   });
 
-  // Once per build (and per rebuild when watching): validate everything before any page renders.
-  // Articles unchanged since the last run are reused (load-content caches them by mtime and size).
-  eleventyConfig.on("eleventy.before", ({ runMode }) => {
-    try {
-      content = loadContent(paths, { includeDrafts: runMode !== "build" });
-    } catch (error) {
-      // The dev server keeps running and prints the editor's problems, without a stack trace.
-      const invalid = findContentValidationError(error);
-      if (invalid) Object.assign(invalid, { skipOriginalStack: true });
-      throw error;
-    }
-    stylesheet = buildStylesheet(stylesheetFile);
-    meta = siteMeta(content, buildTime());
-    toRender = preview.plan(content, runMode === "build" || everyPageNeeded);
+  // Once per build (and per rebuild in the preview), before any page renders. A content problem
+  // is a ContentValidationError, which tells Eleventy to print it without a stack trace.
+  eleventyConfig.on("eleventy.before", () => {
+    content = options.content();
+    stylesheet = stylesheets.build();
+    meta = siteMeta(content, resolveSiteUrl(content.publisher.url, options.environment), options.environment.buildTime);
+    toRender = preview ? preview.plan(content, everyPageNeeded) : allPages(content);
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
   eleventyConfig.on("eleventy.after", ({ results }) => {
+    everyPageNeeded = false;
+    if (!preview) return;
     const written = (results ?? []).flatMap((result) => (result.outputPath ? [result.outputPath] : []));
     for (const gone of preview.written(written)) rmSync(gone, { force: true });
-    everyPageNeeded = false;
   });
-  const data = <T>(pick: (c: Content) => T) => () => {
-    if (!content) throw new Error("content requested before eleventy.before ran");
-    return frozen(pick(content));
-  };
+  const data =
+    <T>(pick: (c: Content) => T) =>
+    () => {
+      if (!content) throw new Error("content requested before eleventy.before ran");
+      return frozen(pick(content));
+    };
   // Eleventy copies every key of global data into each page's data, twice per page, through a
   // proxy: a key costs about 10 µs a page. Hence no key that no template reads, and one key for
   // what the paginated templates paginate over.
   eleventyConfig.addGlobalData("publisher", data((c) => c.publisher));
-  eleventyConfig.addGlobalData("site", data((c) => c.site));
   eleventyConfig.addGlobalData("sections", data((c) => c.sections));
   eleventyConfig.addGlobalData("appeal", data((c) => c.appeal));
   // Topics, archive, « À lire aussi » and the index pages for site-wide navigation.
@@ -139,15 +143,18 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     frozen({
       articles: toRender?.articles,
       ...Object.fromEntries(LIST_KINDS.map((key) => [key, toRender?.lists[key]])),
-      feedFiles: meta && preview.files(meta.feedFiles),
+      feedFiles: meta && (preview ? preview.files(meta.feedFiles) : meta.feedFiles),
     }),
   );
   eleventyConfig.addGlobalData("stylesheet", () => frozen(stylesheet));
-  eleventyConfig.addGlobalData("security", frozen({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    referrerPolicy: REFERRER_POLICY,
-    headersFile: headersFile(),
-  }));
+  eleventyConfig.addGlobalData(
+    "security",
+    frozen({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: REFERRER_POLICY,
+      headersFile: headersFile(),
+    }),
+  );
 
   const siteMetaOrThrow = (): SiteMeta => {
     if (!meta) throw new Error("site metadata requested before eleventy.before ran");
@@ -155,8 +162,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   };
   // Called from _includes/partials/meta.njk; Nunjucks passes the page's data as this.ctx.
   eleventyConfig.addNunjucksGlobal("headMeta", function (this: { ctx: PageData }) {
-    const current = siteMetaOrThrow();
-    return headMeta(pageInput(this.ctx, current), current.head);
+    return headMeta(pageInput(this.ctx), siteMetaOrThrow().head);
   });
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
   // In the preview, pages an edit did not change are not rendered again but still exist: their
@@ -165,27 +171,29 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addCollection("crawlerFiles", (api) => {
     const current = siteMetaOrThrow();
     const pages = new Map(toRender?.everything === false ? crawledPages : []);
-    for (const item of api.getAll()) pages.set(item.url, pageInput(item.data, current, item.url));
+    for (const item of api.getAll()) pages.set(item.url, pageInput(item.data, item.url));
     crawledPages = pages;
-    return preview.files(current.crawlerFiles([...pages.values()]));
+    const files = current.crawlerFiles([...pages.values()]);
+    return preview ? preview.files(files) : files;
   });
 
-  // Article sources are read by the content pipeline, not rendered by Eleventy one by one.
+  // Article sources are read by the content pipeline, not rendered by Eleventy one by one; the
+  // preview watches them itself, at less cost per save than Eleventy's watcher.
   eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), paths.articlesDir), "**"));
-  // The preview (scripts/cli/serve.ts) watches article sources itself, at less cost per save.
-  if (process.env.PREVIEW_WATCHES_ARTICLES !== "1") eleventyConfig.addWatchTarget(paths.articlesDir);
   eleventyConfig.addWatchTarget(paths.dataDir);
-  eleventyConfig.addWatchTarget(stylesheetFile);
-  eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+  eleventyConfig.addWatchTarget(stylesheets.file);
+  eleventyConfig.addPassthroughCopy({ [path.join(directories.input, "assets")]: "assets" });
 
   // Pages come out of Nunjucks minified: every template is loaded without the line breaks
   // between its tags (line-breaks-between-tags.ts), once per build, instead of minifying each
   // written page. Page templates go through the preprocessor; layouts and partials, reached with
   // `{% extends %}` and `{% include %}`, through the loader. (Eleventy reads its one layout,
   // page.njk, itself: it only extends, so nothing of it reaches a page.)
-  const includesDir = path.resolve(options.includesDir ?? "_includes");
-  eleventyConfig.setLibrary("njk", new nunjucks.Environment(new CompactTemplateLoader([includesDir, process.cwd()])));
-  eleventyConfig.addPreprocessor("line-breaks-between-tags", "njk", (_data, content) => dropLineBreaksBetweenTags(content));
+  eleventyConfig.setLibrary(
+    "njk",
+    new nunjucks.Environment(new CompactTemplateLoader([path.resolve(directories.includes), process.cwd()])),
+  );
+  eleventyConfig.addPreprocessor("line-breaks-between-tags", "njk", (_data, text) => dropLineBreaksBetweenTags(text));
 
   // A no-op (no HTML parsing) while the path prefix is "/". Subheading ids are set when the
   // Markdown renders (scripts/input/heading-ids.ts), not by re-parsing every page.
@@ -195,5 +203,5 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // Eleventy holds every written page until the build ends; as UTF-8 bytes a page takes about
   // half the memory it takes as a JavaScript string (two bytes a character as soon as one
   // character is beyond Latin-1, and French typography puts several on every page).
-  eleventyConfig.addTransform("utf8-bytes", (content: unknown) => (typeof content === "string" ? Buffer.from(content) : content));
+  eleventyConfig.addTransform("utf8-bytes", (text: unknown) => (typeof text === "string" ? Buffer.from(text) : text));
 }

@@ -5,9 +5,10 @@ import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, to
 import type { ContentProblem } from "./content-error.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
-import { articleFrontMatterSchema, type Publisher, type SiteSettings, toProblems } from "./schema.ts";
+import { articleFrontMatterSchema, type Publisher, type Settings, toProblems } from "./schema.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
 import { splitSourceFile } from "./source-file.ts";
+import { articleUrl, sectionUrl, topicUrl } from "./urls.ts";
 
 /** A point in time as pages show it and as machines read it. */
 export interface Timestamp {
@@ -61,7 +62,7 @@ export interface Article {
 
 export interface ArticleContext {
   publisher: Publisher;
-  site: SiteSettings;
+  settings: Settings;
   /** The file's last change in git (git-dates.ts), used when the front matter has no `modified`. */
   committed?: string;
 }
@@ -69,21 +70,6 @@ export interface ArticleContext {
 export type ArticleResult = { ok: true; article: Article } | { ok: false; problems: ContentProblem[] };
 
 export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
-
-export function sectionUrl(slug: string): string {
-  return `/${slug}/`;
-}
-
-/** The index of topics (tags); each topic's page is below it. */
-export const TOPICS_URL = "/sujets/";
-
-export function topicUrl(tagSlug: string): string {
-  return `${TOPICS_URL}${tagSlug}/`;
-}
-
-export function articleUrl(sectionSlug: string, slug: string): string {
-  return `/${sectionSlug}/${slug}/`;
-}
 
 export function timestamp(date: DateTime, zone: string): Timestamp {
   return {
@@ -202,7 +188,7 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   if (problems.length > 0 || !section) return { ok: false, problems };
 
   const words = countWords(body.text);
-  const minutes = readingMinutes(words, context.site.wordsPerMinute);
+  const minutes = readingMinutes(words, context.settings.wordsPerMinute);
   const publishedStamp = timestamp(published, zone);
   const modifiedStamp = modified && modified > published ? timestamp(modified, zone) : null;
   const standfirst = typesetPlainText(meta.standfirst);

@@ -1,11 +1,29 @@
-/** Where content comes from: explicit options, then ARTICLES_DIR / DATA_DIR, then the defaults. */
+/** Where article sources and publisher data are read from. */
 import path from "node:path";
-import type { ContentPaths } from "./load-content.ts";
 
-// Kept apart from the Eleventy plugin so that the editor's commands start without loading Eleventy.
-export function resolveContentPaths(options: Partial<ContentPaths> = {}): ContentPaths {
+export interface ContentPaths {
+  /** Folder of article sources: <articlesDir>/<section>/<yyyy-mm-dd>-<slug>.md */
+  articlesDir: string;
+  /** Folder holding publisher.yaml and settings.yaml. */
+  dataDir: string;
+}
+
+/** The folders of Eleventy's configuration that content is read from (.eleventy.js `directories`). */
+export interface SourceDirectories {
+  /** Templates; articles are in its `articles/` folder. */
+  input: string;
+  /** Publisher metadata and settings. */
+  data: string;
+}
+
+/** Command-line flags (--articles, --data) when given, else the project's folders; absolute. */
+export function resolveContentPaths(
+  flags: { articles?: string | undefined; data?: string | undefined },
+  directories: SourceDirectories,
+  cwd = process.cwd(),
+): ContentPaths {
   return {
-    articlesDir: path.resolve(options.articlesDir ?? process.env.ARTICLES_DIR ?? "src/articles"),
-    dataDir: path.resolve(options.dataDir ?? process.env.DATA_DIR ?? "_data"),
+    articlesDir: path.resolve(cwd, flags.articles ?? path.join(directories.input, "articles")),
+    dataDir: path.resolve(cwd, flags.data ?? directories.data),
   };
 }

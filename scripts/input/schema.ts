@@ -159,7 +159,7 @@ export type Publisher = z.infer<typeof publisherSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 
 /** Build and presentation settings. */
-export const siteSchema = mapping(
+export const settingsSchema = mapping(
   {
     homeArticleCount: positiveInteger("a whole number of articles (e.g. 10)").default(10),
     wordsPerMinute: positiveInteger("a whole number of words per minute (e.g. 230)").default(230),
@@ -169,7 +169,7 @@ export const siteSchema = mapping(
   "site settings",
 );
 
-export type SiteSettings = z.infer<typeof siteSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
 
 /** The field names a schema accepts at a path (["logo"] → svg, width, height), in declaration order. */
 export function knownFields(schema: z.core.$ZodType, fieldPath: readonly PropertyKey[]): string[] {

@@ -1,8 +1,7 @@
 /** The archive by month: /archives/2023/04/ lists April 2023's articles, newest first. */
 import { DateTime } from "luxon";
 import type { Article } from "../input/article.ts";
-
-export const ARCHIVE_URL = "/archives/";
+import { archiveMonthUrl } from "../input/urls.ts";
 
 export interface ArchiveMonth {
   /** "2023-04". */
@@ -17,10 +16,6 @@ export interface ArchiveYear {
   year: string;
   /** Newest month first. */
   months: ArchiveMonth[];
-}
-
-export function archiveMonthUrl(key: string): string {
-  return `${ARCHIVE_URL}${key.replace("-", "/")}/`;
 }
 
 /** « avril 2023 ». */

@@ -2,23 +2,34 @@
  * Every list page of the site, precomputed: the home page, section, topic and month pages,
  * each split into numbered pages. Templates paginate over these one page object at a time.
  */
-import { type Article, sectionUrl, TOPICS_URL } from "../input/article.ts";
-import type { Listing } from "../output/json-ld.ts";
-import { type ArchiveMonth, ARCHIVE_URL, archiveYears, type ArchiveYear, buildArchive } from "./archive.ts";
-import { numberedTitle, type Page, paginate } from "./paginate.ts";
-import { relatedArticles } from "./related.ts";
-import { buildTagIndex, type Topic } from "./topics.ts";
+import type { Article } from "../input/article.ts";
+import { ARCHIVE_URL, sectionUrl, TOPICS_URL } from "../input/urls.ts";
 import { NNBSP } from "../text/typography.ts";
+import { type ArchiveMonth, archiveYears, type ArchiveYear, buildArchive } from "./archive.ts";
+import { numberedTitle, type Page, paginate } from "./paginate.ts";
+import { type RankingMemo, relatedArticles } from "./related.ts";
+import { buildTagIndex, type Topic } from "./topics.ts";
 
 export const TOPICS_TITLE = "Sujets";
 export const ARCHIVE_TITLE = "Archives";
 
+/** One step of a breadcrumb trail. */
 export interface Crumb {
   name: string;
+  /** Root-relative. */
   url: string;
 }
 
-/** Also a Listing, so the head metadata, JSON-LD and sitemaps (json-ld.ts, page.ts) read it as is. */
+/** What the head, JSON-LD, feeds and sitemaps read of any page that lists articles. */
+export interface Listing {
+  name: string;
+  description?: string;
+  /** Root-relative. */
+  url: string;
+  articles: Article[];
+}
+
+/** Also a Listing, so the head metadata, JSON-LD and sitemaps (output/) read it as is. */
 export interface ListingPage extends Page<Article>, Listing {
   kind: "home" | "section" | "topic" | "month";
   /** The page's own title, without the publisher's name: « International – page 2 ». */
@@ -73,7 +84,7 @@ function pagesOf(items: readonly Article[], size: number, baseUrl: string, field
   });
 }
 
-export function buildListings(input: ListingInput): Listings {
+export function buildListings(input: ListingInput, ranking?: RankingMemo): Listings {
   const topics = buildTagIndex(input.articles);
   const months: ArchiveMonth[] = buildArchive(input.articles);
   const topicsCrumb = { name: TOPICS_TITLE, url: TOPICS_URL };
@@ -118,7 +129,7 @@ export function buildListings(input: ListingInput): Listings {
     articles: input.articles,
     byTag: new Map(topics.map((topic) => [topic.slug, topic.articles])),
     bySection: new Map(input.sections.map((section) => [section.slug, section.articles])),
-  });
+  }, {}, ranking);
   return {
     homePages,
     sectionPages,

@@ -11,12 +11,17 @@
  * text changed: feeds carry bodies. Production builds always render everything.
  */
 import type { Article } from "../input/article.ts";
-import type { GeneratedFile } from "../output/generated-file.ts";
 import type { ListingPage } from "./listings.ts";
-import type { Content } from "../input/load-content.ts";
+import type { Content } from "./content.ts";
 
 export const LIST_KINDS = ["homePages", "sectionPages", "topicPages", "monthPages"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
+
+/** A text file the build writes besides pages (a feed, a sitemap): compared by its text. */
+interface TextFile {
+  path: string;
+  body: string;
+}
 
 export interface PagesToRender {
   /** Every page: the first build, or an edit that may have changed every page. */
@@ -50,7 +55,7 @@ function listingId(article: Article): number {
 /** What every page shows besides its own content. */
 function siteKey(content: Content): string {
   const sections = content.sections.map(({ articles, ...section }) => [section, articles.length]);
-  return JSON.stringify([content.publisher, content.site, content.appeal, content.indexes, sections]);
+  return JSON.stringify([content.publisher, content.settings, content.appeal, content.indexes, sections]);
 }
 
 /** Whether two lists of articles show the same: same articles, same listing fields, same order. */
@@ -81,7 +86,7 @@ function listsOf(pages: (kind: ListKind) => ListingPage[]): Record<ListKind, Lis
   return Object.fromEntries(LIST_KINDS.map((kind) => [kind, pages(kind)])) as Record<ListKind, ListingPage[]>;
 }
 
-function allPages(content: Content): PagesToRender {
+export function allPages(content: Content): PagesToRender {
   return { everything: true, articles: content.articles, lists: listsOf((kind) => content[kind]) };
 }
 
@@ -122,7 +127,7 @@ function none(): PagesToRender {
 }
 
 /** The generated files (feeds, sitemaps) whose text differs from what was last written at their path. */
-export function changedFiles(written: ReadonlyMap<string, string> | undefined, files: GeneratedFile[]): GeneratedFile[] {
+export function changedFiles<T extends TextFile>(written: ReadonlyMap<string, string> | undefined, files: T[]): T[] {
   if (!written) return files;
   return files.filter((file) => written.get(file.path) !== file.body);
 }
@@ -145,7 +150,7 @@ export class PreviewRenders {
   }
 
   /** Of this build's generated files, those to write: all of them when every page is rendered. */
-  files(files: GeneratedFile[]): GeneratedFile[] {
+  files<T extends TextFile>(files: T[]): T[] {
     const pending = this.#pending;
     if (!pending) return files;
     const toWrite = pending.everything ? files : changedFiles(this.#written?.files, files);

@@ -1,4 +1,5 @@
 /** Splits a list into numbered pages at stable URLs: /base/, /base/page/2/, /base/page/3/… */
+import { pageUrl } from "../input/urls.ts";
 
 export interface PageLink {
   number: number;
@@ -14,11 +15,6 @@ export interface Page<T> {
   items: T[];
   previous: PageLink | null;
   next: PageLink | null;
-}
-
-/** Page 1 is the base URL itself, so the first page never has two addresses. */
-export function pageUrl(baseUrl: string, number: number): string {
-  return number <= 1 ? baseUrl : `${baseUrl}page/${number}/`;
 }
 
 /** « International – page 2 »; page 1 keeps the bare name. */

@@ -25,8 +25,17 @@ export interface RelatedInput {
   bySection: ReadonlyMap<string, readonly Article[]>;
 }
 
+/**
+ * The last ranking and what it was computed from. The preview derives the content again after
+ * every save; a body or headline edit leaves the ranking's input as it was, and the ranking
+ * (a tenth of deriving 4000 articles) is reused.
+ */
+export interface RankingMemo {
+  last?: { key: string; best: number[][] };
+}
+
 /** Article URL → its related articles, best first. */
-export function relatedArticles(input: RelatedInput, options: RelatedOptions = {}): Map<string, Article[]> {
+export function relatedArticles(input: RelatedInput, options: RelatedOptions = {}, memo: RankingMemo = {}): Map<string, Article[]> {
   const count = options.count ?? 3;
   const perTag = options.candidatesPerTag ?? 100;
   const { articles } = input;
@@ -37,15 +46,12 @@ export function relatedArticles(input: RelatedInput, options: RelatedOptions = {
   const sectionLists = new Map([...input.bySection].map(([slug, list]) => [slug, toIndexes(list)]));
   const sectionOf = articles.map((article) => article.section.slug);
 
-  // Everything the ranking reads, by position. The preview rebuilds the content on every save;
-  // a body or headline edit leaves this as it was, so the last ranking is reused.
+  // Everything the ranking reads, by position.
   const key = JSON.stringify([count, perTag, sectionOf, articles.map((a) => a.tags.map((t) => t.slug)), [...tagLists], [...sectionLists]]);
-  const ranked = lastRanking?.key === key ? lastRanking.best : rank(articles, count, perTag, tagLists, sectionLists, sectionOf);
-  lastRanking = { key, best: ranked };
+  const ranked = memo.last?.key === key ? memo.last.best : rank(articles, count, perTag, tagLists, sectionLists, sectionOf);
+  memo.last = { key, best: ranked };
   return new Map(articles.map((article, self) => [article.url, (ranked[self] as number[]).map((index) => articles[index] as Article)]));
 }
-
-let lastRanking: { key: string; best: number[][] } | undefined;
 
 /** For each article (by position), the positions of its related articles, best first. */
 function rank(

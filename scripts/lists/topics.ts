@@ -1,5 +1,6 @@
 /** Topics: the inverted index from each tag to its articles, newest first. */
-import { type Article, topicUrl } from "../input/article.ts";
+import type { Article } from "../input/article.ts";
+import { topicUrl } from "../input/urls.ts";
 
 export interface Topic {
   slug: string;

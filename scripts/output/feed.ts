@@ -4,7 +4,8 @@
  */
 import type { Article } from "../input/article.ts";
 import type { GeneratedFile } from "./generated-file.ts";
-import type { Listing, SiteContext } from "./json-ld.ts";
+import type { Listing } from "../lists/listings.ts";
+import type { SiteContext } from "./json-ld.ts";
 import { articleCard, FAVICON_PATH, LOGO_PNG } from "./image-paths.ts";
 import { newestUpdate } from "./page.ts";
 import type { SiteUrl } from "../input/site-url.ts";

@@ -2,11 +2,11 @@
  * Everything in a page's <head> that tells machines what the page is: title, description,
  * canonical, Open Graph and Twitter tags, feed links and JSON-LD. The meta partial renders it.
  */
+import type { Crumb } from "../lists/listings.ts";
 import type { FeedLink } from "./feed.ts";
 import {
   breadcrumbLd,
   collectionPageLd,
-  type Crumb,
   type JsonLd,
   newsArticleLd,
   serializeJsonLd,

@@ -4,6 +4,7 @@
  * own ISO strings, the same ones the visible <time datetime> shows.
  */
 import type { Article } from "../input/article.ts";
+import type { Crumb, Listing } from "../lists/listings.ts";
 import { articleCard, LOGO_PNG, type ImageRef } from "./image-paths.ts";
 import type { Publisher } from "../input/schema.ts";
 import type { SiteUrl } from "../input/site-url.ts";
@@ -13,21 +14,6 @@ export type JsonLd = Record<string, unknown>;
 export interface SiteContext {
   publisher: Publisher;
   siteUrl: SiteUrl;
-}
-
-/** A page that lists articles: a section, later a tag or a page of an archive. */
-export interface Listing {
-  name: string;
-  description?: string;
-  /** Root-relative. */
-  url: string;
-  articles: Article[];
-}
-
-export interface Crumb {
-  name: string;
-  /** Root-relative. */
-  url: string;
 }
 
 const CONTEXT = "https://schema.org";

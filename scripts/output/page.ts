@@ -4,7 +4,7 @@
  * canonical, sharing tags, JSON-LD and a sitemap entry without changes here.
  */
 import type { Article } from "../input/article.ts";
-import type { Listing } from "./json-ld.ts";
+import type { Listing } from "../lists/listings.ts";
 
 export interface PageInput {
   /** Root-relative URL without the path prefix (Eleventy's page.url); false when not written. */

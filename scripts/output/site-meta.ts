@@ -6,32 +6,29 @@ import type { DateTime } from "luxon";
 import { feedFiles, feedLinks, planFeeds } from "./feed.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import type { HeadContext } from "./head-meta.ts";
-import type { Listing } from "./json-ld.ts";
-import type { Content } from "../input/load-content.ts";
+import type { Listing } from "../lists/listings.ts";
+import type { Content } from "../lists/content.ts";
 import { isIndexable, type PageInput, pageLastModified } from "./page.ts";
 import { crawlerFiles, newsArticles } from "./sitemap.ts";
-import { resolveSiteUrl } from "../input/site-url.ts";
+import type { SiteUrl } from "../input/site-url.ts";
+import { HOME_URL } from "../input/urls.ts";
 
 export interface SiteMeta {
   head: HeadContext;
-  /** The home page's list, as page data gives it to the head and the sitemap. */
-  homeListing: Listing;
   feedFiles: GeneratedFile[];
   /** sitemap.xml and friends, from the pages Eleventy wrote. */
   crawlerFiles(pages: PageInput[]): GeneratedFile[];
 }
 
-export function siteMeta(content: Content, buildTime: DateTime, env: NodeJS.ProcessEnv = process.env): SiteMeta {
+export function siteMeta(content: Content, siteUrl: SiteUrl, buildTime: DateTime): SiteMeta {
   const { publisher } = content;
-  const siteUrl = resolveSiteUrl(publisher.url, env);
   const context = { publisher, siteUrl };
-  const homeListing: Listing = { name: publisher.name, description: publisher.description, url: "/", articles: content.latest };
-  const everything: Listing = { ...homeListing, articles: content.articles };
+  // The site's feed follows the home page, across sections; each section has one of its own.
+  const everything: Listing = { name: publisher.name, description: publisher.description, url: HOME_URL, articles: content.articles };
   const feeds = planFeeds(everything, content.sections, publisher.name);
   const buildTimeIso = buildTime.toUTC().toISO({ suppressMilliseconds: true }) ?? "";
   return {
     head: { ...context, feeds: feedLinks(feeds) },
-    homeListing,
     feedFiles: feedFiles(feeds, context, buildTimeIso),
     crawlerFiles(pages) {
       const entries = pages

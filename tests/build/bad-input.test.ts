@@ -5,6 +5,7 @@
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shownPath } from "../../scripts/text/shown-path.ts";
 import { buildSite, type BuiltSite, makeTempDir, ROOT } from "../helpers/build.ts";
 import { runBuildAsync } from "../helpers/spawn-build.ts";
 import { hashTree } from "../helpers/tree.ts";
@@ -122,13 +123,13 @@ describe("bad input", () => {
     try {
       bad.mutate(dir);
       const run = await runBuildAsync(buildArgs(dir));
-      const shown = path.relative(ROOT, path.join(dir, bad.file));
+      const shown = shownPath(path.join(dir, bad.file), ROOT);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`${shown}: ${bad.field}: `);
       const line = run.stderr.split("\n").find((l) => l.startsWith(`${shown}: ${bad.field}: `));
       expect(line).toContain(bad.message);
       // One line per problem after the summary, and no stack trace.
-      expect(run.stderr).toMatch(/^Build failed: \d+ content problem\(s\)\. Nothing was published\.\n/);
+      expect(run.stderr).toMatch(/^Build failed: \d+ problem\(s\)\. Nothing was published\.\n/);
       expect(run.stderr).not.toMatch(/^\s+at /m);
       expect(hashTree(path.join(dir, "dist"))).toEqual(goodHashes);
       // No staging or backup folder left behind.
@@ -147,10 +148,10 @@ describe("bad input", () => {
       const run = await runBuildAsync(buildArgs(dir));
       expect(run.status).toBe(1);
       expect(run.stderr.split("\n").filter((line) => line !== "")).toEqual([
-        "Build failed: 3 content problem(s). Nothing was published.",
-        `${path.relative(ROOT, at(dir, ROMAN))}: title: is missing; expected a headline of at most 110 characters`,
-        `${path.relative(ROOT, at(dir, BOURSE))}: date: "hier" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)`,
-        `${path.relative(ROOT, at(dir, BOURSE))}: tags: "Marchés" is not a list of tags (e.g. [Chine, Russie])`,
+        "Build failed: 3 problem(s). Nothing was published.",
+        `${shownPath(at(dir, ROMAN), ROOT)}: title: is missing; expected a headline of at most 110 characters`,
+        `${shownPath(at(dir, BOURSE), ROOT)}: date: "hier" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)`,
+        `${shownPath(at(dir, BOURSE), ROOT)}: tags: "Marchés" is not a list of tags (e.g. [Chine, Russie])`,
       ]);
       expect(hashTree(path.join(dir, "dist"))).toEqual(goodHashes);
     } finally {

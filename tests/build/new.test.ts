@@ -4,7 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseArticle } from "../../scripts/input/article.ts";
-import { readMetadata } from "../../scripts/authoring/create-article.ts";
+import { readMetadata } from "../../scripts/input/load-sources.ts";
 import { makeTempDir, normalizeText, ROOT } from "../helpers/build.ts";
 import { runCli } from "../helpers/cli.ts";
 

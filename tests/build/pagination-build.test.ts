@@ -10,7 +10,7 @@ beforeAll(() => {
   // The newsroom with one article per list page, so every list has several pages.
   const data = makeTempDir("news-data-");
   cpSync(path.join(FIXTURE, "data"), data, { recursive: true });
-  const siteYaml = path.join(data, "site.yaml");
+  const siteYaml = path.join(data, "settings.yaml");
   writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8")}\npageSize: 1\n`);
   site = buildSite({ articles: path.join(FIXTURE, "articles"), data });
 });

@@ -1,6 +1,6 @@
 /** Articles for unit tests, made by the real content pipeline from front matter and Markdown. */
 import { type Article, parseArticle } from "../../scripts/input/article.ts";
-import type { Publisher, SiteSettings } from "../../scripts/input/schema.ts";
+import type { Publisher, Settings } from "../../scripts/input/schema.ts";
 import { resolveSiteUrl } from "../../scripts/input/site-url.ts";
 import type { SiteContext } from "../../scripts/output/json-ld.ts";
 
@@ -18,12 +18,12 @@ export const publisher: Publisher = {
   ],
   appeal: { title: "Soutenez-nous", paragraphs: ["Merci."] },
 };
-const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
+const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
 
 /** The site served at https://www.exemple.fr/actu/. */
 export const context: SiteContext = {
   publisher,
-  siteUrl: resolveSiteUrl(publisher.url, { PATH_PREFIX: "/actu/" }),
+  siteUrl: resolveSiteUrl(publisher.url, { siteOrigin: undefined, pathPrefix: "/actu/" }),
 };
 
 export interface ArticleOptions {
@@ -51,7 +51,7 @@ export function makeArticle(options: ArticleOptions = {}): Article {
   ];
   const file = `src/articles/${section}/${date.slice(0, 10)}-${options.slug ?? "un-titre"}.md`;
   const bytes = new TextEncoder().encode(`---\n${lines.join("\n")}\n---\n\n${options.body ?? "Premier paragraphe.\n"}`);
-  const result = parseArticle(file, bytes, { publisher, site });
+  const result = parseArticle(file, bytes, { publisher, settings });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.article;
 }

@@ -13,8 +13,10 @@ export interface BuildRun {
   stderr: string;
 }
 
-/** How `npm run build` runs the build (package.json): compiled by scripts/build/run-compiled.js. */
-export const BUILD_COMMAND = ["scripts/build/run-compiled.js", "scripts/build/build.ts"];
+/** The build's arguments to `node`, as `npm run build` runs it: package.json's command. */
+export const BUILD_COMMAND = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build
+  .split(" ")
+  .slice(1);
 
 /** Runs the build with the given arguments from the project root, as `npm run build` does. */
 export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun {

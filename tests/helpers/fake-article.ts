@@ -1,5 +1,6 @@
 /** Minimal Article objects for unit tests of list-building modules. */
-import { type Article, articleUrl, sectionUrl, topicUrl } from "../../scripts/input/article.ts";
+import type { Article } from "../../scripts/input/article.ts";
+import { articleUrl, sectionUrl, topicUrl } from "../../scripts/input/urls.ts";
 import { slugify } from "../../scripts/text/slug.ts";
 
 /** An article published on `iso` (with offset) in `section`, with the given tag names. */

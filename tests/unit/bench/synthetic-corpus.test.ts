@@ -35,7 +35,7 @@ describe("the benchmark's synthetic corpus", () => {
       const source = toSiteSource(article);
       const result = parseArticle(`articles/${source.path}`, new TextEncoder().encode(source.text), {
         publisher,
-        site: { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 },
+        settings: { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 },
       });
       expect(result.ok, JSON.stringify(result.ok ? null : result.problems)).toBe(true);
     }

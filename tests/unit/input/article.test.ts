@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { articleUrl, excerpt, parseArticle } from "../../../scripts/input/article.ts";
-import type { SiteSettings } from "../../../scripts/input/schema.ts";
+import { excerpt, parseArticle } from "../../../scripts/input/article.ts";
+import { articleUrl } from "../../../scripts/input/urls.ts";
+import type { Settings } from "../../../scripts/input/schema.ts";
 import { publisher } from "../../helpers/articles.ts";
 
-const site: SiteSettings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
-const context = { publisher, site };
+const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
+const context = { publisher, settings };
 
 const source = (frontMatter: string, body = "Premier paragraphe de l'article.\n") =>
   new TextEncoder().encode(`---\n${frontMatter}\n---\n\n${body}`);

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gitModifiedDates, parseGitLog } from "../../../scripts/input/git-dates.ts";
-import { loadContent } from "../../../scripts/input/load-content.ts";
+import { loadContent } from "../../../scripts/lists/content.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
 
 describe("parseGitLog", () => {

@@ -4,7 +4,7 @@ import {
   describeValue,
   knownFields,
   publisherSchema,
-  siteSchema,
+  settingsSchema,
   toProblems,
 } from "../../../scripts/input/schema.ts";
 import { publisher as examplePublisher } from "../../helpers/articles.ts";
@@ -109,12 +109,12 @@ describe("publisher metadata", () => {
 
 describe("site settings", () => {
   it("defaults every setting", () => {
-    expect(siteSchema.parse({})).toEqual({ homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 });
+    expect(settingsSchema.parse({})).toEqual({ homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 });
   });
 
   it("rejects a count that is not a whole number", () => {
-    const result = siteSchema.safeParse({ homeArticleCount: 2.5 });
-    expect(!result.success && toProblems("_data/site.yaml", result.error)[0]?.message).toBe(
+    const result = settingsSchema.safeParse({ homeArticleCount: 2.5 });
+    expect(!result.success && toProblems("_data/settings.yaml", result.error)[0]?.message).toBe(
       "2.5 is not a whole number of articles (e.g. 10)",
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { archiveMonthUrl, archiveYears, buildArchive, monthName } from "../../../scripts/lists/archive.ts";
+import { archiveMonthUrl } from "../../../scripts/input/urls.ts";
+import { archiveYears, buildArchive, monthName } from "../../../scripts/lists/archive.ts";
 import { fakeArticle } from "../../helpers/fake-article.ts";
 
 describe("the archive by month", () => {

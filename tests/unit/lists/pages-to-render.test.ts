@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Content, loadContent } from "../../../scripts/input/load-content.ts";
+import { type Content, loadContent } from "../../../scripts/lists/content.ts";
 import { changedFiles, LIST_KINDS, type PagesToRender, pagesToRender, PreviewRenders } from "../../../scripts/lists/pages-to-render.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
 

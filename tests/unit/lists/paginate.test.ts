@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { numberedTitle, paginate, pageUrl } from "../../../scripts/lists/paginate.ts";
+import { pageUrl } from "../../../scripts/input/urls.ts";
+import { numberedTitle, paginate } from "../../../scripts/lists/paginate.ts";
 
 describe("paginate", () => {
   it("splits a list into pages with stable URLs, the first at the base URL", () => {

@@ -2,7 +2,9 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContentValidationError, formatProblem } from "../../../scripts/input/content-error.ts";
-import { listArticleFiles, loadContent } from "../../../scripts/input/load-content.ts";
+import { listArticleFiles } from "../../../scripts/input/load-sources.ts";
+import { loadContent } from "../../../scripts/lists/content.ts";
+import { shownPath } from "../../../scripts/text/shown-path.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
@@ -21,7 +23,7 @@ const article = (section: string, name: string, frontMatter: Record<string, stri
   mkdirSync(path.dirname(file), { recursive: true });
   const yaml = Object.entries(frontMatter).map(([key, value]) => `${key}: ${value}`).join("\n");
   writeFileSync(file, `---\n${yaml}\n---\n\n${body}`);
-  return path.relative(process.cwd(), file);
+  return shownPath(file);
 };
 
 const valid = (date: string, section = "culture") => ({
@@ -55,7 +57,7 @@ describe("loadContent", () => {
       "/international/sommet-a-geneve/",
     ]);
     expect(content.sections.map((s) => s.slug)).toEqual(["international", "economie", "culture"]);
-    expect(content.latest).toHaveLength(4);
+    expect(content.homePages[0]?.items).toHaveLength(4);
   });
 
   it("includes drafts when asked (the dev server)", () => {
@@ -76,7 +78,7 @@ describe("loadContent", () => {
     article("culture", "2024-03-10-meme-titre.md", valid("2024-03-10T10:00:00+01:00"));
     const second = article("culture", "2024-03-11-meme-titre.md", valid("2024-03-11T10:00:00+01:00"));
     expect(problemLines()).toEqual([
-      `${second}: (file name): gives the URL /culture/meme-titre/, already used by ${path.relative(process.cwd(), path.join(paths.articlesDir, "culture/2024-03-10-meme-titre.md"))}; expected a unique slug per section`,
+      `${second}: (file name): gives the URL /culture/meme-titre/, already used by ${shownPath(path.join(paths.articlesDir, "culture/2024-03-10-meme-titre.md"))}; expected a unique slug per section`,
     ]);
   });
 
@@ -96,7 +98,7 @@ describe("loadContent", () => {
     const file = path.join(paths.dataDir, "publisher.yaml");
     writeFileSync(file, "nmae: Le Quotidien\nurl: https://www.exemple.fr\n");
     const lines = problemLines();
-    const shown = path.relative(process.cwd(), file);
+    const shown = shownPath(file);
     expect(lines).toEqual(
       expect.arrayContaining([
         `${shown}: name: is missing; expected the publisher's name`,
@@ -111,13 +113,13 @@ describe("loadContent", () => {
     expect(problemLines()[0]).toMatch(/publisher\.yaml: \(file\): invalid YAML at line \d+ \(/);
   });
 
-  it("reports missing publisher metadata and a site file that is not UTF-8", () => {
+  it("reports missing publisher metadata and a settings file that is not UTF-8", () => {
     rmSync(path.join(paths.dataDir, "publisher.yaml"));
-    writeFileSync(path.join(paths.dataDir, "site.yaml"), Buffer.from("homeArticleCount: 4\n# caf\xe9\n", "latin1"));
+    writeFileSync(path.join(paths.dataDir, "settings.yaml"), Buffer.from("homeArticleCount: 4\n# caf\xe9\n", "latin1"));
     const lines = problemLines();
     expect(lines).toEqual([
       expect.stringMatching(/publisher\.yaml: \(file\): is missing; expected a YAML file$/),
-      expect.stringMatching(/site\.yaml: \(file\): line 2 is not valid UTF-8/),
+      expect.stringMatching(/settings\.yaml: \(file\): line 2 is not valid UTF-8/),
     ]);
   });
 

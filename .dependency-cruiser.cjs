@@ -1,0 +1,59 @@
+/**
+ * The pipeline's import rules, checked by `npm run lint` (dependency-cruiser):
+ * each stage imports only itself and the stages before it, no module imports itself back in a
+ * circle, and only scripts/eleventy/ loads Eleventy.
+ *
+ *   text → input → lists → output → eleventy → build → cli
+ *
+ * authoring/ (the tools that write article sources) stands beside lists/: it reads sources as
+ * input/ does. bench/ (the benchmark) sits with the entry points.
+ */
+const STAGES = [
+  ["text", []],
+  ["input", ["text"]],
+  ["lists", ["text", "input"]],
+  ["authoring", ["text", "input"]],
+  ["output", ["text", "input", "lists"]],
+  ["eleventy", ["text", "input", "lists", "output"]],
+  ["build", ["text", "input", "lists", "output", "eleventy"]],
+  ["bench", ["text", "input", "lists", "output", "eleventy", "build"]],
+  ["cli", ["text", "input", "lists", "output", "eleventy", "build", "authoring", "bench"]],
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "Modules that import each other in a circle cannot be read, tested or loaded one by one.",
+      from: {},
+      to: { circular: true },
+    },
+    ...STAGES.map(([stage, allowed]) => ({
+      name: `stage-order-${stage}`,
+      severity: "error",
+      comment: `scripts/${stage}/ may import only ${[stage, ...allowed].map((s) => `scripts/${s}/`).join(", ")}.`,
+      from: { path: `^scripts/${stage}/` },
+      to: { path: `^scripts/(?!(?:${[stage, ...allowed].join("|")})/)` },
+    })),
+    {
+      name: "eleventy-only-in-eleventy",
+      severity: "error",
+      comment: "Domain modules are plain TypeScript: only scripts/eleventy/ imports Eleventy.",
+      from: { path: "^scripts/", pathNot: "^scripts/eleventy/" },
+      to: { path: "node_modules/@11ty/" },
+    },
+    {
+      name: "scripts-never-import-tests",
+      severity: "error",
+      from: { path: "^scripts/" },
+      to: { path: "^tests/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * The editor's preview: Eleventy's dev server with live reload and drafts, rendering again after
+ * each save only the pages the edit changed (scripts/lists/pages-to-render.ts).
+ *
+ * Eleventy's own command line exits when the first build fails; an editor who starts the
+ * preview with a broken article would have to fix it blind. Here the problems are printed, the
+ * folders are watched, and the preview starts on the next save. Later errors are Eleventy's
+ * watch loop's: printed, the server keeps running, the next good save recovers.
+ */
+import path from "node:path";
+import { directories, eleventyConfig } from "../../.eleventy.js";
+import { type DevServer, type Rebuild, startDevServer } from "../eleventy/run.ts";
+import { findContentValidationError } from "../input/content-error.ts";
+import type { ContentPaths } from "../input/content-paths.ts";
+import type { Environment } from "../input/environment.ts";
+import { ContentLoader } from "../lists/content.ts";
+import { PreviewRenders } from "../lists/pages-to-render.ts";
+import { watchFolders } from "./folder-watch.ts";
+
+export interface PreviewOptions {
+  paths: ContentPaths;
+  environment: Environment;
+  /** Never dist/: the preview holds drafts and must never be deployed. */
+  outDir: string;
+  /** "0" for any free port. */
+  port: string;
+}
+
+/** Starts the preview, waiting for fixes while the content is broken; resolves once it serves. */
+export async function startPreview(options: PreviewOptions): Promise<DevServer> {
+  // State of the whole session: parsed articles, and what was last rendered.
+  const loader = new ContentLoader();
+  const renders = new PreviewRenders();
+  const config = eleventyConfig({
+    paths: options.paths,
+    environment: options.environment,
+    content: () => loader.load(options.paths, { includeDrafts: true }),
+    preview: renders,
+  });
+  for (;;) {
+    // Watching from before the first build, so that a save during it is not missed.
+    const articles = watchArticles(options.paths.articlesDir);
+    try {
+      const server = await startDevServer({ config, pathPrefix: options.environment.pathPrefix, outDir: options.outDir, port: options.port });
+      articles.start(server.rebuild);
+      return { rebuild: server.rebuild, stop: async () => (articles.close(), server.stop()) };
+    } catch (error) {
+      articles.close();
+      // Eleventy has printed the problem (content problems without a stack trace).
+      if (!findContentValidationError(error)) console.error(error);
+      // Eleventy marks the process as failed; the preview is still running.
+      process.exitCode = 0;
+      // Watch before saying so, so that a save right after the message is not missed.
+      const change = nextChange([options.paths.articlesDir, options.paths.dataDir, path.resolve(directories.input), path.resolve(directories.includes)]);
+      console.error("[preview] Not started yet: fix the problem above and save; the preview starts on the next change.");
+      await change;
+    }
+  }
+}
+
+/**
+ * Article sources are watched here, not by Eleventy's chokidar: it reads and stats every file of
+ * a section's folder on each save (hundreds), and waits 150 ms for writes to settle. Here a save
+ * costs one event; Eleventy's rebuild (its queue: a save during a build runs one more) is the same.
+ */
+function watchArticles(articlesDir: string): { start(rebuild: Rebuild): void; close(): void } {
+  let rebuild: Rebuild | undefined;
+  const waiting = new Set<string>();
+  const changed = (file: string) => {
+    if (!rebuild) return void waiting.add(file);
+    const inProject = file.startsWith(`${process.cwd()}${path.sep}`);
+    console.log(`[11ty] File changed: ${inProject ? path.relative(process.cwd(), file) : file}`);
+    void rebuild(file);
+  };
+  const watch = watchFolders([articlesDir], (files) => files.forEach(changed));
+  return {
+    start(watching) {
+      rebuild = watching;
+      waiting.forEach(changed);
+    },
+    close: () => watch.close(),
+  };
+}
+
+/** Resolves on the next change below any of the folders (debounced: editors save in bursts). */
+function nextChange(folders: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const watch = watchFolders(
+      folders,
+      () => {
+        watch.close();
+        resolve();
+      },
+      { quietMs: 200 },
+    );
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run build`: validates the content, renders the site into a staging folder and swaps it
+ * into place (scripts/build/build.ts). Run compiled by scripts/build/run-compiled.js.
+ *
+ *   npm run build -- [--out dist] [--articles src/articles] [--data _data] [--quiet]
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { directories } from "../../.eleventy.js";
+import { build } from "../build/build.ts";
+import { resolveContentPaths } from "../input/content-paths.ts";
+
+// Eleventy keeps every page it wrote until the build ends, so the live heap only grows; by
+// default V8 lets the heap grow to about twice what is live before collecting it all again.
+// Growing it by a fifth keeps the peak near what is live: at 4000 articles 418–427 MB instead
+// of 472–538 MB in alternating runs, with no wall-time loss beyond noise.
+setFlagsFromString("--heap-growing-percent=20");
+
+const { values: args } = parseArgs({
+  options: {
+    out: { type: "string", default: directories.output },
+    articles: { type: "string" },
+    data: { type: "string" },
+    quiet: { type: "boolean", default: false },
+  },
+});
+
+process.exitCode = await build({
+  out: path.resolve(args.out),
+  paths: resolveContentPaths({ articles: args.articles, data: args.data }, directories),
+  quiet: args.quiet,
+});

@@ -1,0 +1,13 @@
+/**
+ * `npm run check:links`: every internal link and #fragment of a built site, offline
+ * (scripts/build/check-links.ts). Exits 1 when one is broken.
+ *
+ *   npm run check:links [-- dist]
+ */
+import { checkLinks } from "../build/check-links.ts";
+
+const dir = process.argv[2] ?? "dist";
+const report = await checkLinks(dir);
+for (const link of report.broken) console.error(`BROKEN ${link.status ?? ""} ${link.url} (on ${link.parent ?? "?"})`);
+console.log(`${report.checked} links checked in ${dir}/, ${report.broken.length} broken`);
+process.exitCode = report.broken.length > 0 ? 1 : 0;

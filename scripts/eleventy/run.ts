@@ -1,0 +1,57 @@
+/**
+ * Running Eleventy: once into a folder (the build), or as the preview's dev server. The only
+ * place Eleventy is started; its configuration comes from .eleventy.js through the caller.
+ */
+import Eleventy from "@11ty/eleventy";
+import type { EleventyConfig } from "./plugin.ts";
+
+/** What Eleventy reports for each file it wrote. */
+export interface WrittenOutput {
+  /** The template that produced it, e.g. ./src/article.njk. */
+  inputPath: string;
+}
+
+export interface EleventyRun {
+  /** Configures Eleventy (`eleventyConfig(options)` from .eleventy.js). */
+  config: (config: EleventyConfig) => void | Promise<void>;
+  /** "/" or "/actu/": the HTML base plugin prefixes every root-relative link with it. */
+  pathPrefix: string;
+  outDir: string;
+}
+
+const options = (run: EleventyRun) => ({
+  configPath: false as const,
+  config: run.config as (config: never) => Promise<void>,
+  pathPrefix: run.pathPrefix,
+});
+
+/** Renders every page into `outDir` and returns what was written. */
+export async function writeSite(run: EleventyRun): Promise<WrittenOutput[]> {
+  const eleventy = new Eleventy(undefined, run.outDir, { ...options(run), quietMode: true });
+  eleventy.disableLogger();
+  await eleventy.init();
+  // Eleventy 3.1 creates its configuration benchmark group before quiet mode applies, so a slow
+  // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.
+  eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
+  const [, outputs] = (await eleventy.write()) as [unknown, WrittenOutput[][]];
+  return outputs.flat();
+}
+
+/** Renders again after `file` changed (Eleventy queues a change that comes during a build). */
+export type Rebuild = (file: string) => Promise<void>;
+
+export interface DevServer {
+  rebuild: Rebuild;
+  stop(): Promise<void>;
+}
+
+/** Builds into `outDir`, then serves it with live reload on `port` ("0": any free port). */
+export async function startDevServer(run: EleventyRun & { port: string }): Promise<DevServer> {
+  const eleventy = new Eleventy(undefined, run.outDir, { ...options(run), runMode: "serve" });
+  await eleventy.init();
+  // Eleventy 3.1's watch() returns the function its watcher calls on a change.
+  const rebuild = (await eleventy.watch()) as unknown as Rebuild;
+  // A string, so that "0" (any free port) is not taken for "unset".
+  await eleventy.serve(run.port);
+  return { rebuild, stop: () => eleventy.stopWatch() };
+}

@@ -1,0 +1,87 @@
+/**
+ * Content: everything pages show. The validated sources (scripts/input/load-sources.ts) plus
+ * what is derived from them: sections with their articles, the typeset appeal, every list page,
+ * topics, the archive and « À lire aussi ».
+ */
+import type { Article, SectionRef } from "../input/article.ts";
+import type { ContentPaths } from "../input/content-paths.ts";
+import { typesetPlainText } from "../input/markdown.ts";
+import { ArticleCache, type LoadOptions, loadSources, type Sources } from "../input/load-sources.ts";
+import type { Publisher, Settings } from "../input/schema.ts";
+import { sectionUrl } from "../input/urls.ts";
+import { buildListings, type Listings } from "./listings.ts";
+import type { RankingMemo } from "./related.ts";
+
+export interface SectionWithArticles extends SectionRef {
+  description: string;
+  articles: Article[];
+}
+
+export interface Content extends Listings {
+  publisher: Publisher;
+  settings: Settings;
+  /** Published articles, newest first (drafts only when asked for). */
+  articles: Article[];
+  /** Declared sections that have articles, in the publisher's order. */
+  sections: SectionWithArticles[];
+  /** The publisher's support appeal, typeset. */
+  appeal: { title: string; paragraphs: string[] };
+}
+
+/** The home page's heading. */
+const HOME_TITLE = "Dernières informations";
+
+/** Derives the content from validated sources. `ranking` lets a later call reuse this one's « À lire aussi ». */
+export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
+  const { publisher, settings, articles } = sources;
+  const sections = publisher.sections
+    .map((section) => ({
+      slug: section.slug,
+      name: section.name,
+      url: sectionUrl(section.slug),
+      description: typesetPlainText(section.description),
+      articles: articles.filter((article) => article.section.slug === section.slug),
+    }))
+    .filter((section) => section.articles.length > 0);
+  const appeal = {
+    title: typesetPlainText(publisher.appeal.title),
+    paragraphs: publisher.appeal.paragraphs.map(typesetPlainText),
+  };
+  const listings = buildListings(
+    {
+      publisherDescription: typesetPlainText(publisher.description),
+      homeTitle: HOME_TITLE,
+      articles,
+      sections,
+      homePageSize: settings.homeArticleCount,
+      pageSize: settings.pageSize,
+    },
+    ranking,
+  );
+  return { publisher, settings, articles, sections, appeal, ...listings };
+}
+
+/** Reads, validates and derives everything, once (the build). */
+export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Content {
+  return buildContent(loadSources(paths, options).sources);
+}
+
+/**
+ * Loads the content again and again (the preview, after every save): articles unchanged since
+ * the last load are not parsed again, the last « À lire aussi » ranking is reused while tags,
+ * sections and order are the same, and when nothing at all changed the last content is
+ * returned as it was (the same object: the preview then renders nothing again).
+ */
+export class ContentLoader {
+  #articles = new ArticleCache();
+  #ranking: RankingMemo = {};
+  #last: { signature: string; content: Content } | undefined;
+
+  load(paths: ContentPaths, options: LoadOptions = {}): Content {
+    const { sources, signature } = loadSources(paths, options, this.#articles);
+    if (this.#last?.signature === signature) return this.#last.content;
+    const content = buildContent(sources, this.#ranking);
+    this.#last = { signature, content };
+    return content;
+  }
+}
