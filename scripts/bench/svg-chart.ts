@@ -1,4 +1,5 @@
 /** A small SVG line chart of build time against the number of articles. No dependency needed. */
+import { escapeXml } from "../text/xml.ts";
 
 export interface ChartSeries {
   name: string;
@@ -10,7 +11,6 @@ const WIDTH = 640;
 const HEIGHT = 360;
 const MARGIN = { top: 40, right: 150, bottom: 50, left: 60 };
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** 1, 2, 5, 10, 20, 50…: a round step giving about `count` ticks up to `max`. */
 export function niceStep(max: number, count = 5): number {

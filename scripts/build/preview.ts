@@ -15,6 +15,7 @@ import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
 import { ContentLoader } from "../lists/content.ts";
 import { PreviewRenders } from "../lists/pages-to-render.ts";
+import { shownPath } from "../text/shown-path.ts";
 import { watchFolders } from "./folder-watch.ts";
 
 export interface PreviewOptions {
@@ -68,8 +69,7 @@ function watchArticles(articlesDir: string): { start(rebuild: Rebuild): void; cl
   const waiting = new Set<string>();
   const changed = (file: string) => {
     if (!rebuild) return void waiting.add(file);
-    const inProject = file.startsWith(`${process.cwd()}${path.sep}`);
-    console.log(`[11ty] File changed: ${inProject ? path.relative(process.cwd(), file) : file}`);
+    console.log(`[11ty] File changed: ${shownPath(file)}`);
     void rebuild(file);
   };
   const watch = watchFolders([articlesDir], (files) => files.forEach(changed));

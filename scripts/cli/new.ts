@@ -1,5 +1,5 @@
 /**
- * Starts a new article: a draft with valid metadata, published now (Paris time) unless --date says otherwise.
+ * Starts a new article: a draft with valid metadata, dated now (in the publisher’s time zone) unless --date says otherwise.
  *
  *   npm run new -- --section international --title "Le titre" [--date 2024-05-02T09:30] [--author …] [--tags "A, B"] [--slug <ascii-slug>]
  *                  [--articles src/articles] [--data _data]

@@ -8,6 +8,7 @@ import type { Article } from "../input/article.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import type { SiteContext } from "./json-ld.ts";
 import { escapeXml, XML_DECLARATION, xmlElement } from "../text/xml.ts";
+import { newest, newestUpdate } from "./page.ts";
 
 /** The sitemaps protocol's limit per file (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -77,17 +78,6 @@ export function sitemapIndex(parts: SitemapEntry[], context: SiteContext): strin
   return [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...items, "</sitemapindex>", ""].join("\n");
 }
 
-function newest(dates: (string | undefined)[], epochs: number[]): string | undefined {
-  let best: string | undefined;
-  let bestEpoch = -Infinity;
-  dates.forEach((date, index) => {
-    const epoch = epochs[index] ?? -Infinity;
-    if (date && epoch > bestEpoch) [best, bestEpoch] = [date, epoch];
-  });
-  return best;
-}
-
-const epochOf = (iso: string | undefined) => (iso ? Date.parse(iso) : -Infinity);
 
 export function robotsTxt(sitemapUrls: string[]): string {
   return ["User-agent: *", "Disallow:", "", ...sitemapUrls.map((url) => `Sitemap: ${url}`), ""].join("\n");
@@ -113,7 +103,7 @@ export function crawlerFiles(
   const pageParts = splitIntoParts(pages, limits.urls).map((part, index) => ({
     path: `/sitemap-${index + 1}.xml`,
     body: urlset(part, context),
-    lastmod: newest(part.map((entry) => entry.lastmod), part.map((entry) => epochOf(entry.lastmod))),
+    lastmod: newest(part, (entry) => (entry.lastmod ? Date.parse(entry.lastmod) : Number.NEGATIVE_INFINITY))?.lastmod,
   }));
   const newsParts =
     news.length === 0
@@ -121,7 +111,7 @@ export function crawlerFiles(
       : splitIntoParts(news, limits.news).map((part, index) => ({
           path: `/sitemap-news-${index + 1}.xml`,
           body: newsUrlset(part, context),
-          lastmod: newest(part.map((article) => article.updated.iso), part.map((article) => article.updated.epoch)),
+          lastmod: newestUpdate(part),
         }));
   const parts = [...pageParts, ...newsParts];
   return [
