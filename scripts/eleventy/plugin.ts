@@ -14,7 +14,7 @@ import { resolveSiteUrl } from "../input/site-url.ts";
 import type { Content } from "../lists/content.ts";
 import { allPages, LIST_KINDS, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
 import { headMeta } from "../output/head-meta.ts";
-import type { PageInput } from "../output/page.ts";
+import { type PageInput, pageTrail } from "../output/page.ts";
 import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../output/security-headers.ts";
 import { type SiteMeta, siteMeta } from "../output/site-meta.ts";
 import { type Stylesheet, StylesheetBuilder } from "../output/stylesheet.ts";
@@ -163,6 +163,10 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // Called from _includes/partials/meta.njk; Nunjucks passes the page's data as this.ctx.
   eleventyConfig.addNunjucksGlobal("headMeta", function (this: { ctx: PageData }) {
     return headMeta(pageInput(this.ctx), siteMetaOrThrow().head);
+  });
+  // Called from _includes/partials/breadcrumb.njk: the same trail as the BreadcrumbList above.
+  eleventyConfig.addNunjucksGlobal("breadcrumbTrail", function (this: { ctx: PageData }) {
+    return pageTrail(pageInput(this.ctx));
   });
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
   // In the preview, pages an edit did not change are not rendered again but still exist: their

@@ -27,6 +27,8 @@ export interface Listing {
   /** Root-relative. */
   url: string;
   articles: Article[];
+  /** The breadcrumb trail above the list, after « Accueil » (« Sujets » above a topic). */
+  crumbs?: Crumb[];
 }
 
 /** Also a Listing, so the head metadata, JSON-LD and sitemaps (output/) read it as is. */

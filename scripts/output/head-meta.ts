@@ -2,7 +2,6 @@
  * Everything in a page's <head> that tells machines what the page is: title, description,
  * canonical, Open Graph and Twitter tags, feed links and JSON-LD. The meta partial renders it.
  */
-import type { Crumb } from "../lists/listings.ts";
 import type { FeedLink } from "./feed.ts";
 import {
   breadcrumbLd,
@@ -13,8 +12,8 @@ import {
   type SiteContext,
   webSiteLd,
 } from "./json-ld.ts";
-import { articleCard, SITE_CARD } from "./image-paths.ts";
-import { isHome, isIndexable, type PageInput } from "./page.ts";
+import { articleCard, FAVICON_PATH, SITE_CARD } from "./image-paths.ts";
+import { isHome, isIndexable, type PageInput, pageTrail } from "./page.ts";
 
 export interface HeadContext extends SiteContext {
   feeds: FeedLink[];
@@ -40,6 +39,8 @@ export interface Head {
   description: string;
   canonical: string | null;
   robots: string | null;
+  /** The favicon, root-relative. */
+  icon: { href: string; type: string };
   meta: MetaTag[];
   links: HeadLink[];
   /** Serialized, safe to place inside <script type="application/ld+json">. */
@@ -64,15 +65,11 @@ function feedLinksFor(page: PageInput, feeds: FeedLink[]): HeadLink[] {
 function structuredData(page: PageInput & { url: string }, context: SiteContext): JsonLd[] {
   const { article, listing } = page;
   if (article) {
-    const crumbs: Crumb[] = [
-      { name: article.section.name, url: article.section.url },
-      { name: article.title, url: article.url },
-    ];
-    return [newsArticleLd(article, context), breadcrumbLd(crumbs, context)];
+    return [newsArticleLd(article, context), breadcrumbLd([...pageTrail(page), { name: article.title, url: article.url }], context)];
   }
   if (isHome(page)) return [webSiteLd(context)];
   if (listing) {
-    return [collectionPageLd(listing, context), breadcrumbLd([{ name: listing.name, url: listing.url }], context)];
+    return [collectionPageLd(listing, context), breadcrumbLd([...pageTrail(page), { name: listing.name, url: listing.url }], context)];
   }
   return [];
 }
@@ -112,6 +109,7 @@ export function headMeta(page: PageInput, context: HeadContext): Head {
     description,
     canonical,
     robots: page.noindex ? "noindex" : null,
+    icon: { href: FAVICON_PATH, type: "image/svg+xml" },
     meta,
     links: feedLinksFor(page, context.feeds),
     jsonLd: indexable ? structuredData(page, context).map(serializeJsonLd) : [],

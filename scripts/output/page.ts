@@ -4,7 +4,7 @@
  * canonical, sharing tags, JSON-LD and a sitemap entry without changes here.
  */
 import type { Article } from "../input/article.ts";
-import type { Listing } from "../lists/listings.ts";
+import type { Crumb, Listing } from "../lists/listings.ts";
 
 export interface PageInput {
   /** Root-relative URL without the path prefix (Eleventy's page.url); false when not written. */
@@ -18,6 +18,16 @@ export interface PageInput {
   listing?: Listing;
   /** Kept out of search engines and sitemaps (the 404 page). */
   noindex?: boolean;
+}
+
+/**
+ * The breadcrumb trail above the page, after « Accueil » and without the page itself: an
+ * article's section, a list's own crumbs (« Sujets » above a topic). The visible breadcrumb and
+ * the BreadcrumbList JSON-LD are both made from it.
+ */
+export function pageTrail(page: PageInput): Crumb[] {
+  if (page.article) return [{ name: page.article.section.name, url: page.article.section.url }];
+  return page.listing?.crumbs ?? [];
 }
 
 export function isHome(page: PageInput): boolean {
@@ -34,11 +44,18 @@ export function pageLastModified(page: PageInput): string | undefined {
   return page.article ? page.article.updated.iso : newestUpdate(page.listing?.articles ?? []);
 }
 
-/** The latest `updated` among the articles (lists are sorted by publication, not update). */
-export function newestUpdate(articles: Article[]): string | undefined {
-  let newest: Article | undefined;
-  for (const article of articles) {
-    if (!newest || article.updated.epoch > newest.updated.epoch) newest = article;
+/** The item with the greatest time (the first of equals); undefined when there is none. */
+export function newest<T>(items: readonly T[], epochOf: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestEpoch = Number.NEGATIVE_INFINITY;
+  for (const item of items) {
+    const epoch = epochOf(item);
+    if (epoch > bestEpoch) [best, bestEpoch] = [item, epoch];
   }
-  return newest?.updated.iso;
+  return best;
+}
+
+/** The latest `updated` among the articles (lists are sorted by publication, not update). */
+export function newestUpdate(articles: readonly Article[]): string | undefined {
+  return newest(articles, (article) => article.updated.epoch)?.updated.iso;
 }

@@ -129,6 +129,22 @@ describe("structured data and sharing tags", () => {
     expect(website).toMatchObject({ "@type": "WebSite", url: BASE, inLanguage: "fr-FR" });
   });
 
+  it("gives every page with a breadcrumb the same levels in its BreadcrumbList, then the page itself", () => {
+    const withTrail = pages.filter((url) => readPage(site.outDir, url).querySelector("nav.breadcrumb") !== null);
+    // Articles, sections, topics (under « Sujets ») and months (under « Archives ») all have one.
+    for (const kind of [/^\/international\/[a-z]/, /^\/culture\/$/, /^\/sujets\/[a-z]/, /^\/archives\/\d{4}\/\d{2}\/$/]) {
+      expect(withTrail.some((url) => kind.test(url))).toBe(true);
+    }
+    for (const url of withTrail.filter((page) => !["/sujets/", "/archives/"].includes(page))) {
+      const document = readPage(site.outDir, url);
+      const shown = [...document.querySelectorAll("nav.breadcrumb a")].map((a) => [normalizeText(a.textContent), `${SITE}${a.getAttribute("href")}`]);
+      const trail = jsonLd(document).find((data) => data["@type"] === "BreadcrumbList");
+      const levels = trail.itemListElement.map((item: { name: string; item: string }) => [normalizeText(item.name), item.item]);
+      expect(levels.slice(0, -1), url).toEqual(shown);
+      expect(levels.at(-1)[1], url).toBe(`${SITE}${url.replace(/^\//, "/actu/")}`);
+    }
+  });
+
   it("gives every shared page a title: the publisher's on the home page, the list's or the headline elsewhere", () => {
     const home = readPage(site.outDir, "/");
     const publisher = home.querySelector("title")?.textContent ?? "";
