@@ -6,7 +6,7 @@
 import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuiltSite, makeTempDir, ROOT, runBuild } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, makeTempDir, ROOT, runBuild } from "../helpers/build.ts";
 import { startBuild } from "../helpers/spawn-build.ts";
 import { writeSyntheticNewsroom } from "../helpers/synthetic.ts";
 import { hashTree, statTree } from "../helpers/tree.ts";
@@ -50,7 +50,15 @@ describe("a build killed with SIGKILL half way", () => {
   it("leaves the previous dist/ byte-identical, and the next build recovers", async () => {
     const { dir, out } = withGoodDist();
     try {
-      const build = startBuild(["--quiet", "--out", out, "--articles", bigPaths.articlesDir, "--data", bigPaths.dataDir]);
+      const build = startBuild([
+        "--quiet",
+        "--out",
+        out,
+        "--articles",
+        bigPaths.articlesDir,
+        "--data",
+        bigPaths.dataDir,
+      ]);
       const staging = `${out}.staging-${build.child.pid}`;
       await waitFor(() => existsSync(staging) && readdirSync(staging).length > 0, "the staging folder");
       build.child.kill("SIGKILL");
@@ -99,7 +107,15 @@ describe("two builds of the same output at once", () => {
   it("refuses the second while the first runs; the first completes", async () => {
     const { dir, out } = withGoodDist();
     try {
-      const first = startBuild(["--quiet", "--out", out, "--articles", bigPaths.articlesDir, "--data", bigPaths.dataDir]);
+      const first = startBuild([
+        "--quiet",
+        "--out",
+        out,
+        "--articles",
+        bigPaths.articlesDir,
+        "--data",
+        bigPaths.dataDir,
+      ]);
       await waitFor(() => existsSync(`${out}.lock`), "the first build's lock");
       const second = runBuild(["--out", out, ...fixtureArgs]);
       expect(second.status).toBe(1);
@@ -123,7 +139,7 @@ describe("sources", () => {
     const fixture = buildSite({ articles: path.join(FIXTURE, "articles"), data: path.join(FIXTURE, "data") });
     try {
       expect(watched.map((folder) => [hashTree(folder), statTree(folder)])).toEqual(before);
-      expect(Object.keys(before[0]?.[0] ?? {})).toContain("index.njk");
+      expect(Object.keys(before[0]?.[0] ?? {})).toContain("lists/index.njk");
       // Nothing but dist/ appears next to the output either.
       expect(readdirSync(site.dir)).toEqual(["dist"]);
     } finally {
