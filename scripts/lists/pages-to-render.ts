@@ -11,8 +11,8 @@
  * text changed: feeds carry bodies. Production builds always render everything.
  */
 import type { Article } from "../input/article.ts";
-import type { ListingPage } from "./listings.ts";
 import type { Content } from "./content.ts";
+import type { ListingPage } from "./listings.ts";
 
 export const LIST_KINDS = ["homePages", "sectionPages", "topicPages", "monthPages"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -36,20 +36,26 @@ function listingFields(article: Article): string {
   return JSON.stringify(listed);
 }
 
-// Listing fields, interned as small numbers: comparing lists compares numbers. Parsed articles
-// are cached by file, so an unchanged article is the same object from one load to the next and
-// its fields are serialized once per preview session, not once per rebuild.
-const listingIds = new Map<string, number>();
-const idOfArticle = new WeakMap<Article, number>();
-function listingId(article: Article): number {
-  let id = idOfArticle.get(article);
-  if (id === undefined) {
-    const fields = listingFields(article);
-    id = listingIds.get(fields);
-    if (id === undefined) listingIds.set(fields, (id = listingIds.size));
-    idOfArticle.set(article, id);
+/**
+ * Listing fields, interned as small numbers: comparing lists compares numbers. Parsed articles
+ * are cached by file, so an unchanged article is the same object from one load to the next and
+ * its fields are serialized once per preview session (which keeps one of these), not once per
+ * rebuild.
+ */
+export class ListingFieldIds {
+  readonly #ids = new Map<string, number>();
+  readonly #ofArticle = new WeakMap<Article, number>();
+
+  of(article: Article): number {
+    let id = this.#ofArticle.get(article);
+    if (id === undefined) {
+      const fields = listingFields(article);
+      id = this.#ids.get(fields) ?? this.#ids.size;
+      this.#ids.set(fields, id);
+      this.#ofArticle.set(article, id);
+    }
+    return id;
   }
-  return id;
 }
 
 /** What every page shows besides its own content. */
@@ -59,13 +65,15 @@ function siteKey(content: Content): string {
 }
 
 /** Whether two lists of articles show the same: same articles, same listing fields, same order. */
-function sameListed(before: readonly Article[], after: readonly Article[]): boolean {
+function sameListed(before: readonly Article[], after: readonly Article[], ids: ListingFieldIds): boolean {
   if (before.length !== after.length) return false;
-  return before.every((article, index) => article === after[index] || listingId(article) === listingId(after[index] as Article));
+  return before.every(
+    (article, index) => article === after[index] || ids.of(article) === ids.of(after[index] as Article),
+  );
 }
 
-function samePage(before: ListingPage, after: ListingPage): boolean {
-  if (!sameListed(before.items, after.items)) return false;
+function samePage(before: ListingPage, after: ListingPage, ids: ListingFieldIds): boolean {
+  if (!sameListed(before.items, after.items, ids)) return false;
   const fields = Object.keys(after);
   if (fields.length !== Object.keys(before).length) return false;
   for (const field of fields) {
@@ -91,7 +99,11 @@ export function allPages(content: Content): PagesToRender {
 }
 
 /** The pages to render for `next`, given the content the last successful render was made of. */
-export function pagesToRender(previous: Content | undefined, next: Content): PagesToRender {
+export function pagesToRender(
+  previous: Content | undefined,
+  next: Content,
+  ids: ListingFieldIds = new ListingFieldIds(),
+): PagesToRender {
   if (!previous) return allPages(next);
   // The content is reused as a whole when no file changed (load-content.ts).
   if (previous === next) return none();
@@ -103,7 +115,10 @@ export function pagesToRender(previous: Content | undefined, next: Content): Pag
   for (const article of next.articles) {
     const old = articlesBefore.get(article.url);
     if (!old) return allPages(next);
-    if (!sameArticle(old, article) || !sameListed(previous.related[article.url] ?? [], next.related[article.url] ?? [])) {
+    if (
+      !sameArticle(old, article) ||
+      !sameListed(previous.related[article.url] ?? [], next.related[article.url] ?? [], ids)
+    ) {
       articles.push(article);
     }
   }
@@ -116,7 +131,7 @@ export function pagesToRender(previous: Content | undefined, next: Content): Pag
     for (const page of next[kind]) {
       const old = pagesBefore.get(page.url);
       if (!old) return allPages(next);
-      if (!samePage(old, page)) lists[kind].push(page);
+      if (!samePage(old, page, ids)) lists[kind].push(page);
     }
   }
   return { everything: false, articles, lists };
@@ -139,13 +154,18 @@ export function changedFiles<T extends TextFile>(written: ReadonlyMap<string, st
 export class PreviewRenders {
   #written: { content: Content; files: Map<string, string> } | undefined;
   #pending: { content: Content; files: Map<string, string>; everything: boolean } | undefined;
+  readonly #ids = new ListingFieldIds();
   /** Every file the finished builds wrote and no later full build left out. */
   #outputs = new Set<string>();
 
   /** The pages to render for this build; `everything` when something besides articles changed. */
   plan(content: Content, everything: boolean): PagesToRender {
-    const pages = everything ? allPages(content) : pagesToRender(this.#written?.content, content);
-    this.#pending = { content, files: new Map(pages.everything ? [] : this.#written?.files), everything: pages.everything };
+    const pages = everything ? allPages(content) : pagesToRender(this.#written?.content, content, this.#ids);
+    this.#pending = {
+      content,
+      files: new Map(pages.everything ? [] : this.#written?.files),
+      everything: pages.everything,
+    };
     return pages;
   }
 
