@@ -14,9 +14,9 @@ import { resolveSiteUrl } from "../input/site-url.ts";
 import type { Content } from "../lists/content.ts";
 import { allPages, LIST_KINDS, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
 import { headMeta } from "../output/head-meta.ts";
+import { type MachineFormats, machineFormats } from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
 import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../output/security-headers.ts";
-import { type SiteMeta, siteMeta } from "../output/site-meta.ts";
 import { type Stylesheet, StylesheetBuilder } from "../output/stylesheet.ts";
 import { CompactTemplateLoader } from "./compact-template-loader.ts";
 import { dropLineBreaksBetweenTags } from "./line-breaks-between-tags.ts";
@@ -96,7 +96,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   const stylesheets = new StylesheetBuilder(path.resolve(directories.includes, "css/site.css"));
   let content: Content | undefined;
   let stylesheet: Stylesheet | undefined;
-  let meta: SiteMeta | undefined;
+  let meta: MachineFormats | undefined;
   let toRender: PagesToRender | undefined;
   // The preview renders again only the pages an edit changed (pages-to-render.ts); anything else
   // that changed (templates, metadata, CSS) means every page. Builds render everything.
@@ -111,7 +111,11 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.on("eleventy.before", () => {
     content = options.content();
     stylesheet = stylesheets.build();
-    meta = siteMeta(content, resolveSiteUrl(content.publisher.url, options.environment), options.environment.buildTime);
+    meta = machineFormats(
+      content,
+      resolveSiteUrl(content.publisher.url, options.environment),
+      options.environment.buildTime,
+    );
     toRender = preview ? preview.plan(content, everyPageNeeded) : allPages(content);
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
@@ -130,12 +134,24 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // Eleventy copies every key of global data into each page's data, twice per page, through a
   // proxy: a key costs about 10 µs a page. Hence no key that no template reads, and one key for
   // what the paginated templates paginate over.
-  eleventyConfig.addGlobalData("publisher", data((c) => c.publisher));
-  eleventyConfig.addGlobalData("sections", data((c) => c.sections));
-  eleventyConfig.addGlobalData("appeal", data((c) => c.appeal));
+  eleventyConfig.addGlobalData(
+    "publisher",
+    data((c) => c.publisher),
+  );
+  eleventyConfig.addGlobalData(
+    "sections",
+    data((c) => c.sections),
+  );
+  eleventyConfig.addGlobalData(
+    "appeal",
+    data((c) => c.appeal),
+  );
   // Topics, archive, « À lire aussi » and the index pages for site-wide navigation.
   for (const key of ["topics", "archive", "related", "indexes"] as const) {
-    eleventyConfig.addGlobalData(key, data((c) => c[key]));
+    eleventyConfig.addGlobalData(
+      key,
+      data((c) => c[key]),
+    );
   }
   // Pagination data (`pagesToRender.articles`, `pagesToRender.homePages`, …): every page, except
   // in the preview after an edit (see above). List pages are precomputed, one object per page.
@@ -156,13 +172,13 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     }),
   );
 
-  const siteMetaOrThrow = (): SiteMeta => {
+  const formatsOrThrow = (): MachineFormats => {
     if (!meta) throw new Error("site metadata requested before eleventy.before ran");
     return meta;
   };
   // Called from _includes/partials/meta.njk; Nunjucks passes the page's data as this.ctx.
   eleventyConfig.addNunjucksGlobal("headMeta", function (this: { ctx: PageData }) {
-    return headMeta(pageInput(this.ctx), siteMetaOrThrow().head);
+    return headMeta(pageInput(this.ctx), formatsOrThrow().head);
   });
   // Called from _includes/partials/breadcrumb.njk: the same trail as the BreadcrumbList above.
   eleventyConfig.addNunjucksGlobal("breadcrumbTrail", function (this: { ctx: PageData }) {
@@ -173,7 +189,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // entries from the previous build stay (the set of pages is the same then).
   let crawledPages = new Map<string | false, PageInput>();
   eleventyConfig.addCollection("crawlerFiles", (api) => {
-    const current = siteMetaOrThrow();
+    const current = formatsOrThrow();
     const pages = new Map(toRender?.everything === false ? crawledPages : []);
     for (const item of api.getAll()) pages.set(item.url, pageInput(item.data, item.url));
     crawledPages = pages;

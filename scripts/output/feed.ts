@@ -3,13 +3,13 @@
  * their own dates, byline, section and tags, and absolute links that include the path prefix.
  */
 import type { Article } from "../input/article.ts";
-import type { GeneratedFile } from "./generated-file.ts";
-import type { Listing } from "../lists/listings.ts";
-import type { SiteContext } from "./json-ld.ts";
-import { articleCard, FAVICON_PATH, LOGO_PNG } from "./image-paths.ts";
-import { newestUpdate } from "./page.ts";
 import type { SiteUrl } from "../input/site-url.ts";
+import type { Listing } from "../lists/listings.ts";
 import { escapeXml, XML_DECLARATION, xmlElement } from "../text/xml.ts";
+import type { GeneratedFile } from "./generated-file.ts";
+import { articleCard, FAVICON_PATH, LOGO_PNG } from "./image-paths.ts";
+import type { Publication } from "./json-ld.ts";
+import { newestUpdate } from "./page.ts";
 
 /** How many of the latest articles a feed carries. */
 export const FEED_LENGTH = 20;
@@ -65,8 +65,8 @@ export function absolutizeLinks(html: string, pageUrl: string, siteUrl: SiteUrl)
   });
 }
 
-function atomEntry(article: Article, context: SiteContext): string {
-  const { siteUrl } = context;
+function atomEntry(article: Article, publication: Publication): string {
+  const { siteUrl } = publication;
   const url = siteUrl.absolute(article.url);
   const categories = [
     `<category term="${escapeXml(article.section.slug)}" label="${escapeXml(article.section.name)}" scheme="${escapeXml(siteUrl.absolute(article.section.url))}"/>`,
@@ -88,8 +88,8 @@ function atomEntry(article: Article, context: SiteContext): string {
 }
 
 /** An Atom 1.0 document (RFC 4287) in French. */
-export function atomFeed(feed: Feed, context: SiteContext, buildTimeIso: string): string {
-  const { siteUrl, publisher } = context;
+export function atomFeed(feed: Feed, publication: Publication, buildTimeIso: string): string {
+  const { siteUrl, publisher } = publication;
   return [
     XML_DECLARATION,
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
@@ -103,7 +103,7 @@ export function atomFeed(feed: Feed, context: SiteContext, buildTimeIso: string)
     `<author>${xmlElement("name", publisher.name)}${xmlElement("uri", siteUrl.base)}</author>`,
     xmlElement("icon", siteUrl.absolute(FAVICON_PATH)),
     xmlElement("logo", siteUrl.absolute(LOGO_PNG.path)),
-    ...feed.articles.map((article) => atomEntry(article, context)),
+    ...feed.articles.map((article) => atomEntry(article, publication)),
     "</feed>",
     "",
   ]
@@ -112,8 +112,8 @@ export function atomFeed(feed: Feed, context: SiteContext, buildTimeIso: string)
 }
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
-export function jsonFeed(feed: Feed, context: SiteContext): string {
-  const { siteUrl, publisher } = context;
+export function jsonFeed(feed: Feed, publication: Publication): string {
+  const { siteUrl, publisher } = publication;
   const document = {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
@@ -142,10 +142,10 @@ export function jsonFeed(feed: Feed, context: SiteContext): string {
 }
 
 /** Every feed file of the site, for the one template that writes them. */
-export function feedFiles(feeds: Feed[], context: SiteContext, buildTimeIso: string): GeneratedFile[] {
+export function feedFiles(feeds: Feed[], publication: Publication, buildTimeIso: string): GeneratedFile[] {
   return feeds.flatMap((feed) => [
-    { path: feed.atomPath, body: atomFeed(feed, context, buildTimeIso) },
-    { path: feed.jsonPath, body: jsonFeed(feed, context) },
+    { path: feed.atomPath, body: atomFeed(feed, publication, buildTimeIso) },
+    { path: feed.jsonPath, body: jsonFeed(feed, publication) },
   ]);
 }
 

@@ -3,19 +3,19 @@
  * canonical, Open Graph and Twitter tags, feed links and JSON-LD. The meta partial renders it.
  */
 import type { FeedLink } from "./feed.ts";
+import { articleCard, FAVICON_PATH, SITE_CARD } from "./image-paths.ts";
 import {
   breadcrumbLd,
   collectionPageLd,
   type JsonLd,
   newsArticleLd,
+  type Publication,
   serializeJsonLd,
-  type SiteContext,
   webSiteLd,
 } from "./json-ld.ts";
-import { articleCard, FAVICON_PATH, SITE_CARD } from "./image-paths.ts";
 import { isHome, isIndexable, type PageInput, pageTrail } from "./page.ts";
 
-export interface HeadContext extends SiteContext {
+export interface HeadContext extends Publication {
   feeds: FeedLink[];
 }
 
@@ -62,20 +62,26 @@ function feedLinksFor(page: PageInput, feeds: FeedLink[]): HeadLink[] {
     ]);
 }
 
-function structuredData(page: PageInput & { url: string }, context: SiteContext): JsonLd[] {
+function structuredData(page: PageInput & { url: string }, publication: Publication): JsonLd[] {
   const { article, listing } = page;
   if (article) {
-    return [newsArticleLd(article, context), breadcrumbLd([...pageTrail(page), { name: article.title, url: article.url }], context)];
+    return [
+      newsArticleLd(article, publication),
+      breadcrumbLd([...pageTrail(page), { name: article.title, url: article.url }], publication),
+    ];
   }
-  if (isHome(page)) return [webSiteLd(context)];
+  if (isHome(page)) return [webSiteLd(publication)];
   if (listing) {
-    return [collectionPageLd(listing, context), breadcrumbLd([...pageTrail(page), { name: listing.name, url: listing.url }], context)];
+    return [
+      collectionPageLd(listing, publication),
+      breadcrumbLd([...pageTrail(page), { name: listing.name, url: listing.url }], publication),
+    ];
   }
   return [];
 }
 
-export function headMeta(page: PageInput, context: HeadContext): Head {
-  const { publisher, siteUrl } = context;
+export function headMeta(page: PageInput, publication: HeadContext): Head {
+  const { publisher, siteUrl } = publication;
   const { article } = page;
   const ownTitle = page.title ?? article?.title ?? (isHome(page) ? undefined : page.listing?.name);
   const description = page.description ?? article?.excerpt ?? page.listing?.description ?? publisher.description;
@@ -111,7 +117,7 @@ export function headMeta(page: PageInput, context: HeadContext): Head {
     robots: page.noindex ? "noindex" : null,
     icon: { href: FAVICON_PATH, type: "image/svg+xml" },
     meta,
-    links: feedLinksFor(page, context.feeds),
-    jsonLd: indexable ? structuredData(page, context).map(serializeJsonLd) : [],
+    links: feedLinksFor(page, publication.feeds),
+    jsonLd: indexable ? structuredData(page, publication).map(serializeJsonLd) : [],
   };
 }

@@ -4,14 +4,14 @@
  * own ISO strings, the same ones the visible <time datetime> shows.
  */
 import type { Article } from "../input/article.ts";
-import type { Crumb, Listing } from "../lists/listings.ts";
-import { articleCard, LOGO_PNG, type ImageRef } from "./image-paths.ts";
 import type { Publisher } from "../input/schema.ts";
 import type { SiteUrl } from "../input/site-url.ts";
+import type { Crumb, Listing } from "../lists/listings.ts";
+import { articleCard, type ImageRef, LOGO_PNG } from "./image-paths.ts";
 
 export type JsonLd = Record<string, unknown>;
 
-export interface SiteContext {
+export interface Publication {
   publisher: Publisher;
   siteUrl: SiteUrl;
 }
@@ -25,20 +25,20 @@ function imageObject(image: ImageRef, site: SiteUrl): JsonLd {
   return { "@type": "ImageObject", url: site.absolute(image.path), width: image.width, height: image.height };
 }
 
-export function publisherLd({ publisher, siteUrl }: SiteContext): JsonLd {
+export function publisherLd({ publisher, siteUrl }: Publication): JsonLd {
   return { "@type": "Organization", name: publisher.name, url: siteUrl.base, logo: imageObject(LOGO_PNG, siteUrl) };
 }
 
 /** The newsroom (« La Rédaction », the publisher's name) is the Organization; anyone else a Person. */
-export function authorLd(byline: string, context: SiteContext): JsonLd {
-  if (NEWSROOM_BYLINE.test(byline) || byline === context.publisher.name) {
-    return { "@type": "Organization", name: context.publisher.name, url: context.siteUrl.base };
+export function authorLd(byline: string, publication: Publication): JsonLd {
+  if (NEWSROOM_BYLINE.test(byline) || byline === publication.publisher.name) {
+    return { "@type": "Organization", name: publication.publisher.name, url: publication.siteUrl.base };
   }
   return { "@type": "Person", name: byline };
 }
 
-export function newsArticleLd(article: Article, context: SiteContext): JsonLd {
-  const canonical = context.siteUrl.absolute(article.url);
+export function newsArticleLd(article: Article, publication: Publication): JsonLd {
+  const canonical = publication.siteUrl.absolute(article.url);
   return {
     "@context": CONTEXT,
     "@type": "NewsArticle",
@@ -46,10 +46,10 @@ export function newsArticleLd(article: Article, context: SiteContext): JsonLd {
     description: article.standfirst,
     datePublished: article.published.iso,
     dateModified: article.updated.iso,
-    author: [authorLd(article.author, context)],
-    publisher: publisherLd(context),
-    image: [imageObject(articleCard(article), context.siteUrl)],
-    inLanguage: context.publisher.locale,
+    author: [authorLd(article.author, publication)],
+    publisher: publisherLd(publication),
+    image: [imageObject(articleCard(article), publication.siteUrl)],
+    inLanguage: publication.publisher.locale,
     mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
     url: canonical,
     articleSection: article.section.name,
@@ -60,7 +60,7 @@ export function newsArticleLd(article: Article, context: SiteContext): JsonLd {
 }
 
 /** Home first, then each crumb; the last is the page itself. */
-export function breadcrumbLd(crumbs: Crumb[], context: SiteContext): JsonLd {
+export function breadcrumbLd(crumbs: Crumb[], publication: Publication): JsonLd {
   const all = [{ name: "Accueil", url: "/" }, ...crumbs];
   return {
     "@context": CONTEXT,
@@ -69,43 +69,43 @@ export function breadcrumbLd(crumbs: Crumb[], context: SiteContext): JsonLd {
       "@type": "ListItem",
       position: index + 1,
       name: crumb.name,
-      item: context.siteUrl.absolute(crumb.url),
+      item: publication.siteUrl.absolute(crumb.url),
     })),
   };
 }
 
-export function collectionPageLd(listing: Listing, context: SiteContext): JsonLd {
-  const url = context.siteUrl.absolute(listing.url);
+export function collectionPageLd(listing: Listing, publication: Publication): JsonLd {
+  const url = publication.siteUrl.absolute(listing.url);
   return {
     "@context": CONTEXT,
     "@type": "CollectionPage",
     name: listing.name,
     ...(listing.description ? { description: listing.description } : {}),
     url,
-    inLanguage: context.publisher.locale,
-    isPartOf: { "@type": "WebSite", name: context.publisher.name, url: context.siteUrl.base },
+    inLanguage: publication.publisher.locale,
+    isPartOf: { "@type": "WebSite", name: publication.publisher.name, url: publication.siteUrl.base },
     mainEntity: {
       "@type": "ItemList",
       numberOfItems: listing.articles.length,
       itemListElement: listing.articles.map((article, index) => ({
         "@type": "ListItem",
         position: index + 1,
-        url: context.siteUrl.absolute(article.url),
+        url: publication.siteUrl.absolute(article.url),
         name: article.title,
       })),
     },
   };
 }
 
-export function webSiteLd(context: SiteContext): JsonLd {
+export function webSiteLd(publication: Publication): JsonLd {
   return {
     "@context": CONTEXT,
     "@type": "WebSite",
-    name: context.publisher.name,
-    description: context.publisher.description,
-    url: context.siteUrl.base,
-    inLanguage: context.publisher.locale,
-    publisher: publisherLd(context),
+    name: publication.publisher.name,
+    description: publication.publisher.description,
+    url: publication.siteUrl.base,
+    inLanguage: publication.publisher.locale,
+    publisher: publisherLd(publication),
   };
 }
 

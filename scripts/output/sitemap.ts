@@ -5,9 +5,9 @@
  */
 import type { DateTime } from "luxon";
 import type { Article } from "../input/article.ts";
+import { XML_DECLARATION, xmlElement } from "../text/xml.ts";
 import type { GeneratedFile } from "./generated-file.ts";
-import type { SiteContext } from "./json-ld.ts";
-import { escapeXml, XML_DECLARATION, xmlElement } from "../text/xml.ts";
+import type { Publication } from "./json-ld.ts";
 import { newest, newestUpdate } from "./page.ts";
 
 /** The sitemaps protocol's limit per file (https://www.sitemaps.org/protocol.html). */
@@ -46,15 +46,16 @@ export function splitIntoParts<T>(items: T[], size: number): T[][] {
   return parts.length > 0 ? parts : [[]];
 }
 
-export function urlset(entries: SitemapEntry[], context: SiteContext): string {
+export function urlset(entries: SitemapEntry[], publication: Publication): string {
   const urls = entries.map(
-    (entry) => `<url>${xmlElement("loc", context.siteUrl.absolute(entry.url))}${xmlElement("lastmod", entry.lastmod)}</url>`,
+    (entry) =>
+      `<url>${xmlElement("loc", publication.siteUrl.absolute(entry.url))}${xmlElement("lastmod", entry.lastmod)}</url>`,
   );
   return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`, ...urls, "</urlset>", ""].join("\n");
 }
 
-export function newsUrlset(articles: Article[], context: SiteContext): string {
-  const { publisher, siteUrl } = context;
+export function newsUrlset(articles: Article[], publication: Publication): string {
+  const { publisher, siteUrl } = publication;
   const urls = articles.map((article) =>
     [
       "<url>",
@@ -68,16 +69,18 @@ export function newsUrlset(articles: Article[], context: SiteContext): string {
       "</news:news></url>",
     ].join(""),
   );
-  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join("\n");
+  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join(
+    "\n",
+  );
 }
 
-export function sitemapIndex(parts: SitemapEntry[], context: SiteContext): string {
+export function sitemapIndex(parts: SitemapEntry[], publication: Publication): string {
   const items = parts.map(
-    (part) => `<sitemap>${xmlElement("loc", context.siteUrl.absolute(part.url))}${xmlElement("lastmod", part.lastmod)}</sitemap>`,
+    (part) =>
+      `<sitemap>${xmlElement("loc", publication.siteUrl.absolute(part.url))}${xmlElement("lastmod", part.lastmod)}</sitemap>`,
   );
   return [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...items, "</sitemapindex>", ""].join("\n");
 }
-
 
 export function robotsTxt(sitemapUrls: string[]): string {
   return ["User-agent: *", "Disallow:", "", ...sitemapUrls.map((url) => `Sitemap: ${url}`), ""].join("\n");
@@ -91,18 +94,18 @@ export function robotsTxt(sitemapUrls: string[]): string {
 export function crawlerFiles(
   pages: SitemapEntry[],
   news: Article[],
-  context: SiteContext,
+  publication: Publication,
   limits: SitemapLimits = { urls: SITEMAP_URL_LIMIT, news: NEWS_URL_LIMIT },
 ): GeneratedFile[] {
-  const absolute = (path: string) => context.siteUrl.absolute(path);
+  const absolute = (path: string) => publication.siteUrl.absolute(path);
   if (pages.length <= limits.urls && news.length <= limits.news) {
-    const files = [{ path: "/sitemap.xml", body: urlset(pages, context) }];
-    if (news.length > 0) files.push({ path: "/sitemap-news.xml", body: newsUrlset(news, context) });
+    const files = [{ path: "/sitemap.xml", body: urlset(pages, publication) }];
+    if (news.length > 0) files.push({ path: "/sitemap-news.xml", body: newsUrlset(news, publication) });
     return [...files, { path: "/robots.txt", body: robotsTxt(files.map((file) => absolute(file.path))) }];
   }
   const pageParts = splitIntoParts(pages, limits.urls).map((part, index) => ({
     path: `/sitemap-${index + 1}.xml`,
-    body: urlset(part, context),
+    body: urlset(part, publication),
     lastmod: newest(part, (entry) => (entry.lastmod ? Date.parse(entry.lastmod) : Number.NEGATIVE_INFINITY))?.lastmod,
   }));
   const newsParts =
@@ -110,12 +113,18 @@ export function crawlerFiles(
       ? []
       : splitIntoParts(news, limits.news).map((part, index) => ({
           path: `/sitemap-news-${index + 1}.xml`,
-          body: newsUrlset(part, context),
+          body: newsUrlset(part, publication),
           lastmod: newestUpdate(part),
         }));
   const parts = [...pageParts, ...newsParts];
   return [
-    { path: "/sitemap.xml", body: sitemapIndex(parts.map((part) => ({ url: part.path, lastmod: part.lastmod })), context) },
+    {
+      path: "/sitemap.xml",
+      body: sitemapIndex(
+        parts.map((part) => ({ url: part.path, lastmod: part.lastmod })),
+        publication,
+      ),
+    },
     ...parts.map(({ path, body }) => ({ path, body })),
     { path: "/robots.txt", body: robotsTxt([absolute("/sitemap.xml")]) },
   ];

@@ -4,8 +4,8 @@
  * the site's card and the PNG wordmark. Layout only; scripts/build/render-images.ts renders them.
  */
 import type { Article } from "../input/article.ts";
-import { CARD_SIZE, type ImageRef, LOGO_PNG, SITE_CARD, articleCard } from "./image-paths.ts";
 import type { Publisher } from "../input/schema.ts";
+import { articleCard, CARD_SIZE, type ImageRef, LOGO_PNG, SITE_CARD } from "./image-paths.ts";
 
 export interface CardElement {
   type: string;
@@ -26,7 +26,11 @@ const RED = "#b3001b";
 const CARD_PADDING = 80;
 const INK = "#111111";
 
-const element = (type: string, style: Record<string, string | number>, children?: CardElement["props"]["children"]): CardElement => ({
+const element = (
+  type: string,
+  style: Record<string, string | number>,
+  children?: CardElement["props"]["children"],
+): CardElement => ({
   type,
   props: children === undefined ? { style } : { style, children },
 });
@@ -58,9 +62,23 @@ export function cardTree(kicker: string, title: string, siteName: string): CardE
     [
       wordmark(siteName, 1.5),
       element("div", { display: "flex", flexDirection: "column", marginTop: 72 }, [
-        element("div", { fontSize: 30, fontWeight: 700, color: RED, textTransform: "uppercase", letterSpacing: 2, marginBottom: 20 }, kicker),
+        element(
+          "div",
+          { fontSize: 30, fontWeight: 700, color: RED, textTransform: "uppercase", letterSpacing: 2, marginBottom: 20 },
+          kicker,
+        ),
         // An explicit width: satori does not wrap text to a padded parent's width on its own.
-        element("div", { width: CARD_SIZE.width - 2 * CARD_PADDING, fontSize: title.length > 80 ? 54 : 62, fontWeight: 700, lineHeight: 1.15, color: INK }, title),
+        element(
+          "div",
+          {
+            width: CARD_SIZE.width - 2 * CARD_PADDING,
+            fontSize: title.length > 80 ? 54 : 62,
+            fontWeight: 700,
+            lineHeight: 1.15,
+            color: INK,
+          },
+          title,
+        ),
       ]),
     ],
   );

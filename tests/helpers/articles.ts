@@ -2,7 +2,7 @@
 import { type Article, parseArticle } from "../../scripts/input/article.ts";
 import type { Publisher, Settings } from "../../scripts/input/schema.ts";
 import { resolveSiteUrl } from "../../scripts/input/site-url.ts";
-import type { SiteContext } from "../../scripts/output/json-ld.ts";
+import type { Publication } from "../../scripts/output/json-ld.ts";
 
 export const publisher: Publisher = {
   name: "Le Quotidien",
@@ -21,7 +21,7 @@ export const publisher: Publisher = {
 const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
 
 /** The site served at https://www.exemple.fr/actu/. */
-export const context: SiteContext = {
+export const context: Publication = {
   publisher,
   siteUrl: resolveSiteUrl(publisher.url, { siteOrigin: undefined, pathPrefix: "/actu/" }),
 };

@@ -1,16 +1,34 @@
 import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { absolutizeLinks, atomFeed, FEED_LENGTH, feedFiles, jsonFeed, planFeeds } from "../../../scripts/output/feed.ts";
+import {
+  absolutizeLinks,
+  atomFeed,
+  FEED_LENGTH,
+  feedFiles,
+  jsonFeed,
+  planFeeds,
+} from "../../../scripts/output/feed.ts";
 import { context, makeArticle } from "../../helpers/articles.ts";
 
 const hostile = "</script><script>alert(1)</script> & « ça » <b>";
 const articles = [
-  makeArticle({ slug: "deux", title: hostile, date: "2023-04-19T09:00:00+02:00", modified: "2023-04-19T10:00:00+02:00", author: "Marie Dupont", tags: ["Chine"] }),
+  makeArticle({
+    slug: "deux",
+    title: hostile,
+    date: "2023-04-19T09:00:00+02:00",
+    modified: "2023-04-19T10:00:00+02:00",
+    author: "Marie Dupont",
+    tags: ["Chine"],
+  }),
   makeArticle({ slug: "un", title: "Premier", body: "Voir [la rubrique](/economie/) et [plus bas](#suite).\n" }),
 ];
 const site = { name: "Le Quotidien", description: "Un journal.", url: "/", articles };
-const [siteFeed, sectionFeed] = planFeeds(site, [{ name: "International", description: "Le monde.", url: "/international/", articles }], "Le Quotidien");
+const [siteFeed, sectionFeed] = planFeeds(
+  site,
+  [{ name: "International", description: "Le monde.", url: "/international/", articles }],
+  "Le Quotidien",
+);
 const BUILD = "2024-01-01T00:00:00Z";
 
 describe("planFeeds", () => {
@@ -97,7 +115,8 @@ describe("feedFiles", () => {
 
 describe("absolutizeLinks", () => {
   it("leaves other origins and mailto alone", () => {
-    const html = '<a href="https://autre.example/x">x</a> <a href="mailto:a@b.fr">m</a> <img src="/assets/a.png" alt="">';
+    const html =
+      '<a href="https://autre.example/x">x</a> <a href="mailto:a@b.fr">m</a> <img src="/assets/a.png" alt="">';
     expect(absolutizeLinks(html, "/p/", context.siteUrl)).toBe(
       '<a href="https://autre.example/x">x</a> <a href="mailto:a@b.fr">m</a> <img src="https://www.exemple.fr/actu/assets/a.png" alt="">',
     );

@@ -1,17 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { headMeta, type HeadContext, ogLocale } from "../../../scripts/output/head-meta.ts";
+import { type HeadContext, headMeta, ogLocale } from "../../../scripts/output/head-meta.ts";
 import { context, makeArticle } from "../../helpers/articles.ts";
 
 const head: HeadContext = {
   ...context,
   feeds: [
     { pageUrl: "/", title: "Le Quotidien", atomPath: "/atom.xml", jsonPath: "/feed.json" },
-    { pageUrl: "/international/", title: "International – Le Quotidien", atomPath: "/international/atom.xml", jsonPath: "/international/feed.json" },
-    { pageUrl: "/economie/", title: "Économie – Le Quotidien", atomPath: "/economie/atom.xml", jsonPath: "/economie/feed.json" },
+    {
+      pageUrl: "/international/",
+      title: "International – Le Quotidien",
+      atomPath: "/international/atom.xml",
+      jsonPath: "/international/feed.json",
+    },
+    {
+      pageUrl: "/economie/",
+      title: "Économie – Le Quotidien",
+      atomPath: "/economie/atom.xml",
+      jsonPath: "/economie/feed.json",
+    },
   ],
 };
 const article = makeArticle({ modified: "2023-04-18T16:30:00+02:00", tags: ["Chine", "Russie"] });
-const values = (tags: { key: string; content: string }[], key: string) => tags.filter((tag) => tag.key === key).map((tag) => tag.content);
+const values = (tags: { key: string; content: string }[], key: string) =>
+  tags.filter((tag) => tag.key === key).map((tag) => tag.content);
 
 describe("headMeta on an article", () => {
   const result = headMeta({ url: article.url, title: article.title, description: article.excerpt, article }, head);
@@ -36,7 +47,12 @@ describe("headMeta on an article", () => {
   });
 
   it("links the site's and its section's feeds, not other sections'", () => {
-    expect(result.links.map((link) => link.href)).toEqual(["/atom.xml", "/feed.json", "/international/atom.xml", "/international/feed.json"]);
+    expect(result.links.map((link) => link.href)).toEqual([
+      "/atom.xml",
+      "/feed.json",
+      "/international/atom.xml",
+      "/international/feed.json",
+    ]);
   });
 
   it("carries NewsArticle and BreadcrumbList JSON-LD", () => {
@@ -55,7 +71,10 @@ describe("headMeta on other pages", () => {
   });
 
   it("describes a list page from its listing alone", () => {
-    const result = headMeta({ url: "/economie/", listing: { name: "Économie", description: "L’économie.", url: "/economie/", articles: [] } }, head);
+    const result = headMeta(
+      { url: "/economie/", listing: { name: "Économie", description: "L’économie.", url: "/economie/", articles: [] } },
+      head,
+    );
     expect(result.title).toBe("Économie – Le Quotidien");
     expect(result.description).toBe("L’économie.");
     expect(result.jsonLd.map((json) => JSON.parse(json)["@type"])).toEqual(["CollectionPage", "BreadcrumbList"]);

@@ -42,7 +42,11 @@ describe("newsArticleLd", () => {
 
 describe("authorLd", () => {
   it("makes the newsroom an Organization with the site's URL and anyone else a Person", () => {
-    expect(authorLd("La Rédaction", context)).toEqual({ "@type": "Organization", name: "Le Quotidien", url: "https://www.exemple.fr/actu/" });
+    expect(authorLd("La Rédaction", context)).toEqual({
+      "@type": "Organization",
+      name: "Le Quotidien",
+      url: "https://www.exemple.fr/actu/",
+    });
     expect(authorLd("Le Quotidien", context)["@type"]).toBe("Organization");
     expect(authorLd("Marie Dupont", context)).toEqual({ "@type": "Person", name: "Marie Dupont" });
   });
@@ -59,8 +63,15 @@ describe("lists and the site", () => {
 
   it("lists a section's articles in order in an ItemList", () => {
     const articles = [makeArticle({ slug: "b", title: "B" }), makeArticle({ slug: "a", title: "A" })];
-    const ld = collectionPageLd({ name: "International", description: "Le monde.", url: "/international/", articles }, context);
-    expect(ld).toMatchObject({ "@type": "CollectionPage", url: "https://www.exemple.fr/actu/international/", description: "Le monde." });
+    const ld = collectionPageLd(
+      { name: "International", description: "Le monde.", url: "/international/", articles },
+      context,
+    );
+    expect(ld).toMatchObject({
+      "@type": "CollectionPage",
+      url: "https://www.exemple.fr/actu/international/",
+      description: "Le monde.",
+    });
     expect((ld.mainEntity as { itemListElement: unknown[] }).itemListElement).toEqual([
       { "@type": "ListItem", position: 1, url: "https://www.exemple.fr/actu/international/b/", name: "B" },
       { "@type": "ListItem", position: 2, url: "https://www.exemple.fr/actu/international/a/", name: "A" },
@@ -68,7 +79,12 @@ describe("lists and the site", () => {
   });
 
   it("names the WebSite at the prefixed base URL", () => {
-    expect(webSiteLd(context)).toMatchObject({ "@type": "WebSite", name: "Le Quotidien", url: "https://www.exemple.fr/actu/", inLanguage: "fr-FR" });
+    expect(webSiteLd(context)).toMatchObject({
+      "@type": "WebSite",
+      name: "Le Quotidien",
+      url: "https://www.exemple.fr/actu/",
+      inLanguage: "fr-FR",
+    });
   });
 });
 
@@ -78,7 +94,9 @@ describe("serializeJsonLd", () => {
   it("cannot close its script element: the page keeps one script and the JSON parses back", () => {
     const json = serializeJsonLd(newsArticleLd(makeArticle({ title: hostile }), context));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
-    const { document } = parseHTML(`<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body></body></html>`);
+    const { document } = parseHTML(
+      `<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body></body></html>`,
+    );
     const scripts = document.querySelectorAll("script");
     expect(scripts).toHaveLength(1);
     expect(JSON.parse(scripts[0]?.textContent ?? "").headline).toBe(makeArticle({ title: hostile }).title);

@@ -16,7 +16,9 @@ describe("pages", () => {
     const older = makeArticle({ slug: "a", date: "2023-04-10T09:00:00+02:00", modified: "2023-04-20T09:00:00+02:00" });
     const newer = makeArticle({ slug: "b", date: "2023-04-18T09:00:00+02:00" });
     expect(pageLastModified({ url: "/x/", article: newer })).toBe("2023-04-18T09:00:00+02:00");
-    expect(pageLastModified({ url: "/x/", listing: { name: "x", url: "/x/", articles: [newer, older] } })).toBe("2023-04-20T09:00:00+02:00");
+    expect(pageLastModified({ url: "/x/", listing: { name: "x", url: "/x/", articles: [newer, older] } })).toBe(
+      "2023-04-20T09:00:00+02:00",
+    );
     expect(pageLastModified({ url: "/x/" })).toBeUndefined();
   });
 });

@@ -19,7 +19,10 @@ describe("the content security policy", () => {
 
   it("adds frame-ancestors only to the header, where browsers honour it", () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain("frame-ancestors");
-    expect(directives(CONTENT_SECURITY_POLICY_HEADER)).toEqual([...directives(CONTENT_SECURITY_POLICY), "frame-ancestors 'none'"]);
+    expect(directives(CONTENT_SECURITY_POLICY_HEADER)).toEqual([
+      ...directives(CONTENT_SECURITY_POLICY),
+      "frame-ancestors 'none'",
+    ]);
   });
 });
 

@@ -63,7 +63,9 @@ describe("crawlerFiles under the limits", () => {
   });
 
   it("names both sitemaps in robots.txt", () => {
-    expect(body(files, "/robots.txt")).toBe(robotsTxt(["https://www.exemple.fr/actu/sitemap.xml", "https://www.exemple.fr/actu/sitemap-news.xml"]));
+    expect(body(files, "/robots.txt")).toBe(
+      robotsTxt(["https://www.exemple.fr/actu/sitemap.xml", "https://www.exemple.fr/actu/sitemap-news.xml"]),
+    );
     expect(body(files, "/robots.txt")).toContain("Sitemap: https://www.exemple.fr/actu/sitemap-news.xml\n");
   });
 
@@ -95,6 +97,8 @@ describe("crawlerFiles over a limit", () => {
   });
 
   it("names only the index in robots.txt", () => {
-    expect(body(files, "/robots.txt").match(/^Sitemap: .*$/gm)).toEqual(["Sitemap: https://www.exemple.fr/actu/sitemap.xml"]);
+    expect(body(files, "/robots.txt").match(/^Sitemap: .*$/gm)).toEqual([
+      "Sitemap: https://www.exemple.fr/actu/sitemap.xml",
+    ]);
   });
 });
