@@ -42,9 +42,20 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
     // Watching from before the first build, so that a save during it is not missed.
     const articles = watchArticles(options.paths.articlesDir);
     try {
-      const server = await startDevServer({ config, pathPrefix: options.environment.pathPrefix, outDir: options.outDir, port: options.port });
+      const server = await startDevServer({
+        config,
+        pathPrefix: options.environment.pathPrefix,
+        outDir: options.outDir,
+        port: options.port,
+      });
       articles.start(server.rebuild);
-      return { rebuild: server.rebuild, stop: async () => (articles.close(), server.stop()) };
+      return {
+        rebuild: server.rebuild,
+        stop: () => {
+          articles.close();
+          return server.stop();
+        },
+      };
     } catch (error) {
       articles.close();
       // Eleventy has printed the problem (content problems without a stack trace).
@@ -52,8 +63,15 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       // Eleventy marks the process as failed; the preview is still running.
       process.exitCode = 0;
       // Watch before saying so, so that a save right after the message is not missed.
-      const change = nextChange([options.paths.articlesDir, options.paths.dataDir, path.resolve(directories.input), path.resolve(directories.includes)]);
-      console.error("[preview] Not started yet: fix the problem above and save; the preview starts on the next change.");
+      const change = nextChange([
+        options.paths.articlesDir,
+        options.paths.dataDir,
+        path.resolve(directories.input),
+        path.resolve(directories.includes),
+      ]);
+      console.error(
+        "[preview] Not started yet: fix the problem above and save; the preview starts on the next change.",
+      );
       await change;
     }
   }

@@ -12,15 +12,24 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureDevEdit } from "../bench/dev-edit.ts";
-import { canMeasureMemory, median, runMeasured, type Measurement } from "../bench/measure.ts";
-import { type BenchReport, medianMs, msPerArticle, resultsMarkdown, type SizeResult, type ToolRuns } from "../bench/report.ts";
+import { canMeasureMemory, type Measurement, median, runMeasured } from "../bench/measure.ts";
+import {
+  type BenchReport,
+  medianMs,
+  msPerArticle,
+  resultsMarkdown,
+  type SizeResult,
+  type ToolRuns,
+} from "../bench/report.ts";
 import { buildTimeChart } from "../bench/svg-chart.ts";
 import { generateCorpus, type SyntheticArticle, toGenericSource, toSiteSource } from "../bench/synthetic-corpus.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 /** The build as `npm run build` runs it: package.json's command, after `node`. */
-const BUILD_COMMAND = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build
+const BUILD_COMMAND = (
+  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }
+).scripts.build
   .split(" ")
   .slice(1);
 
@@ -90,17 +99,24 @@ function prepare(n: number): Workspace {
   writeFiles(workspace.articlesDir, corpus.map(toSiteSource));
   if (!args["no-stock"]) {
     cpSync(path.join(ROOT, "bench/stock-eleventy"), workspace.stockDir, { recursive: true });
-    writeFiles(path.join(workspace.stockDir, "src"), corpus.map((a) => toGenericSource(a, "eleventy")));
+    writeFiles(
+      path.join(workspace.stockDir, "src"),
+      corpus.map((a) => toGenericSource(a, "eleventy")),
+    );
   }
   if (hugo) {
     cpSync(path.join(ROOT, "bench/hugo"), workspace.hugoDir, { recursive: true });
-    writeFiles(path.join(workspace.hugoDir, "content"), corpus.map((a) => toGenericSource(a, "hugo")));
+    writeFiles(
+      path.join(workspace.hugoDir, "content"),
+      corpus.map((a) => toGenericSource(a, "hugo")),
+    );
   }
   return workspace;
 }
 
 function check(label: string, measurement: Measurement): Measurement {
-  if (measurement.status !== 0) throw new Error(`${label} failed (exit ${measurement.status}):\n${measurement.output.slice(-4000)}`);
+  if (measurement.status !== 0)
+    throw new Error(`${label} failed (exit ${measurement.status}):\n${measurement.output.slice(-4000)}`);
   return measurement;
 }
 
@@ -123,7 +139,11 @@ const buildStock = (w: Workspace, run: string) =>
   runMeasured(process.execPath, [ELEVENTY_CLI, "--quiet", "--output", outputOf(w, "stock", run)], { cwd: w.stockDir });
 const buildHugo = (w: Workspace, run: string) => {
   rmSync(path.join(w.hugoDir, "resources"), { recursive: true, force: true });
-  return runMeasured("hugo", ["--minify", "--quiet", "--source", w.hugoDir, "--destination", outputOf(w, "hugo", run)], { cwd: w.hugoDir });
+  return runMeasured(
+    "hugo",
+    ["--minify", "--quiet", "--source", w.hugoDir, "--destination", outputOf(w, "hugo", run)],
+    { cwd: w.hugoDir },
+  );
 };
 
 const describe = (m: Measurement) =>
@@ -136,7 +156,11 @@ const record = (runsOf: ToolRuns, m: Measurement) => {
 };
 
 async function main(): Promise<void> {
-  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / ");
   const loadBefore = load();
   const started = performance.now();
   const results: SizeResult[] = [];
@@ -156,18 +180,27 @@ async function main(): Promise<void> {
         edits: runs,
       });
       dev = { n: workspace.corpus.length, ...measured };
-      progress(`dev server up in ${(measured.startupMs / 1000).toFixed(2)} s; headline edits ${measured.editMs.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s; body-text edits ${(measured.textEditMs ?? []).map((ms) => (ms / 1000).toFixed(2)).join(", ")} s`);
+      progress(
+        `dev server up in ${(measured.startupMs / 1000).toFixed(2)} s; headline edits ${measured.editMs.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s; body-text edits ${(measured.textEditMs ?? []).map((ms) => (ms / 1000).toFixed(2)).join(", ")} s`,
+      );
     } catch (error) {
       const reason = String(error).split("\n")[0] ?? "";
       notes.push(`The dev server measurement failed: ${reason}`);
       progress(`dev server measurement failed: ${String(error).slice(0, 2000)}`);
     }
   };
-  progress(`sizes ${sizes.join(", ")}; ${runs} run(s) each; stock Eleventy ${args["no-stock"] ? "off" : "on"}; Hugo ${hugo ?? "off (not installed or --no-hugo)"}`);
+  progress(
+    `sizes ${sizes.join(", ")}; ${runs} run(s) each; stock Eleventy ${args["no-stock"] ? "off" : "on"}; Hugo ${hugo ?? "off (not installed or --no-hugo)"}`,
+  );
   for (const n of sizes) {
     progress(`N=${n}: generating the corpus…`);
     const workspace = prepare(n);
-    const result: SizeResult = { n, ours: emptyRuns(), stock: args["no-stock"] ? null : emptyRuns(), hugo: hugo ? emptyRuns() : null };
+    const result: SizeResult = {
+      n,
+      ours: emptyRuns(),
+      stock: args["no-stock"] ? null : emptyRuns(),
+      hugo: hugo ? emptyRuns() : null,
+    };
     try {
       if (args.cards === "warm") {
         progress(`N=${n}: filling the social card cache (not measured)…`);
@@ -175,7 +208,10 @@ async function main(): Promise<void> {
       }
       // Interleaved so that load from other processes falls on all three alike.
       for (let run = 1; run <= runs; run += 1) {
-        const ours = check("our build", await buildOurs(workspace, String(run), { keepCardCache: args.cards === "warm" }));
+        const ours = check(
+          "our build",
+          await buildOurs(workspace, String(run), { keepCardCache: args.cards === "warm" }),
+        );
         record(result.ours, ours);
         let line = `N=${n} run ${run}/${runs}: ours ${describe(ours)}`;
         if (result.stock) {
@@ -202,7 +238,7 @@ async function main(): Promise<void> {
   const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize} --cards ${args.cards}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
   const report: BenchReport = {
     command,
-    date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}${hugo ? `, ${hugo}` : ""}`,
     noise: `Social cards: ${args.cards === "cold" ? "cold cache, every card drawn in every measured build" : "warm cache, filled by one unmeasured build"}. Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
     sizes: results,
@@ -212,8 +248,24 @@ async function main(): Promise<void> {
   const markdown = resultsMarkdown(report);
   const chart = buildTimeChart([
     { name: "ce site", color: "#b3001b", points: results.map((r) => ({ n: r.n, seconds: medianMs(r.ours) / 1000 })) },
-    ...(args["no-stock"] ? [] : [{ name: "Eleventy de base", color: "#1f5fbf", points: results.map((r) => ({ n: r.n, seconds: medianMs(r.stock as ToolRuns) / 1000 })) }]),
-    ...(hugo ? [{ name: "Hugo --minify", color: "#2e7d32", points: results.map((r) => ({ n: r.n, seconds: medianMs(r.hugo as ToolRuns) / 1000 })) }] : []),
+    ...(args["no-stock"]
+      ? []
+      : [
+          {
+            name: "Eleventy de base",
+            color: "#1f5fbf",
+            points: results.map((r) => ({ n: r.n, seconds: medianMs(r.stock as ToolRuns) / 1000 })),
+          },
+        ]),
+    ...(hugo
+      ? [
+          {
+            name: "Hugo --minify",
+            color: "#2e7d32",
+            points: results.map((r) => ({ n: r.n, seconds: medianMs(r.hugo as ToolRuns) / 1000 })),
+          },
+        ]
+      : []),
   ]);
   const resultsDir = path.resolve(ROOT, args.results);
   mkdirSync(resultsDir, { recursive: true });
@@ -230,7 +282,10 @@ async function main(): Promise<void> {
   writeFileSync(resultsFile, markdown + handWritten);
   writeFileSync(path.join(resultsDir, "build-time.svg"), chart);
   console.log(markdown);
-  for (const r of results) progress(`N=${r.n}: ${msPerArticle(r).toFixed(2)} ms/article, peak ${median(r.ours.peakMb.filter((v): v is number => v !== null)).toFixed(0)} MB`);
+  for (const r of results)
+    progress(
+      `N=${r.n}: ${msPerArticle(r).toFixed(2)} ms/article, peak ${median(r.ours.peakMb.filter((v): v is number => v !== null)).toFixed(0)} MB`,
+    );
   progress(`wrote ${path.relative(ROOT, resultsFile) || resultsFile} and build-time.svg`);
 }
 

@@ -2,14 +2,17 @@
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
+/** C0 controls other than tab and newlines, lone surrogates, U+FFFE and U+FFFF. */
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * Escapes markup characters and drops characters XML 1.0 forbids (C0 controls other than tab
- * and newlines, lone surrogates, U+FFFE/U+FFFF), which would make a whole feed unreadable.
+ * Escapes markup characters and drops characters XML 1.0 forbids, which would make a whole feed
+ * unreadable.
  */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-    .replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+  return text.replace(NOT_XML, "").replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 }
 
 /** An element with escaped text content, or "" when the value is absent. */

@@ -5,13 +5,24 @@
  */
 import axe from "axe-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowserSite, type BrowserSite } from "../helpers/browser.ts";
+import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
 import { COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 // Link texts that say nothing out of context (RGAA 6.1).
-const GENERIC_LINK_TEXTS = ["ici", "cliquez ici", "cliquer ici", "lire la suite", "la suite", "en savoir plus", "plus", "lien", "voir", "suite"];
+const GENERIC_LINK_TEXTS = [
+  "ici",
+  "cliquez ici",
+  "cliquer ici",
+  "lire la suite",
+  "la suite",
+  "en savoir plus",
+  "plus",
+  "lien",
+  "voir",
+  "suite",
+];
 
 let site: BrowserSite;
 beforeAll(async () => {
@@ -37,7 +48,10 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
         // Evaluated through the DevTools protocol, so the page's own CSP does not block it.
         await page.evaluate(axe.source);
         const violations = await page.evaluate(async (tags) => {
-          const results = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+          const results = await window.axe.run(document, {
+            runOnly: { type: "tag", values: tags },
+            resultTypes: ["violations"],
+          });
           return results.violations.map((v) => ({
             id: v.id,
             impact: v.impact,
@@ -58,6 +72,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
         const label = el.getAttribute("aria-label");
         if (label) return label;
         const images = [...el.querySelectorAll("img[alt]")].map((img) => img.getAttribute("alt") ?? "");
+        // biome-ignore lint/performance/useDomNodeTextContent: the visible name is the rendered text, as innerText gives it.
         return [(el as HTMLElement).innerText, ...images].join(" ");
       };
       return {
@@ -82,7 +97,10 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
     expect(facts.headingLevels[0]).toBe(1);
     // A heading is at most one level deeper than the one before it.
     facts.headingLevels.forEach((level, i) => {
-      if (i > 0) expect(level, `heading ${i + 1} after h${facts.headingLevels[i - 1]}`).toBeLessThanOrEqual(facts.headingLevels[i - 1]! + 1);
+      if (i > 0)
+        expect(level, `heading ${i + 1} after h${facts.headingLevels[i - 1]}`).toBeLessThanOrEqual(
+          facts.headingLevels[i - 1]! + 1,
+        );
     });
     expect(facts.banner).toBe(1);
     expect(facts.navigation).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuiltSite, normalizeText, readPage, ROOT } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 import { hashTree } from "../helpers/tree.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
@@ -25,7 +25,9 @@ const environment = (tz: string, lang: string, days: number): NodeJS.ProcessEnv 
 });
 
 const sites: BuiltSite[] = [];
-afterAll(() => sites.forEach((site) => site.cleanup()));
+afterAll(() => {
+  for (const site of sites) site.cleanup();
+});
 
 describe("deterministic output", () => {
   let paris: BuiltSite;
@@ -40,9 +42,15 @@ describe("deterministic output", () => {
   });
 
   it("the clock shift really moves a build's clock (so the test below can fail)", () => {
-    const script = "console.log(JSON.stringify([Date.now(), new Date().getTime(), new Date(0).getTime(), typeof Date()]))";
+    const script =
+      "console.log(JSON.stringify([Date.now(), new Date().getTime(), new Date(0).getTime(), typeof Date()]))";
     const run = (days: number) =>
-      JSON.parse(spawnSync(process.execPath, ["-e", script], { env: { ...process.env, ...environment("UTC", "C", days) }, encoding: "utf8" }).stdout) as [number, number, number, string];
+      JSON.parse(
+        spawnSync(process.execPath, ["-e", script], {
+          env: { ...process.env, ...environment("UTC", "C", days) },
+          encoding: "utf8",
+        }).stdout,
+      ) as [number, number, number, string];
     const [today, later] = [run(0), run(200)];
     expect(later[0] - today[0]).toBeGreaterThan(199 * DAY);
     expect(later[1] - today[1]).toBeGreaterThan(199 * DAY);

@@ -52,12 +52,22 @@ describe("article front matter", () => {
     ["a blank headline (title:)", { title: null }, [], "title: is empty; expected a headline"],
     ["a headline over 110 characters", { title: "é".repeat(111) }, [], "is 111 characters long; expected at most 110"],
     ["a headline that is a number", { title: 2024 }, [], "title: 2024 is not a headline"],
-    ["a non-ISO date", { date: "18/04/2023" }, [], 'date: "18/04/2023" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)'],
+    [
+      "a non-ISO date",
+      { date: "18/04/2023" },
+      [],
+      'date: "18/04/2023" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)',
+    ],
     ["an offset-less date", { date: "2023-04-18T14:05:00" }, [], 'date: "2023-04-18T14:05:00" has no UTC offset'],
     ["an impossible date", { date: "2023-02-30T10:00:00+01:00" }, [], "is not a real date and time"],
     ["a date without time", { date: "2023-04-18" }, [], "has no time"],
     ["a missing date", {}, ["date"], "date: is missing; expected an ISO 8601 date-time with offset"],
-    ["modification before publication", { modified: "2023-04-17T09:00:00+02:00" }, [], "modified: \"2023-04-17T09:00:00+02:00\" is before the publication date"],
+    [
+      "modification before publication",
+      { modified: "2023-04-17T09:00:00+02:00" },
+      [],
+      'modified: "2023-04-17T09:00:00+02:00" is before the publication date',
+    ],
     ["tags as one string", { tags: "Chine, Russie" }, [], 'tags: "Chine, Russie" is not a list of tags'],
     ["tags that are numbers", { tags: [1] }, [], "tags.0: 1 is not a tag"],
     ["an empty tag", { tags: ["Chine", ""] }, [], "tags.1: is empty; expected a tag"],
@@ -65,7 +75,12 @@ describe("article front matter", () => {
     ["draft as a word", { draft: "oui" }, [], 'draft: "oui" is not true or false'],
     ["a misspelt key", { tittle: "Un titre" }, ["title"], "tittle: is not a known field; did you mean `title`?"],
     ["a capitalised key", { Author: "X" }, ["author"], "Author: is not a known field; did you mean `author`?"],
-    ["an unknown key", { category: "x" }, [], "category: is not a known field; expected one of title, standfirst, date, modified, section, author, tags, draft"],
+    [
+      "an unknown key",
+      { category: "x" },
+      [],
+      "category: is not a known field; expected one of title, standfirst, date, modified, section, author, tags, draft",
+    ],
   ])("reports %s", (_, changes, drop, expected) => {
     expect(articleProblems(changes, drop)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
   });
@@ -80,7 +95,11 @@ describe("article front matter", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(toProblems(FILE, result.error)).toEqual([
-      { file: FILE, field: "(file)", message: "a list (2 items) is not front matter fields (title, standfirst, date, …)" },
+      {
+        file: FILE,
+        field: "(file)",
+        message: "a list (2 items) is not front matter fields (title, standfirst, date, …)",
+      },
     ]);
   });
 });
@@ -94,14 +113,37 @@ describe("publisher metadata", () => {
     ["a missing name", (p) => delete p.name, "name: is missing; expected the publisher's name"],
     ["a missing URL", (p) => delete p.url, "url: is missing; expected the site's http(s) origin"],
     ["a relative URL", (p) => (p.url = "www.exemple.fr"), 'url: "www.exemple.fr" is not an http(s) origin'],
-    ["a missing time zone", (p) => delete p.timeZone, "timeZone: is missing; expected an IANA time zone (e.g. Europe/Paris)"],
+    [
+      "a missing time zone",
+      (p) => delete p.timeZone,
+      "timeZone: is missing; expected an IANA time zone (e.g. Europe/Paris)",
+    ],
     ["an unknown time zone", (p) => (p.timeZone = "Paris"), 'timeZone: "Paris" is not an IANA time zone'],
     ["no sections", (p) => (p.sections = []), "sections: is empty; expected at least one section"],
-    ["a section twice", (p) => (p.sections = [...(p.sections as unknown[]), ...(p.sections as unknown[])]), 'sections.2.slug: "international" is declared twice'],
-    ["a logo width that is text", (p) => ((p.logo as Record<string, unknown>).width = "240px"), 'logo.width: "240px" is not the logo\'s width in pixels'],
+    [
+      "a section twice",
+      (p) => (p.sections = [...(p.sections as unknown[]), ...(p.sections as unknown[])]),
+      'sections.2.slug: "international" is declared twice',
+    ],
+    [
+      "a logo width that is text",
+      (p) => ((p.logo as Record<string, unknown>).width = "240px"),
+      'logo.width: "240px" is not the logo\'s width in pixels',
+    ],
     ["a missing logo", (p) => delete p.logo, "logo: is missing; expected the logo (svg, width, height)"],
-    ["a misspelt nested key", (p) => ((p.logo as Record<string, unknown>).heigth = 40), "logo.heigth: is not a known field; did you mean `height`?"],
-    ["a misspelt top-level key", (p) => ((p.timezone = p.timeZone), delete p.timeZone), "timezone: is not a known field; did you mean `timeZone`?"],
+    [
+      "a misspelt nested key",
+      (p) => ((p.logo as Record<string, unknown>).heigth = 40),
+      "logo.heigth: is not a known field; did you mean `height`?",
+    ],
+    [
+      "a misspelt top-level key",
+      (p) => {
+        p.timezone = p.timeZone;
+        delete p.timeZone;
+      },
+      "timezone: is not a known field; did you mean `timeZone`?",
+    ],
   ])("reports %s", (_, edit, expected) => {
     expect(publisherProblems(edit)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
   });
