@@ -35,7 +35,11 @@ export function parseEditorDate(text: string, zone: string): string | null {
 }
 
 /** <section>/<yyyy-mm-dd>-<slug>.md (day in the publisher's zone; slug from the title unless chosen) and the URL. */
-export function articlePlace(meta: Pick<NewArticleMeta, "title" | "date" | "section">, zone: string, chosenSlug?: string): {
+export function articlePlace(
+  meta: Pick<NewArticleMeta, "title" | "date" | "section">,
+  zone: string,
+  chosenSlug?: string,
+): {
   relativePath: string;
   slug: string;
   url: string;

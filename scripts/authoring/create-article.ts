@@ -5,13 +5,13 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArticle } from "../input/article.ts";
-import { formatArticleSource, articlePlace, type NewArticleMeta } from "./article-source.ts";
 import { ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
-import { readMetadata } from "../input/load-sources.ts";
+import type { readMetadata } from "../input/load-sources.ts";
+import type { Publisher } from "../input/schema.ts";
 import type { SiteUrl } from "../input/site-url.ts";
 import { shownPath } from "../text/shown-path.ts";
-import type { Publisher } from "../input/schema.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { articlePlace, formatArticleSource, type NewArticleMeta } from "./article-source.ts";
 
 /** The options both commands take (parseArgs format). */
 export const ARTICLE_OPTIONS = {
@@ -49,7 +49,10 @@ export interface CreatedArticle {
 /** --slug if given (checked), else undefined: the slug then comes from the title. */
 export function chosenSlug(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!SLUG_PATTERN.test(value)) throw new UsageError(`--slug "${value}" is not an ASCII slug; expected e.g. ${slugify(value) || "li-shangfu-moscou"}`);
+  if (!SLUG_PATTERN.test(value))
+    throw new UsageError(
+      `--slug "${value}" is not an ASCII slug; expected e.g. ${slugify(value) || "li-shangfu-moscou"}`,
+    );
   return value;
 }
 
@@ -89,7 +92,8 @@ export function createArticle(
   try {
     writeFileSync(file, source, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${shownPath(file)} already exists; refusing to overwrite it`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new UsageError(`${shownPath(file)} already exists; refusing to overwrite it`);
     throw error;
   }
   return { file, url: place.url };
@@ -105,7 +109,10 @@ export function runCommand(usage: string, body: () => void): void {
       console.error(`Nothing was written: ${invalid.problems.length} problem(s).`);
       for (const problem of invalid.problems) console.error(formatProblem(problem));
       process.exitCode = 1;
-    } else if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    } else if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       console.error(`${error.message}\n\n${usage}`);
       process.exitCode = 2;
     } else {
@@ -116,13 +123,17 @@ export function runCommand(usage: string, body: () => void): void {
 
 /** A required option's value, or a usage error naming it. */
 export function required(value: string | undefined, flag: string, example: string): string {
-  if (value === undefined || value.trim() === "") throw new UsageError(`missing ${flag}: expected e.g. ${flag} ${example}`);
+  if (value === undefined || value.trim() === "")
+    throw new UsageError(`missing ${flag}: expected e.g. ${flag} ${example}`);
   return value.trim();
 }
 
 /** "Chine, Russie" → ["Chine", "Russie"]. */
 export function tagList(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((tag) => tag.trim()).filter((tag) => tag !== "");
+  return (value ?? "")
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== "");
 }
 
 /** What was written and where it will be published (SITE_URL and PATH_PREFIX applied). */

@@ -47,9 +47,7 @@ export function isSubheading(line: string): boolean {
 
 /** Keeps a paragraph's text as is, but stops Markdown reading its start as a list, heading or quote. */
 function escapeBlockStart(paragraph: string): string {
-  return paragraph
-    .replace(/^(\d+)([.)])(?=\s)/, "$1\\$2")
-    .replace(/^([#>+*-]|={3,}|`{3,}|~{3,})/, "\\$1");
+  return paragraph.replace(/^(\d+)([.)])(?=\s)/, "$1\\$2").replace(/^([#>+*-]|={3,}|`{3,}|~{3,})/, "\\$1");
 }
 
 /** The count of trailing lines that are the appeal (title then paragraphs), or 0. */
@@ -85,7 +83,12 @@ export function wireToMarkdown(text: string, appeal?: Appeal): WireImport {
       blocks.push(escapeBlockStart(line));
     }
   });
-  return { body: blocks.length > 0 ? `${blocks.join("\n\n")}\n` : "", paragraphs, subheadings, appealRemoved: removed > 0 };
+  return {
+    body: blocks.length > 0 ? `${blocks.join("\n\n")}\n` : "",
+    paragraphs,
+    subheadings,
+    appealRemoved: removed > 0,
+  };
 }
 
 /** The first sentence of a paragraph, for a standfirst the editor did not write. */

@@ -6,8 +6,8 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { createServer } from "node:net";
+import path from "node:path";
 
 export interface DevEditOptions {
   root: string;
@@ -54,7 +54,12 @@ async function fetchText(url: string): Promise<string | null> {
   }
 }
 
-async function pollUntil(url: string, test: (body: string) => boolean, deadline: number, alive: () => boolean): Promise<void> {
+async function pollUntil(
+  url: string,
+  test: (body: string) => boolean,
+  deadline: number,
+  alive: () => boolean,
+): Promise<void> {
   while (performance.now() < deadline) {
     if (!alive()) throw new Error("the dev server exited");
     const body = await fetchText(url);
@@ -70,17 +75,20 @@ export async function measureDevEdit(options: DevEditOptions): Promise<DevEditRe
   // What `npm start` runs, on our port, writing into a temporary folder.
   const argv = [
     path.join(options.root, "scripts/cli/serve.ts"),
-    "--port", String(port), "--output", options.outDir, "--articles", options.articlesDir, "--data", options.dataDir,
+    "--port",
+    String(port),
+    "--output",
+    options.outDir,
+    "--articles",
+    options.articlesDir,
+    "--data",
+    options.dataDir,
   ];
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", ...argv],
-    {
-      cwd: options.root,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", ...argv], {
+    cwd: options.root,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));

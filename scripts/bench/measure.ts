@@ -20,13 +20,21 @@ export function canMeasureMemory(): boolean {
   return existsSync(TIME);
 }
 
-export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<Measurement> {
   const rssFile = path.join(tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const withTime = canMeasureMemory();
   const [file, argv] = withTime ? [TIME, ["-f", "%M %U %S", "-o", rssFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(file, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, argv, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const chunks: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -37,7 +45,9 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
       let cpuSeconds: number | null = null;
       if (withTime && existsSync(rssFile)) {
         // The last line is ours; earlier ones are /usr/bin/time's notes (e.g. a non-zero exit).
-        const [kb, user, system] = (readFileSync(rssFile, "utf8").trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+        const [kb, user, system] = (readFileSync(rssFile, "utf8").trim().split("\n").at(-1) ?? "")
+          .split(" ")
+          .map(Number);
         peakMb = Number.isFinite(kb) ? (kb as number) / 1024 : null;
         cpuSeconds = Number.isFinite(user) && Number.isFinite(system) ? (user as number) + (system as number) : null;
         rmSync(rssFile, { force: true });
@@ -51,5 +61,7 @@ export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

@@ -11,7 +11,6 @@ const WIDTH = 640;
 const HEIGHT = 360;
 const MARGIN = { top: 40, right: 150, bottom: 50, left: 60 };
 
-
 /** 1, 2, 5, 10, 20, 50…: a round step giving about `count` ticks up to `max`. */
 export function niceStep(max: number, count = 5): number {
   const raw = max / count;
@@ -22,7 +21,10 @@ export function niceStep(max: number, count = 5): number {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function buildTimeChart(series: readonly ChartSeries[], title = "Temps de build selon le nombre d’articles"): string {
+export function buildTimeChart(
+  series: readonly ChartSeries[],
+  title = "Temps de build selon le nombre d’articles",
+): string {
   const all = series.flatMap((s) => s.points);
   const maxN = Math.max(1, ...all.map((p) => p.n));
   const maxSecondsRaw = Math.max(1, ...all.map((p) => p.seconds));
@@ -61,7 +63,10 @@ export function buildTimeChart(series: readonly ChartSeries[], title = "Temps de
     if (points.length > 0) {
       parts.push(
         `<polyline fill="none" stroke="${line.color}" stroke-width="2.5" points="${points.map((p) => `${x(p.n)},${y(p.seconds)}`).join(" ")}"/>`,
-        ...points.map((p) => `<circle cx="${x(p.n)}" cy="${y(p.seconds)}" r="4" fill="${line.color}"><title>${escapeXml(line.name)} : ${p.n} articles, ${p.seconds.toFixed(1)} s</title></circle>`),
+        ...points.map(
+          (p) =>
+            `<circle cx="${x(p.n)}" cy="${y(p.seconds)}" r="4" fill="${line.color}"><title>${escapeXml(line.name)} : ${p.n} articles, ${p.seconds.toFixed(1)} s</title></circle>`,
+        ),
       );
     }
     const legendY = MARGIN.top + 10 + index * 22;

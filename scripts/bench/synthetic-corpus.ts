@@ -54,15 +54,66 @@ const WORDS = (
 ).split(" ");
 
 const TAGS = [
-  "Chine", "Russie", "États-Unis", "Union européenne", "Guerre en Ukraine", "Défense", "Élections",
-  "Assemblée nationale", "Retraites", "Inflation", "Énergie", "Climat", "Agriculture", "Santé",
-  "Hôpital", "Éducation", "Justice", "Sécurité", "Immigration", "Logement", "Transports", "Industrie",
-  "Numérique", "Intelligence artificielle", "Espace", "Recherche", "Cinéma", "Littérature", "Musique",
-  "Patrimoine", "Festival d’Avignon", "Droits de l’homme", "Taïwan", "Hong Kong", "Afrique",
-  "Moyen-Orient", "Amérique latine", "Inde", "Japon", "Royaume-Uni", "Allemagne", "Italie",
-  "Budget", "Dette publique", "Emploi", "Syndicats", "Banque centrale européenne", "Bourse",
-  "Entreprises", "Commerce", "Océans", "Biodiversité", "Vaccins", "Épidémies", "Sport", "Jeux olympiques",
-  "Paris", "Marseille", "Lyon", "Outre-mer",
+  "Chine",
+  "Russie",
+  "États-Unis",
+  "Union européenne",
+  "Guerre en Ukraine",
+  "Défense",
+  "Élections",
+  "Assemblée nationale",
+  "Retraites",
+  "Inflation",
+  "Énergie",
+  "Climat",
+  "Agriculture",
+  "Santé",
+  "Hôpital",
+  "Éducation",
+  "Justice",
+  "Sécurité",
+  "Immigration",
+  "Logement",
+  "Transports",
+  "Industrie",
+  "Numérique",
+  "Intelligence artificielle",
+  "Espace",
+  "Recherche",
+  "Cinéma",
+  "Littérature",
+  "Musique",
+  "Patrimoine",
+  "Festival d’Avignon",
+  "Droits de l’homme",
+  "Taïwan",
+  "Hong Kong",
+  "Afrique",
+  "Moyen-Orient",
+  "Amérique latine",
+  "Inde",
+  "Japon",
+  "Royaume-Uni",
+  "Allemagne",
+  "Italie",
+  "Budget",
+  "Dette publique",
+  "Emploi",
+  "Syndicats",
+  "Banque centrale européenne",
+  "Bourse",
+  "Entreprises",
+  "Commerce",
+  "Océans",
+  "Biodiversité",
+  "Vaccins",
+  "Épidémies",
+  "Sport",
+  "Jeux olympiques",
+  "Paris",
+  "Marseille",
+  "Lyon",
+  "Outre-mer",
 ];
 
 const AUTHORS = ["La Rédaction", "Claire Martin", "Julien Moreau", "Sophie Lambert", "Nicolas Petit", "Élise Durand"];
@@ -132,7 +183,9 @@ export function generateCorpus(count: number, seed = 20240101): SyntheticArticle
   for (let index = 0; index < count; index += 1) {
     const section = SECTIONS[index % SECTIONS.length] as string;
     const published = END.minus({ milliseconds: Math.floor(random() * SPAN_MS) }).startOf("minute");
-    const title = sentence(random, 6 + Math.floor(random() * 8)).replace(/[.?]$/, "").slice(0, 100);
+    const title = sentence(random, 6 + Math.floor(random() * 8))
+      .replace(/[.?]$/, "")
+      .slice(0, 100);
     const tags = new Set<string>();
     const tagCount = 2 + Math.floor(random() * 4);
     while (tags.size < tagCount) tags.add(pickTag(random));
@@ -165,11 +218,17 @@ export function toSiteSource(article: SyntheticArticle): { path: string; text: s
     `author: ${yamlString(article.author)}`,
     `tags: [${article.tags.map(yamlString).join(", ")}]`,
   ].join("\n");
-  return { path: `${article.section}/${article.day}-${article.slug}.md`, text: `---\n${frontMatter}\n---\n\n${article.body}` };
+  return {
+    path: `${article.section}/${article.day}-${article.slug}.md`,
+    text: `---\n${frontMatter}\n---\n\n${article.body}`,
+  };
 }
 
 /** The same article for the stock Eleventy and Hugo projects: plain Markdown pages with a permalink. */
-export function toGenericSource(article: SyntheticArticle, flavour: "eleventy" | "hugo"): { path: string; text: string } {
+export function toGenericSource(
+  article: SyntheticArticle,
+  flavour: "eleventy" | "hugo",
+): { path: string; text: string } {
   const permalink = `/${article.section}/${article.slug}/`;
   const frontMatter = [
     `title: ${yamlString(article.title)}`,

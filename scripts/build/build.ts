@@ -14,7 +14,13 @@ import { type Environment, readEnvironment } from "../input/environment.ts";
 import { type Content, loadContent } from "../lists/content.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { acquireBuildLock, BuildLockedError, recoverInterruptedSwap, stagingDir, swapIntoPlace } from "./output-swap.ts";
+import {
+  acquireBuildLock,
+  BuildLockedError,
+  recoverInterruptedSwap,
+  stagingDir,
+  swapIntoPlace,
+} from "./output-swap.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
 
@@ -78,7 +84,12 @@ export async function build(options: BuildOptions): Promise<number> {
   }
 }
 
-async function renderAndSwap(options: BuildOptions, environment: Environment, content: Content, started: number): Promise<number> {
+async function renderAndSwap(
+  options: BuildOptions,
+  environment: Environment,
+  content: Content,
+  started: number,
+): Promise<number> {
   const { out } = options;
   const staging = stagingDir(out);
   const capture = captureWarnings();

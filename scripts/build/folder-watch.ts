@@ -11,7 +11,11 @@ export interface FolderWatch {
   close(): void;
 }
 
-export function watchFolders(folders: string[], onChange: (files: string[]) => void, options: { quietMs?: number } = {}): FolderWatch {
+export function watchFolders(
+  folders: string[],
+  onChange: (files: string[]) => void,
+  options: { quietMs?: number } = {},
+): FolderWatch {
   const quietMs = options.quietMs ?? 50;
   const watchers = new Map<string, FSWatcher>();
   let changed = new Set<string>();

@@ -31,7 +31,12 @@ function loadFonts(): Font[] {
   const dir = path.join(path.dirname(require.resolve("@fontsource/source-serif-4/package.json")), "files");
   // satori reads TTF, OTF and WOFF (not WOFF2).
   return ([400, 700] as const).flatMap((weight) =>
-    ([["latin", CARD_FONT], ["latin-ext", CARD_FONT_EXTENDED]] as const).map(([subset, name]) => ({
+    (
+      [
+        ["latin", CARD_FONT],
+        ["latin-ext", CARD_FONT_EXTENDED],
+      ] as const
+    ).map(([subset, name]) => ({
       name,
       weight,
       style: "normal" as const,

@@ -31,7 +31,11 @@ function sourcesHash(entry) {
     .map((file) => path.join("scripts", file))
     .sort();
   for (const file of [...files, CONFIG, "package-lock.json"]) {
-    hash.update(file).update("\0").update(readFileSync(path.join(ROOT, file))).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(ROOT, file)))
+      .update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }

@@ -45,6 +45,7 @@ export function formatBuildSummary(summary: {
   seconds: number;
 }): string {
   const kinds = [...countByKind(summary.outputs)].map(([kind, count]) => label(kind, count)).join(", ");
-  const warnings = summary.warnings === 0 ? "no warnings" : `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} (above)`;
+  const warnings =
+    summary.warnings === 0 ? "no warnings" : `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} (above)`;
   return `Built ${summary.outDir}/ in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files); ${warnings}`;
 }

@@ -6,15 +6,25 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseEditorDate } from "../authoring/article-source.ts";
-import { decodeUtf8 } from "../input/source-file.ts";
-import { firstSentence, wireToMarkdown } from "../authoring/wire-import.ts";
 import { directories } from "../../.eleventy.js";
+import { parseEditorDate } from "../authoring/article-source.ts";
+import {
+  ARTICLE_OPTIONS,
+  checkSection,
+  chosenSlug,
+  createArticle,
+  reportCreated,
+  required,
+  runCommand,
+  tagList,
+  UsageError,
+} from "../authoring/create-article.ts";
+import { firstSentence, wireToMarkdown } from "../authoring/wire-import.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { readEnvironment } from "../input/environment.ts";
 import { readMetadata } from "../input/load-sources.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
-import { ARTICLE_OPTIONS, checkSection, chosenSlug, createArticle, reportCreated, required, runCommand, tagList, UsageError } from "../authoring/create-article.ts";
+import { decodeUtf8 } from "../input/source-file.ts";
 
 const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
                           [--standfirst "<chapô>"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]
@@ -30,7 +40,12 @@ runCommand(USAGE, () => {
       draft: { type: "boolean", default: false },
     },
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the wire file: expected e.g. wire.txt" : `expected one wire file, got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? "missing the wire file: expected e.g. wire.txt"
+        : `expected one wire file, got ${positionals.length}`,
+    );
   const wireFile = positionals[0] as string;
   const title = required(values.title, "--title", '"Le titre de l’article"');
   const dateFlag = required(values.date, "--date", "2023-04-18T14:05");
@@ -42,7 +57,10 @@ runCommand(USAGE, () => {
   const section = checkSection(sectionFlag, metadata.publisher);
   const slug = chosenSlug(values.slug);
   const date = parseEditorDate(dateFlag, zone);
-  if (!date) throw new UsageError(`--date "${dateFlag}" is not a date-time; expected e.g. 2023-04-18T14:05 (${zone}) or 2023-04-18T14:05:00+02:00`);
+  if (!date)
+    throw new UsageError(
+      `--date "${dateFlag}" is not a date-time; expected e.g. 2023-04-18T14:05 (${zone}) or 2023-04-18T14:05:00+02:00`,
+    );
 
   let bytes: Buffer;
   try {

@@ -2,11 +2,11 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
+import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
+import { SLUG_PATTERN, slugify } from "../text/slug.ts";
 import type { ContentProblem } from "./content-error.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
-import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
 import { articleFrontMatterSchema, type Publisher, type Settings, toProblems } from "./schema.ts";
-import { SLUG_PATTERN, slugify } from "../text/slug.ts";
 import { splitSourceFile } from "./source-file.ts";
 import { articleUrl, sectionUrl, topicUrl } from "./urls.ts";
 
@@ -154,9 +154,17 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   meta.tags.forEach((name, index) => {
     const tagSlug = slugify(name);
     if (tagSlug === "") {
-      problems.push({ file: sourcePath, field: `tags.${index}`, message: `"${name}" has no letters or digits; expected a word` });
+      problems.push({
+        file: sourcePath,
+        field: `tags.${index}`,
+        message: `"${name}" has no letters or digits; expected a word`,
+      });
     } else if (tagSlugs.has(tagSlug)) {
-      problems.push({ file: sourcePath, field: `tags.${index}`, message: `"${name}" repeats "${tagSlugs.get(tagSlug)}"; expected each tag once` });
+      problems.push({
+        file: sourcePath,
+        field: `tags.${index}`,
+        message: `"${name}" repeats "${tagSlugs.get(tagSlug)}"; expected each tag once`,
+      });
     } else {
       tagSlugs.set(tagSlug, name);
     }
@@ -164,7 +172,11 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
 
   const body = renderBody(source.body, source.bodyFirstLine);
   if (body.text === "") {
-    problems.push({ file: sourcePath, field: "body", message: "is empty; expected the article's text after the front matter" });
+    problems.push({
+      file: sourcePath,
+      field: "body",
+      message: "is empty; expected the article's text after the front matter",
+    });
   }
   for (const heading of body.headings) {
     if (heading.level === 1) {
@@ -204,7 +216,11 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       standfirst,
       excerpt: excerpt(standfirst),
       author: typesetPlainText(meta.author),
-      tags: [...tagSlugs].map(([tagSlug, name]) => ({ name: typesetPlainText(name), slug: tagSlug, url: topicUrl(tagSlug) })),
+      tags: [...tagSlugs].map(([tagSlug, name]) => ({
+        name: typesetPlainText(name),
+        slug: tagSlug,
+        url: topicUrl(tagSlug),
+      })),
       published: publishedStamp,
       modified: modifiedStamp,
       updated: modifiedStamp ?? publishedStamp,

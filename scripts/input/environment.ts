@@ -34,7 +34,8 @@ export function normalisePathPrefix(raw: string): string | null {
   const trimmed = raw.trim();
   if (trimmed === "" || trimmed === "/") return "/";
   const segments = trimmed.split("/").filter((segment) => segment !== "");
-  if (segments.some((segment) => !/^[A-Za-z0-9._~-]+$/.test(segment) || segment === "." || segment === "..")) return null;
+  if (segments.some((segment) => !/^[A-Za-z0-9._~-]+$/.test(segment) || segment === "." || segment === ".."))
+    return null;
   return `/${segments.join("/")}/`;
 }
 

@@ -6,12 +6,12 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import { shownPath } from "../text/shown-path.ts";
 import { type Article, type ArticleResult, byNewest, parseArticle } from "./article.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
 import { type Publisher, publisherSchema, type Settings, settingsSchema, toProblems } from "./schema.ts";
-import { shownPath } from "../text/shown-path.ts";
 import { decodeUtf8, utf8Problem } from "./source-file.ts";
 import { parseYaml } from "./yaml-text.ts";
 
@@ -146,7 +146,11 @@ export function loadSources(
     keys.push(file, key);
     let result = cache.get(file, key);
     if (!result) {
-      result = parseArticle(shownPath(file), readFileSync(file), { publisher, settings, committed: committed.get(file) });
+      result = parseArticle(shownPath(file), readFileSync(file), {
+        publisher,
+        settings,
+        committed: committed.get(file),
+      });
       cache.set(file, key, result);
     }
     if (!result.ok) {

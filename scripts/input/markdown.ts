@@ -7,8 +7,8 @@
  */
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { headingIdsRule } from "./heading-ids.ts";
 import { frenchTypography, spaceBeforeLeadingMark } from "../text/typography.ts";
+import { headingIdsRule } from "./heading-ids.ts";
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
 /** Images come from this site only: pages load nothing from another origin. */
@@ -126,7 +126,12 @@ export function renderBody(markdown: string, firstLine = 1): RenderedBody {
   const headings = tokens
     .filter((token) => token.type === "heading_open")
     .map((token) => ({ level: Number(token.tag.slice(1)), line: (token.map?.[0] ?? 0) + firstLine }));
-  return { html: withoutLineBreaksBetweenTags(md.renderer.render(tokens, md.options, env)), text: collectText(tokens), headings, rejectedUrls };
+  return {
+    html: withoutLineBreaksBetweenTags(md.renderer.render(tokens, md.options, env)),
+    text: collectText(tokens),
+    headings,
+    rejectedUrls,
+  };
 }
 
 /** Renders one line of inline Markdown-free text with typography, for titles and standfirsts. */

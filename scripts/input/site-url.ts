@@ -21,7 +21,10 @@ export interface SiteUrl {
  * The site's public URL: SITE_URL's origin, when set, replaces the publisher's `url` (an origin
  * the publisher schema has checked); PATH_PREFIX adds a path.
  */
-export function resolveSiteUrl(publisherUrl: string, environment: Pick<Environment, "siteOrigin" | "pathPrefix">): SiteUrl {
+export function resolveSiteUrl(
+  publisherUrl: string,
+  environment: Pick<Environment, "siteOrigin" | "pathPrefix">,
+): SiteUrl {
   const origin = environment.siteOrigin ?? new URL(publisherUrl).origin;
   const { pathPrefix } = environment;
   const base = `${origin}${pathPrefix}`;

@@ -41,7 +41,11 @@ export function utf8Problem(bytes: Uint8Array): string | null {
 export function splitSourceFile(bytes: Uint8Array): SourceFileResult {
   const text = decodeUtf8(bytes);
   if (text === null) {
-    return { ok: false, field: "(file)", message: utf8Problem(bytes) ?? "is not valid UTF-8; expected a UTF-8 text file" };
+    return {
+      ok: false,
+      field: "(file)",
+      message: utf8Problem(bytes) ?? "is not valid UTF-8; expected a UTF-8 text file",
+    };
   }
   const match = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
   if (!match) {

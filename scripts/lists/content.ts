@@ -5,8 +5,8 @@
  */
 import type { Article, SectionRef } from "../input/article.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
-import { typesetPlainText } from "../input/markdown.ts";
 import { ArticleCache, type LoadOptions, loadSources, type Sources } from "../input/load-sources.ts";
+import { typesetPlainText } from "../input/markdown.ts";
 import type { Publisher, Settings } from "../input/schema.ts";
 import { sectionUrl } from "../input/urls.ts";
 import { buildListings, type Listings } from "./listings.ts";

@@ -5,7 +5,7 @@
 import type { Article } from "../input/article.ts";
 import { ARCHIVE_URL, sectionUrl, TOPICS_URL } from "../input/urls.ts";
 import { NNBSP } from "../text/typography.ts";
-import { type ArchiveMonth, archiveYears, type ArchiveYear, buildArchive } from "./archive.ts";
+import { type ArchiveMonth, type ArchiveYear, archiveYears, buildArchive } from "./archive.ts";
 import { numberedTitle, type Page, paginate } from "./paginate.ts";
 import { type RankingMemo, relatedArticles } from "./related.ts";
 import { buildTagIndex, type Topic } from "./topics.ts";
@@ -127,11 +127,15 @@ export function buildListings(input: ListingInput, ranking?: RankingMemo): Listi
     }),
   );
 
-  const related = relatedArticles({
-    articles: input.articles,
-    byTag: new Map(topics.map((topic) => [topic.slug, topic.articles])),
-    bySection: new Map(input.sections.map((section) => [section.slug, section.articles])),
-  }, {}, ranking);
+  const related = relatedArticles(
+    {
+      articles: input.articles,
+      byTag: new Map(topics.map((topic) => [topic.slug, topic.articles])),
+      bySection: new Map(input.sections.map((section) => [section.slug, section.articles])),
+    },
+    {},
+    ranking,
+  );
   return {
     homePages,
     sectionPages,

@@ -35,22 +35,40 @@ export interface RankingMemo {
 }
 
 /** Article URL → its related articles, best first. */
-export function relatedArticles(input: RelatedInput, options: RelatedOptions = {}, memo: RankingMemo = {}): Map<string, Article[]> {
+export function relatedArticles(
+  input: RelatedInput,
+  options: RelatedOptions = {},
+  memo: RankingMemo = {},
+): Map<string, Article[]> {
   const count = options.count ?? 3;
   const perTag = options.candidatesPerTag ?? 100;
   const { articles } = input;
   // Articles by position in the newest-first list: a lower index is newer, which settles ties.
   const indexOf = new Map(articles.map((article, index) => [article, index]));
-  const toIndexes = (list: readonly Article[]) => list.map((article) => indexOf.get(article) ?? -1).filter((i) => i >= 0);
+  const toIndexes = (list: readonly Article[]) =>
+    list.map((article) => indexOf.get(article) ?? -1).filter((i) => i >= 0);
   const tagLists = new Map([...input.byTag].map(([slug, list]) => [slug, toIndexes(list)]));
   const sectionLists = new Map([...input.bySection].map(([slug, list]) => [slug, toIndexes(list)]));
   const sectionOf = articles.map((article) => article.section.slug);
 
   // Everything the ranking reads, by position.
-  const key = JSON.stringify([count, perTag, sectionOf, articles.map((a) => a.tags.map((t) => t.slug)), [...tagLists], [...sectionLists]]);
-  const ranked = memo.last?.key === key ? memo.last.best : rank(articles, count, perTag, tagLists, sectionLists, sectionOf);
+  const key = JSON.stringify([
+    count,
+    perTag,
+    sectionOf,
+    articles.map((a) => a.tags.map((t) => t.slug)),
+    [...tagLists],
+    [...sectionLists],
+  ]);
+  const ranked =
+    memo.last?.key === key ? memo.last.best : rank(articles, count, perTag, tagLists, sectionLists, sectionOf);
   memo.last = { key, best: ranked };
-  return new Map(articles.map((article, self) => [article.url, (ranked[self] as number[]).map((index) => articles[index] as Article)]));
+  return new Map(
+    articles.map((article, self) => [
+      article.url,
+      (ranked[self] as number[]).map((index) => articles[index] as Article),
+    ]),
+  );
 }
 
 /** For each article (by position), the positions of its related articles, best first. */

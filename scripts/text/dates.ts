@@ -18,7 +18,8 @@ export function isoWithOffsetProblem(text: string): string | null {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/.test(text)) {
     return `has no UTC offset; expected a date-time ending in Z or ±hh:mm (${example})`;
   }
-  if (ISO_WITH_OFFSET.test(text)) return `is not a real date and time; expected an existing day and a time up to 23:59 (${example})`;
+  if (ISO_WITH_OFFSET.test(text))
+    return `is not a real date and time; expected an existing day and a time up to 23:59 (${example})`;
   return `is not an ISO 8601 date-time with offset (${example})`;
 }
 

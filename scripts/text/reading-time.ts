@@ -4,12 +4,19 @@
 export const WORDS_PER_MINUTE = 230;
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const JOINERS = new Set(["’".codePointAt(0), "'".codePointAt(0), "-".codePointAt(0), ".".codePointAt(0), ",".codePointAt(0)]);
+const JOINERS = new Set([
+  "’".codePointAt(0),
+  "'".codePointAt(0),
+  "-".codePointAt(0),
+  ".".codePointAt(0),
+  ",".codePointAt(0),
+]);
 /** Code points seen so far: most text uses a few dozen, and the Unicode test is the slow part. */
 const isLetterOrDigitCache = new Map<number, boolean>();
 
 function isLetterOrDigit(codePoint: number): boolean {
-  if (codePoint < 128) return (codePoint >= 48 && codePoint <= 57) || ((codePoint | 32) >= 97 && (codePoint | 32) <= 122);
+  if (codePoint < 128)
+    return (codePoint >= 48 && codePoint <= 57) || ((codePoint | 32) >= 97 && (codePoint | 32) <= 122);
   let known = isLetterOrDigitCache.get(codePoint);
   if (known === undefined) {
     known = LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));

@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowserSite, type BrowserSite } from "../helpers/browser.ts";
+import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
 import { COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
 let site: BrowserSite;
@@ -51,7 +51,13 @@ async function focusState(page: Page): Promise<FocusState | null> {
     const solid = style.outlineStyle !== "none" && style.outlineStyle !== "hidden";
     return {
       description: `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}" ${el.getAttribute("href") ?? ""}`,
-      inViewport: rect.width > 0 && rect.height > 0 && rect.top >= 0 && rect.left >= 0 && rect.bottom <= innerHeight && rect.right <= innerWidth,
+      inViewport:
+        rect.width > 0 &&
+        rect.height > 0 &&
+        rect.top >= 0 &&
+        rect.left >= 0 &&
+        rect.bottom <= innerHeight &&
+        rect.right <= innerWidth,
       outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
       outlineWidth: solid ? parseFloat(style.outlineWidth) : 0,
       boxShadow: style.boxShadow,
@@ -65,7 +71,10 @@ function expectVisibleFocus(state: FocusState | null): void {
   const s = state!;
   expect(s.inViewport, `${s.description} is scrolled into view`).toBe(true);
   const hasOutline = s.outlineWidth >= 2 && s.outlineContrast >= 3;
-  expect(hasOutline || s.boxShadow !== "none", `${s.description} shows focus (outline ${s.outline}, contrast ${s.outlineContrast.toFixed(2)}, box-shadow ${s.boxShadow})`).toBe(true);
+  expect(
+    hasOutline || s.boxShadow !== "none",
+    `${s.description} shows focus (outline ${s.outline}, contrast ${s.outlineContrast.toFixed(2)}, box-shadow ${s.boxShadow})`,
+  ).toBe(true);
 }
 
 describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
@@ -92,7 +101,12 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
         for (let i = 0; i < count; i++) {
           await page.keyboard.press("Tab");
           expectVisibleFocus(await focusState(page));
-          order.push(await page.evaluate((selector) => [...document.querySelectorAll(selector)].indexOf(document.activeElement!), FOCUSABLE));
+          order.push(
+            await page.evaluate(
+              (selector) => [...document.querySelectorAll(selector)].indexOf(document.activeElement!),
+              FOCUSABLE,
+            ),
+          );
         }
         // Tab visits every focusable element once, in document order (RGAA 12.8).
         expect(order).toEqual([...Array(count).keys()]);

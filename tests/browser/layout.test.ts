@@ -6,8 +6,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
 import { ROOT } from "../helpers/build.ts";
-import { openBrowserSite, type BrowserSite } from "../helpers/browser.ts";
 import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
 const OUTPUT = path.join(ROOT, "test-results", "screenshots");
@@ -51,11 +51,21 @@ describe("article text", () => {
       // Characters per line: a paragraph's length over its number of rendered lines.
       const perLine = paragraphs
         .filter((p) => p.getClientRects().length > 0 && p.textContent!.length > 200)
-        .map((p) => p.textContent!.length / Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)));
-      return { fontSize, lineHeight: parseFloat(style.lineHeight) / fontSize, perLine: perLine.reduce((a, b) => a + b, 0) / perLine.length };
+        .map(
+          (p) =>
+            p.textContent!.length /
+            Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)),
+        );
+      return {
+        fontSize,
+        lineHeight: parseFloat(style.lineHeight) / fontSize,
+        perLine: perLine.reduce((a, b) => a + b, 0) / perLine.length,
+      };
     });
     await page.close();
-    console.log(`Article text at ${width}px: ${text.fontSize}px, line height ${text.lineHeight.toFixed(2)}, ${Math.round(text.perLine)} characters per line`);
+    console.log(
+      `Article text at ${width}px: ${text.fontSize}px, line height ${text.lineHeight.toFixed(2)}, ${Math.round(text.perLine)} characters per line`,
+    );
     expect(text.fontSize).toBeGreaterThanOrEqual(16);
     expect(text.lineHeight).toBeGreaterThanOrEqual(1.4);
     expect(text.perLine).toBeLessThanOrEqual(80);
@@ -74,7 +84,14 @@ describe("article text", () => {
     );
     const pdf = await page.pdf({ path: path.join(OUTPUT, "article-print.pdf"), format: "A4", printBackground: false });
     await page.close();
-    expect(shown).toEqual({ ".site-nav": false, ".breadcrumb": false, ".appeal": false, ".skip-link": false, ".article h1": true, ".article-body": true });
+    expect(shown).toEqual({
+      ".site-nav": false,
+      ".breadcrumb": false,
+      ".appeal": false,
+      ".skip-link": false,
+      ".article h1": true,
+      ".article-body": true,
+    });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowserSite, type BrowserSite } from "../helpers/browser.ts";
+import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
 import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
 // A server's initial congestion window is 10 segments of ~1460 bytes (RFC 6928): about 14 KB
@@ -32,15 +32,25 @@ it("the article page's HTML plus its CSS is at most 14 KB gzipped", async () => 
     const response = await request.response();
     if (!response) continue;
     const body = await response.body();
-    rows.push({ url: new URL(request.url()).pathname, type: request.resourceType(), raw: body.length, gzip: gzipped(body) });
+    rows.push({
+      url: new URL(request.url()).pathname,
+      type: request.resourceType(),
+      raw: body.length,
+      gzip: gzipped(body),
+    });
   }
   await page.close();
 
   const critical = rows.filter((row) => row.type === "document" || row.type === "stylesheet");
   expect(critical.map((row) => row.type).sort()).toEqual(["document", "stylesheet"]);
   const total = critical.reduce((sum, row) => sum + row.gzip, 0);
-  const lines = rows.map((row) => `  ${row.type.padEnd(10)} ${String(row.raw).padStart(6)} B raw ${String(row.gzip).padStart(6)} B gzip -9  ${row.url}`);
-  console.log(`Article page weight:\n${lines.join("\n")}\n  HTML + CSS: ${total} B gzipped (budget ${FIRST_ROUND_TRIP_BYTES} B)`);
+  const lines = rows.map(
+    (row) =>
+      `  ${row.type.padEnd(10)} ${String(row.raw).padStart(6)} B raw ${String(row.gzip).padStart(6)} B gzip -9  ${row.url}`,
+  );
+  console.log(
+    `Article page weight:\n${lines.join("\n")}\n  HTML + CSS: ${total} B gzipped (budget ${FIRST_ROUND_TRIP_BYTES} B)`,
+  );
   expect(total).toBeLessThanOrEqual(FIRST_ROUND_TRIP_BYTES);
 });
 
@@ -52,9 +62,14 @@ it("no page of dist/ carries JavaScript, apart from JSON-LD data", () => {
   for (const file of pages) {
     const { document } = parseHTML(readFileSync(path.join(site.outDir, file), "utf8"));
     const scripts = [...document.querySelectorAll("script")].map((script) => script.getAttribute("type"));
-    expect(scripts.filter((type) => type !== "application/ld+json"), `scripts in ${file}`).toEqual([]);
+    expect(
+      scripts.filter((type) => type !== "application/ld+json"),
+      `scripts in ${file}`,
+    ).toEqual([]);
     const handlers = [...document.querySelectorAll("*")].flatMap((el) =>
-      [...el.attributes].filter((attr) => attr.name.startsWith("on")).map((attr) => `${el.tagName.toLowerCase()} ${attr.name}`),
+      [...el.attributes]
+        .filter((attr) => attr.name.startsWith("on"))
+        .map((attr) => `${el.tagName.toLowerCase()} ${attr.name}`),
     );
     expect(handlers, `inline event handlers in ${file}`).toEqual([]);
     const scriptUrls = [...document.querySelectorAll("a[href], iframe[src], form[action]")].filter((el) =>
@@ -71,10 +86,13 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
     const failed: string[] = [];
     for (const request of requests) {
       if (request.failure()) failed.push(`${request.url()}: ${request.failure()?.errorText}`);
-      else if (request !== response.request() && ((await request.response())?.status() ?? 0) >= 400) failed.push(request.url());
+      else if (request !== response.request() && ((await request.response())?.status() ?? 0) >= 400)
+        failed.push(request.url());
     }
     await page.close();
-    expect(requests.map((request) => new URL(request.url()).origin).filter((origin) => origin !== site.origin)).toEqual([]);
+    expect(requests.map((request) => new URL(request.url()).origin).filter((origin) => origin !== site.origin)).toEqual(
+      [],
+    );
     expect(requests.filter((request) => request.resourceType() === "script").map((r) => r.url())).toEqual([]);
     expect(failed).toEqual([]);
     // The browser reports a 404 document as a console error; anything else (a CSP violation, a

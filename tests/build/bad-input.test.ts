@@ -6,7 +6,7 @@ import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownPath } from "../../scripts/text/shown-path.ts";
-import { buildSite, type BuiltSite, makeTempDir, ROOT } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, makeTempDir, ROOT } from "../helpers/build.ts";
 import { runBuildAsync } from "../helpers/spawn-build.ts";
 import { hashTree } from "../helpers/tree.ts";
 
@@ -42,14 +42,62 @@ interface BadInput {
 const at = (dir: string, file: string) => path.join(dir, file);
 
 const CASES: BadInput[] = [
-  { name: "missing headline", file: ROMAN, field: "title", message: "is missing; expected a headline", mutate: (d) => setField(at(d, ROMAN), "title", null) },
-  { name: "empty headline", file: ROMAN, field: "title", message: "is empty; expected a headline", mutate: (d) => setField(at(d, ROMAN), "title", '""') },
-  { name: "headline over 110 characters", file: ROMAN, field: "title", message: "is 111 characters long; expected at most 110", mutate: (d) => setField(at(d, ROMAN), "title", "r".repeat(111)) },
-  { name: "date not ISO 8601", file: ROMAN, field: "date", message: '"02/03/2024" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)', mutate: (d) => setField(at(d, ROMAN), "date", '"02/03/2024"') },
-  { name: "date without offset", file: ROMAN, field: "date", message: "has no UTC offset", mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-02T12:00:00") },
-  { name: "impossible date", file: ROMAN, field: "date", message: "is not a real date and time", mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-02T24:30:00+01:00") },
-  { name: "modified before published", file: ROMAN, field: "modified", message: "is before the publication date", mutate: (d) => setField(at(d, ROMAN), "modified", "2024-03-01T12:00:00+01:00") },
-  { name: "file name disagrees with the date", file: ROMAN, field: "date", message: "but the file name says 2024-03-02", mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-05T12:00:00+01:00") },
+  {
+    name: "missing headline",
+    file: ROMAN,
+    field: "title",
+    message: "is missing; expected a headline",
+    mutate: (d) => setField(at(d, ROMAN), "title", null),
+  },
+  {
+    name: "empty headline",
+    file: ROMAN,
+    field: "title",
+    message: "is empty; expected a headline",
+    mutate: (d) => setField(at(d, ROMAN), "title", '""'),
+  },
+  {
+    name: "headline over 110 characters",
+    file: ROMAN,
+    field: "title",
+    message: "is 111 characters long; expected at most 110",
+    mutate: (d) => setField(at(d, ROMAN), "title", "r".repeat(111)),
+  },
+  {
+    name: "date not ISO 8601",
+    file: ROMAN,
+    field: "date",
+    message: '"02/03/2024" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)',
+    mutate: (d) => setField(at(d, ROMAN), "date", '"02/03/2024"'),
+  },
+  {
+    name: "date without offset",
+    file: ROMAN,
+    field: "date",
+    message: "has no UTC offset",
+    mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-02T12:00:00"),
+  },
+  {
+    name: "impossible date",
+    file: ROMAN,
+    field: "date",
+    message: "is not a real date and time",
+    mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-02T24:30:00+01:00"),
+  },
+  {
+    name: "modified before published",
+    file: ROMAN,
+    field: "modified",
+    message: "is before the publication date",
+    mutate: (d) => setField(at(d, ROMAN), "modified", "2024-03-01T12:00:00+01:00"),
+  },
+  {
+    name: "file name disagrees with the date",
+    file: ROMAN,
+    field: "date",
+    message: "but the file name says 2024-03-02",
+    mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-05T12:00:00+01:00"),
+  },
   {
     name: "section not declared by the publisher",
     file: "articles/meteo/2024-03-02-orage.md",
@@ -60,13 +108,55 @@ const CASES: BadInput[] = [
       setField(at(d, "articles/meteo/2024-03-02-orage.md"), "section", "meteo");
     },
   },
-  { name: "section that disagrees with the folder", file: ROMAN, field: "section", message: 'does not match the folder "culture"', mutate: (d) => setField(at(d, ROMAN), "section", "economie") },
-  { name: "tags as one string", file: ROMAN, field: "tags", message: '"Livres, Romans" is not a list of tags', mutate: (d) => setField(at(d, ROMAN), "tags", "Livres, Romans") },
-  { name: "tags that are not strings", file: ROMAN, field: "tags.1", message: "2024 is not a tag", mutate: (d) => setField(at(d, ROMAN), "tags", "[Livres, 2024]") },
-  { name: "misspelt key", file: ROMAN, field: "tittle", message: "is not a known field; did you mean `title`?", mutate: (d) => editText(at(d, ROMAN), (t) => t.replace(/^title:/m, "tittle:")) },
-  { name: "unknown key", file: ROMAN, field: "rubrique", message: "is not a known field; expected one of title, standfirst", mutate: (d) => setField(at(d, ROMAN), "rubrique", "culture") },
-  { name: "key written twice", file: ROMAN, field: "author", message: "appears twice", mutate: (d) => setField(at(d, ROMAN), "tags", "[Livres]\nauthor: Quelqu'un") },
-  { name: "draft that is not true or false", file: ROMAN, field: "draft", message: '"non" is not true or false', mutate: (d) => setField(at(d, ROMAN), "draft", '"non"') },
+  {
+    name: "section that disagrees with the folder",
+    file: ROMAN,
+    field: "section",
+    message: 'does not match the folder "culture"',
+    mutate: (d) => setField(at(d, ROMAN), "section", "economie"),
+  },
+  {
+    name: "tags as one string",
+    file: ROMAN,
+    field: "tags",
+    message: '"Livres, Romans" is not a list of tags',
+    mutate: (d) => setField(at(d, ROMAN), "tags", "Livres, Romans"),
+  },
+  {
+    name: "tags that are not strings",
+    file: ROMAN,
+    field: "tags.1",
+    message: "2024 is not a tag",
+    mutate: (d) => setField(at(d, ROMAN), "tags", "[Livres, 2024]"),
+  },
+  {
+    name: "misspelt key",
+    file: ROMAN,
+    field: "tittle",
+    message: "is not a known field; did you mean `title`?",
+    mutate: (d) => editText(at(d, ROMAN), (t) => t.replace(/^title:/m, "tittle:")),
+  },
+  {
+    name: "unknown key",
+    file: ROMAN,
+    field: "rubrique",
+    message: "is not a known field; expected one of title, standfirst",
+    mutate: (d) => setField(at(d, ROMAN), "rubrique", "culture"),
+  },
+  {
+    name: "key written twice",
+    file: ROMAN,
+    field: "author",
+    message: "appears twice",
+    mutate: (d) => setField(at(d, ROMAN), "tags", "[Livres]\nauthor: Quelqu'un"),
+  },
+  {
+    name: "draft that is not true or false",
+    file: ROMAN,
+    field: "draft",
+    message: '"non" is not true or false',
+    mutate: (d) => setField(at(d, ROMAN), "draft", '"non"'),
+  },
   {
     name: "two articles with the same URL",
     file: "articles/culture/2024-03-03-un-roman-prime.md",
@@ -78,20 +168,104 @@ const CASES: BadInput[] = [
       setField(copy, "date", "2024-03-03T12:00:00+01:00");
     },
   },
-  { name: "empty body", file: ROMAN, field: "body", message: "is empty; expected the article's text", mutate: (d) => editText(at(d, ROMAN), (t) => t.slice(0, t.indexOf("\n---\n") + 5)) },
-  { name: "level-1 heading in the body", file: ROMAN, field: "body", message: "a level-1 heading (#)", mutate: (d) => editText(at(d, ROMAN), (t) => t.replace("## Un intertitre", "# Un intertitre")) },
-  { name: "javascript: link in the body", file: ROMAN, field: "body", message: '"javascript:alert(1)" is not an allowed link', mutate: (d) => editText(at(d, ROMAN), (t) => `${t}\n[Clic](javascript:alert(1))\n`) },
-  { name: "data: link in the body", file: ROMAN, field: "body", message: '"data:text/html;base64,PHNjcmlwdD4=" is not an allowed link', mutate: (d) => editText(at(d, ROMAN), (t) => `${t}\n[Clic](data:text/html;base64,PHNjcmlwdD4=)\n`) },
-  { name: "image from another origin", file: ROMAN, field: "body", message: '"https://tracker.example/p.gif" is not an allowed image', mutate: (d) => editText(at(d, ROMAN), (t) => `${t}\n![Pixel](https://tracker.example/p.gif)\n`) },
-  { name: "invalid YAML", file: ROMAN, field: "front matter", message: "invalid YAML at line", mutate: (d) => setField(at(d, ROMAN), "title", '"Un roman primé') },
-  { name: "no front matter", file: ROMAN, field: "front matter", message: "is missing; expected the file to start with a YAML block", mutate: (d) => writeFileSync(at(d, ROMAN), "Un texte sans métadonnées.\n") },
-  { name: "file that is not UTF-8", file: ROMAN, field: "(file)", message: "is not valid UTF-8", mutate: (d) => writeFileSync(at(d, ROMAN), Buffer.from(readFileSync(at(d, ROMAN), "utf8"), "latin1")) },
-  { name: "file name without a date", file: "articles/culture/un-roman-prime.md", field: "(file name)", message: "is not <yyyy-mm-dd>-<ascii-slug>.md", mutate: (d) => renameSync(at(d, ROMAN), at(d, "articles/culture/un-roman-prime.md")) },
-  { name: "publisher without a name", file: PUBLISHER, field: "name", message: "is missing; expected the publisher's name", mutate: (d) => setField(at(d, PUBLISHER), "name", null) },
-  { name: "publisher without a URL", file: PUBLISHER, field: "url", message: "is missing; expected the site's http(s) origin", mutate: (d) => setField(at(d, PUBLISHER), "url", null) },
-  { name: "publisher without a time zone", file: PUBLISHER, field: "timeZone", message: "is missing; expected an IANA time zone", mutate: (d) => setField(at(d, PUBLISHER), "timeZone", null) },
-  { name: "publisher with an unknown time zone", file: PUBLISHER, field: "timeZone", message: '"Europe/Pariss" is not an IANA time zone', mutate: (d) => setField(at(d, PUBLISHER), "timeZone", "Europe/Pariss") },
-  { name: "publisher with invalid YAML", file: PUBLISHER, field: "(file)", message: "invalid YAML at line", mutate: (d) => setField(at(d, PUBLISHER), "name", "[Le Quotidien") },
+  {
+    name: "empty body",
+    file: ROMAN,
+    field: "body",
+    message: "is empty; expected the article's text",
+    mutate: (d) => editText(at(d, ROMAN), (t) => t.slice(0, t.indexOf("\n---\n") + 5)),
+  },
+  {
+    name: "level-1 heading in the body",
+    file: ROMAN,
+    field: "body",
+    message: "a level-1 heading (#)",
+    mutate: (d) => editText(at(d, ROMAN), (t) => t.replace("## Un intertitre", "# Un intertitre")),
+  },
+  {
+    name: "javascript: link in the body",
+    file: ROMAN,
+    field: "body",
+    message: '"javascript:alert(1)" is not an allowed link',
+    mutate: (d) => editText(at(d, ROMAN), (t) => `${t}\n[Clic](javascript:alert(1))\n`),
+  },
+  {
+    name: "data: link in the body",
+    file: ROMAN,
+    field: "body",
+    message: '"data:text/html;base64,PHNjcmlwdD4=" is not an allowed link',
+    mutate: (d) => editText(at(d, ROMAN), (t) => `${t}\n[Clic](data:text/html;base64,PHNjcmlwdD4=)\n`),
+  },
+  {
+    name: "image from another origin",
+    file: ROMAN,
+    field: "body",
+    message: '"https://tracker.example/p.gif" is not an allowed image',
+    mutate: (d) => editText(at(d, ROMAN), (t) => `${t}\n![Pixel](https://tracker.example/p.gif)\n`),
+  },
+  {
+    name: "invalid YAML",
+    file: ROMAN,
+    field: "front matter",
+    message: "invalid YAML at line",
+    mutate: (d) => setField(at(d, ROMAN), "title", '"Un roman primé'),
+  },
+  {
+    name: "no front matter",
+    file: ROMAN,
+    field: "front matter",
+    message: "is missing; expected the file to start with a YAML block",
+    mutate: (d) => writeFileSync(at(d, ROMAN), "Un texte sans métadonnées.\n"),
+  },
+  {
+    name: "file that is not UTF-8",
+    file: ROMAN,
+    field: "(file)",
+    message: "is not valid UTF-8",
+    mutate: (d) => writeFileSync(at(d, ROMAN), Buffer.from(readFileSync(at(d, ROMAN), "utf8"), "latin1")),
+  },
+  {
+    name: "file name without a date",
+    file: "articles/culture/un-roman-prime.md",
+    field: "(file name)",
+    message: "is not <yyyy-mm-dd>-<ascii-slug>.md",
+    mutate: (d) => renameSync(at(d, ROMAN), at(d, "articles/culture/un-roman-prime.md")),
+  },
+  {
+    name: "publisher without a name",
+    file: PUBLISHER,
+    field: "name",
+    message: "is missing; expected the publisher's name",
+    mutate: (d) => setField(at(d, PUBLISHER), "name", null),
+  },
+  {
+    name: "publisher without a URL",
+    file: PUBLISHER,
+    field: "url",
+    message: "is missing; expected the site's http(s) origin",
+    mutate: (d) => setField(at(d, PUBLISHER), "url", null),
+  },
+  {
+    name: "publisher without a time zone",
+    file: PUBLISHER,
+    field: "timeZone",
+    message: "is missing; expected an IANA time zone",
+    mutate: (d) => setField(at(d, PUBLISHER), "timeZone", null),
+  },
+  {
+    name: "publisher with an unknown time zone",
+    file: PUBLISHER,
+    field: "timeZone",
+    message: '"Europe/Pariss" is not an IANA time zone',
+    mutate: (d) => setField(at(d, PUBLISHER), "timeZone", "Europe/Pariss"),
+  },
+  {
+    name: "publisher with invalid YAML",
+    file: PUBLISHER,
+    field: "(file)",
+    message: "invalid YAML at line",
+    mutate: (d) => setField(at(d, PUBLISHER), "name", "[Le Quotidien"),
+  },
 ];
 
 let good: BuiltSite;
@@ -110,34 +284,46 @@ function prepareCase(): string {
   return dir;
 }
 
-const buildArgs = (dir: string) => ["--out", path.join(dir, "dist"), "--articles", path.join(dir, "articles"), "--data", path.join(dir, "data")];
+const buildArgs = (dir: string) => [
+  "--out",
+  path.join(dir, "dist"),
+  "--articles",
+  path.join(dir, "articles"),
+  "--data",
+  path.join(dir, "data"),
+];
 
 describe("bad input", () => {
   it("has a good build to protect", () => {
-    expect(Object.keys(goodHashes)).toEqual(expect.arrayContaining(["index.html", "culture/un-roman-prime/index.html"]));
+    expect(Object.keys(goodHashes)).toEqual(
+      expect.arrayContaining(["index.html", "culture/un-roman-prime/index.html"]),
+    );
     expect(CASES.length).toBeGreaterThanOrEqual(15);
   });
 
-  it.concurrent.each(CASES.map((c) => [c.name, c] as const))("%s: names file and field, exits 1, keeps dist/", async (_, bad) => {
-    const dir = prepareCase();
-    try {
-      bad.mutate(dir);
-      const run = await runBuildAsync(buildArgs(dir));
-      const shown = shownPath(path.join(dir, bad.file), ROOT);
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`${shown}: ${bad.field}: `);
-      const line = run.stderr.split("\n").find((l) => l.startsWith(`${shown}: ${bad.field}: `));
-      expect(line).toContain(bad.message);
-      // One line per problem after the summary, and no stack trace.
-      expect(run.stderr).toMatch(/^Build failed: \d+ problem\(s\)\. Nothing was published\.\n/);
-      expect(run.stderr).not.toMatch(/^\s+at /m);
-      expect(hashTree(path.join(dir, "dist"))).toEqual(goodHashes);
-      // No staging or backup folder left behind.
-      expect(readdirSync(dir).sort()).toEqual(["articles", "data", "dist"]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.concurrent.each(CASES.map((c) => [c.name, c] as const))(
+    "%s: names file and field, exits 1, keeps dist/",
+    async (_, bad) => {
+      const dir = prepareCase();
+      try {
+        bad.mutate(dir);
+        const run = await runBuildAsync(buildArgs(dir));
+        const shown = shownPath(path.join(dir, bad.file), ROOT);
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain(`${shown}: ${bad.field}: `);
+        const line = run.stderr.split("\n").find((l) => l.startsWith(`${shown}: ${bad.field}: `));
+        expect(line).toContain(bad.message);
+        // One line per problem after the summary, and no stack trace.
+        expect(run.stderr).toMatch(/^Build failed: \d+ problem\(s\)\. Nothing was published\.\n/);
+        expect(run.stderr).not.toMatch(/^\s+at /m);
+        expect(hashTree(path.join(dir, "dist"))).toEqual(goodHashes);
+        // No staging or backup folder left behind.
+        expect(readdirSync(dir).sort()).toEqual(["articles", "data", "dist"]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("reports the problems of several files in one run", async () => {
     const dir = prepareCase();

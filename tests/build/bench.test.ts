@@ -13,7 +13,20 @@ describe("npm run bench", () => {
   it("builds 50 synthetic articles with our build and stock Eleventy, and writes the table and chart", () => {
     const run = spawnSync(
       process.execPath,
-      ["--import", "tsx", "scripts/cli/bench.ts", "--sizes", "50", "--runs", "1", "--dev-size", "0", "--no-hugo", "--results", results],
+      [
+        "--import",
+        "tsx",
+        "scripts/cli/bench.ts",
+        "--sizes",
+        "50",
+        "--runs",
+        "1",
+        "--dev-size",
+        "0",
+        "--no-hugo",
+        "--results",
+        results,
+      ],
       { cwd: ROOT, encoding: "utf8" },
     );
     expect(run.status, run.stderr).toBe(0);

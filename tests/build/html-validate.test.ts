@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { FileSystemConfigLoader, formatterFactory, HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildSite, ROOT, type BuiltSite } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, ROOT } from "../helpers/build.ts";
 
 let site: BuiltSite;
 beforeAll(() => {

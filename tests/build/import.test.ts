@@ -3,7 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { splitSourceFile } from "../../scripts/input/source-file.ts";
-import { buildSite, makeTempDir, normalizeText, readPage, ROOT } from "../helpers/build.ts";
+import { buildSite, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 import { runCli } from "../helpers/cli.ts";
 
 const SEED = path.join(ROOT, "tests/fixtures/seed/000_120417579168021d.txt");
@@ -22,7 +22,18 @@ const body = (file: string) => {
   return { data: source.data, body: source.body };
 };
 const importSeed = (...extra: string[]) =>
-  runCli("import.ts", [SEED, "--title", TITLE, "--date", "2023-04-18T14:05", "--section", "international", "--articles", dir, ...extra]);
+  runCli("import.ts", [
+    SEED,
+    "--title",
+    TITLE,
+    "--date",
+    "2023-04-18T14:05",
+    "--section",
+    "international",
+    "--articles",
+    dir,
+    ...extra,
+  ]);
 
 describe("npm run import", () => {
   it("imports the seed wire as the committed article's body, at the committed path", () => {
@@ -35,7 +46,12 @@ describe("npm run import", () => {
 
     const imported = body(file);
     expect(imported.body).toBe(body(COMMITTED).body);
-    expect(imported.data).toMatchObject({ title: TITLE, date: "2023-04-18T14:05:00+02:00", section: "international", tags: ["Chine", "Russie"] });
+    expect(imported.data).toMatchObject({
+      title: TITLE,
+      date: "2023-04-18T14:05:00+02:00",
+      section: "international",
+      tags: ["Chine", "Russie"],
+    });
   });
 
   it("builds into a page whose body has the seed's paragraphs and subheading, without the appeal", () => {
@@ -74,7 +90,10 @@ describe("npm run import", () => {
     missing([SEED, "--date", "2023-04-18T14:05", "--section", "france"], "missing --title");
     missing([SEED, "--title", "T", "--section", "france"], "missing --date");
     missing([SEED, "--title", "T", "--date", "2023-04-18T14:05"], "missing --section");
-    missing([path.join(dir, "absent.txt"), "--title", "T", "--date", "2023-04-18T14:05", "--section", "france"], "cannot be read");
+    missing(
+      [path.join(dir, "absent.txt"), "--title", "T", "--date", "2023-04-18T14:05", "--section", "france"],
+      "cannot be read",
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -82,7 +101,17 @@ describe("npm run import", () => {
     const wire = path.join(dir, "wire.txt");
     copyFileSync(SEED, wire);
     writeFileSync(wire, `${readFileSync(wire, "utf8")}\nUn paragraphe ajouté après l’appel.`);
-    const run = runCli("import.ts", [wire, "--title", "Autre", "--date", "2023-04-18T15:00", "--section", "france", "--articles", path.join(dir, "out")]);
+    const run = runCli("import.ts", [
+      wire,
+      "--title",
+      "Autre",
+      "--date",
+      "2023-04-18T15:00",
+      "--section",
+      "france",
+      "--articles",
+      path.join(dir, "out"),
+    ]);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain("appeal");
     const [file] = readdirSync(path.join(dir, "out", "france"));

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../scripts/build/check-links.ts";
-import { buildSite, type BuiltSite } from "../helpers/build.ts";
+import { type BuiltSite, buildSite } from "../helpers/build.ts";
 
 let site: BuiltSite;
 beforeAll(() => {
@@ -19,8 +19,13 @@ describe("links", () => {
   });
 
   it("catches a broken fragment (the check can fail)", async () => {
-    writeFileSync(path.join(site.outDir, "extra.html"), '<!doctype html><title>x</title><a href="/#absent">x</a><a href="/nulle-part/">y</a>');
+    writeFileSync(
+      path.join(site.outDir, "extra.html"),
+      '<!doctype html><title>x</title><a href="/#absent">x</a><a href="/nulle-part/">y</a>',
+    );
     const report = await checkLinks(site.outDir);
-    expect(report.broken.map((link) => link.url).sort()).toEqual(expect.arrayContaining([expect.stringContaining("#absent"), expect.stringContaining("nulle-part")]));
+    expect(report.broken.map((link) => link.url).sort()).toEqual(
+      expect.arrayContaining([expect.stringContaining("#absent"), expect.stringContaining("nulle-part")]),
+    );
   });
 });

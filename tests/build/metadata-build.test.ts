@@ -8,11 +8,15 @@ import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../scripts/build/check-links.ts";
-import { buildSite, type BuiltSite, makeTempDir, normalizeText, readPage, ROOT } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const SITE = "https://journal.example";
 const BASE = `${SITE}/actu/`;
-const ENV = { SITE_URL: SITE, PATH_PREFIX: "/actu/", SOURCE_DATE_EPOCH: String(Date.parse("2024-03-06T12:00:00Z") / 1000) };
+const ENV = {
+  SITE_URL: SITE,
+  PATH_PREFIX: "/actu/",
+  SOURCE_DATE_EPOCH: String(Date.parse("2024-03-06T12:00:00Z") / 1000),
+};
 const HOSTILE = "</script><script>alert(1)</script>";
 const HOSTILE_URL = "/international/script/";
 
@@ -54,9 +58,13 @@ afterAll(() => {
 
 const read = (file: string) => readFileSync(path.join(site.outDir, file), "utf8");
 const jsonLd = (document: Document) =>
-  [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent ?? ""));
+  [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+    JSON.parse(script.textContent ?? ""),
+  );
 const meta = (document: Document, key: string) =>
-  [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((tag) => tag.getAttribute("content"));
+  [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((tag) =>
+    tag.getAttribute("content"),
+  );
 // /<section>/<slug>/; topic pages (/sujets/<slug>/) and the home page's /page/2/ have the same shape.
 const articlePages = () => pages.filter((url) => url.split("/").length === 4 && !/^\/(sujets|page)\//.test(url));
 
@@ -114,7 +122,10 @@ describe("structured data and sharing tags", () => {
     const page = visible(HOSTILE_URL);
     expect(page.headline).toBe(HOSTILE);
     const scripts = [...page.document.querySelectorAll("script")];
-    expect(scripts.map((script) => script.getAttribute("type"))).toEqual(["application/ld+json", "application/ld+json"]);
+    expect(scripts.map((script) => script.getAttribute("type"))).toEqual([
+      "application/ld+json",
+      "application/ld+json",
+    ]);
     expect(jsonLd(page.document)[0].headline).toBe(HOSTILE);
     expect(jsonLd(page.document)[0].author).toEqual([{ "@type": "Person", name: "Marie Dupont" }]);
   });
@@ -122,7 +133,9 @@ describe("structured data and sharing tags", () => {
   it("describes sections as CollectionPage lists and the home page as the WebSite", () => {
     const section = readPage(site.outDir, "/international/");
     const [collection] = jsonLd(section);
-    const teasers = [...section.querySelectorAll("main .teaser-title a")].map((a) => `${SITE}${a.getAttribute("href")}`);
+    const teasers = [...section.querySelectorAll("main .teaser-title a")].map(
+      (a) => `${SITE}${a.getAttribute("href")}`,
+    );
     expect(collection["@type"]).toBe("CollectionPage");
     expect(collection.mainEntity.itemListElement.map((item: { url: string }) => item.url)).toEqual(teasers);
     const [website] = jsonLd(readPage(site.outDir, "/"));
@@ -132,14 +145,25 @@ describe("structured data and sharing tags", () => {
   it("gives every page with a breadcrumb the same levels in its BreadcrumbList, then the page itself", () => {
     const withTrail = pages.filter((url) => readPage(site.outDir, url).querySelector("nav.breadcrumb") !== null);
     // Articles, sections, topics (under « Sujets ») and months (under « Archives ») all have one.
-    for (const kind of [/^\/international\/[a-z]/, /^\/culture\/$/, /^\/sujets\/[a-z]/, /^\/archives\/\d{4}\/\d{2}\/$/]) {
+    for (const kind of [
+      /^\/international\/[a-z]/,
+      /^\/culture\/$/,
+      /^\/sujets\/[a-z]/,
+      /^\/archives\/\d{4}\/\d{2}\/$/,
+    ]) {
       expect(withTrail.some((url) => kind.test(url))).toBe(true);
     }
     for (const url of withTrail.filter((page) => !["/sujets/", "/archives/"].includes(page))) {
       const document = readPage(site.outDir, url);
-      const shown = [...document.querySelectorAll("nav.breadcrumb a")].map((a) => [normalizeText(a.textContent), `${SITE}${a.getAttribute("href")}`]);
+      const shown = [...document.querySelectorAll("nav.breadcrumb a")].map((a) => [
+        normalizeText(a.textContent),
+        `${SITE}${a.getAttribute("href")}`,
+      ]);
       const trail = jsonLd(document).find((data) => data["@type"] === "BreadcrumbList");
-      const levels = trail.itemListElement.map((item: { name: string; item: string }) => [normalizeText(item.name), item.item]);
+      const levels = trail.itemListElement.map((item: { name: string; item: string }) => [
+        normalizeText(item.name),
+        item.item,
+      ]);
       expect(levels.slice(0, -1), url).toEqual(shown);
       expect(levels.at(-1)[1], url).toBe(`${SITE}${url.replace(/^\//, "/actu/")}`);
     }
@@ -180,7 +204,9 @@ describe("structured data and sharing tags", () => {
 describe("feeds", () => {
   it("links the site's feed from every page and the section's from its pages, under the prefix", () => {
     const alternates = (url: string) =>
-      [...readPage(site.outDir, url).querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map((link) => link.getAttribute("href"));
+      [...readPage(site.outDir, url).querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map(
+        (link) => link.getAttribute("href"),
+      );
     expect(alternates("/")).toEqual(["/actu/atom.xml"]);
     expect(alternates("/economie/")).toEqual(["/actu/atom.xml", "/actu/economie/atom.xml"]);
     expect(alternates("/economie/inflation-en-baisse/")).toEqual(["/actu/atom.xml", "/actu/economie/atom.xml"]);
@@ -215,7 +241,10 @@ describe("feeds", () => {
 
   it("writes one Atom and one JSON feed per section, with only that section's articles", () => {
     const feed = parseAtomFeed(read("culture/atom.xml"));
-    expect(feed.entries?.map((entry) => entry.id)).toEqual([`${BASE}culture/festival-d-avignon/`, `${BASE}culture/un-roman-prime/`]);
+    expect(feed.entries?.map((entry) => entry.id)).toEqual([
+      `${BASE}culture/festival-d-avignon/`,
+      `${BASE}culture/un-roman-prime/`,
+    ]);
     const json = parseJsonFeed(JSON.parse(read("culture/feed.json")));
     expect(json.items?.map((item) => item.url)).toEqual(feed.entries?.map((entry) => entry.id));
     expect(json.feed_url).toBe(`${BASE}culture/feed.json`);
@@ -236,18 +265,29 @@ describe("sitemaps and robots.txt", () => {
   it("puts the articles of the two days before SOURCE_DATE_EPOCH in the Google News sitemap", () => {
     const urls = xml.parse(read("sitemap-news.xml")).urlset.url;
     expect(urls.map((url: { loc: string }) => url.loc).sort()).toEqual(
-      [`${BASE}culture/festival-d-avignon/`, `${BASE}economie/inflation-en-baisse/`, `${BASE}international/elections-au-bresil/`, `${BASE}international/script/`].sort(),
+      [
+        `${BASE}culture/festival-d-avignon/`,
+        `${BASE}economie/inflation-en-baisse/`,
+        `${BASE}international/elections-au-bresil/`,
+        `${BASE}international/script/`,
+      ].sort(),
     );
     for (const url of urls) {
       const page = visible(`/${url.loc.slice(BASE.length)}`);
       expect(url["news:news"]["news:publication_date"]).toBe(page.published);
       expect(url["news:news"]["news:title"]).toBe(page.headline);
-      expect(url["news:news"]["news:publication"]).toEqual({ "news:name": "Le Quotidien d’essai", "news:language": "fr" });
+      expect(url["news:news"]["news:publication"]).toEqual({
+        "news:name": "Le Quotidien d’essai",
+        "news:language": "fr",
+      });
     }
   });
 
   it("names both sitemaps in robots.txt", () => {
-    expect(read("robots.txt").match(/^Sitemap: .*$/gm)).toEqual([`Sitemap: ${BASE}sitemap.xml`, `Sitemap: ${BASE}sitemap-news.xml`]);
+    expect(read("robots.txt").match(/^Sitemap: .*$/gm)).toEqual([
+      `Sitemap: ${BASE}sitemap.xml`,
+      `Sitemap: ${BASE}sitemap-news.xml`,
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "nod
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, toSiteSource } from "../../scripts/bench/synthetic-corpus.ts";
-import { buildSite, type BuiltSite, makeTempDir, ROOT } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, makeTempDir, ROOT } from "../helpers/build.ts";
 import { minifyHtml } from "../helpers/minify-html.ts";
 
 let seed: BuiltSite;
@@ -39,7 +39,11 @@ async function notMinified(outDir: string): Promise<{ page: string; ours: string
     if (minified === html) continue;
     let at = 0;
     while (html[at] === minified[at]) at += 1;
-    found.push({ page, ours: html.slice(Math.max(0, at - 60), at + 60), minified: minified.slice(Math.max(0, at - 60), at + 60) });
+    found.push({
+      page,
+      ours: html.slice(Math.max(0, at - 60), at + 60),
+      minified: minified.slice(Math.max(0, at - 60), at + 60),
+    });
   }
   return found;
 }

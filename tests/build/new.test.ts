@@ -62,7 +62,9 @@ describe("npm run new", () => {
     expect(noSection.stderr).toContain("missing --section");
     const badSection = runNew("--section", "sport", "--title", "Un titre");
     expect(badSection.status).toBe(2);
-    expect(badSection.stderr).toContain('--section "sport" is not a declared section; expected one of international, france');
+    expect(badSection.stderr).toContain(
+      '--section "sport" is not a declared section; expected one of international, france',
+    );
     const badDate = runNew("--section", "france", "--title", "Un titre", "--date", "demain");
     expect(badDate.stderr).toContain('--date "demain" is not a date-time');
     const tooLong = runNew("--section", "france", "--title", "Très long titre ".repeat(10));

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuiltSite, normalizeText, readPage, ROOT } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 let site: BuiltSite;
@@ -16,7 +16,10 @@ const teaserLinks = (urlPath: string) =>
 
 describe("a newsroom of several sections", () => {
   it("lists each section's articles newest first, and only its own", () => {
-    expect(teaserLinks("/international/")).toEqual(["/international/elections-au-bresil/", "/international/sommet-a-geneve/"]);
+    expect(teaserLinks("/international/")).toEqual([
+      "/international/elections-au-bresil/",
+      "/international/sommet-a-geneve/",
+    ]);
     expect(teaserLinks("/economie/")).toEqual(["/economie/inflation-en-baisse/", "/economie/la-bourse-recule/"]);
     expect(teaserLinks("/culture/")).toEqual(["/culture/festival-d-avignon/", "/culture/un-roman-prime/"]);
   });

@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuiltSite, makeTempDir, normalizeText, readPage, ROOT } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 let site: BuiltSite;
@@ -18,7 +18,9 @@ afterAll(() => site?.cleanup());
 
 const title = (urlPath: string) => normalizeText(readPage(site.outDir, urlPath).querySelector("title")?.textContent);
 const teasers = (urlPath: string) =>
-  [...readPage(site.outDir, urlPath).querySelectorAll("main .teasers .teaser-title a")].map((a) => a.getAttribute("href"));
+  [...readPage(site.outDir, urlPath).querySelectorAll("main .teasers .teaser-title a")].map((a) =>
+    a.getAttribute("href"),
+  );
 const relLink = (urlPath: string, rel: string) =>
   readPage(site.outDir, urlPath).querySelector(`.pagination a[rel="${rel}"]`)?.getAttribute("href") ?? null;
 
@@ -45,7 +47,10 @@ describe("paginated lists", () => {
 describe("topics", () => {
   it("links an article's tags to topic pages at ASCII URLs that list the tagged articles", () => {
     const page = readPage(site.outDir, "/economie/inflation-en-baisse/");
-    const tags = [...page.querySelectorAll(".tags a")].map((a) => [normalizeText(a.textContent), a.getAttribute("href")]);
+    const tags = [...page.querySelectorAll(".tags a")].map((a) => [
+      normalizeText(a.textContent),
+      a.getAttribute("href"),
+    ]);
     expect(tags).toEqual([
       ["Prix", "/sujets/prix/"],
       ["Europe", "/sujets/europe/"],
@@ -55,7 +60,9 @@ describe("topics", () => {
   });
 
   it("lists every topic on /sujets/", () => {
-    const links = [...readPage(site.outDir, "/sujets/").querySelectorAll(".topic-list a")].map((a) => a.getAttribute("href"));
+    const links = [...readPage(site.outDir, "/sujets/").querySelectorAll(".topic-list a")].map((a) =>
+      a.getAttribute("href"),
+    );
     expect(links).toContain("/sujets/prix/");
     expect(links).toContain("/sujets/europe/");
   });
@@ -72,7 +79,9 @@ describe("« À lire aussi »", () => {
 
 describe("the archive", () => {
   it("lists months on /archives/ and each month's articles on its page", () => {
-    const months = [...readPage(site.outDir, "/archives/").querySelectorAll(".archive-year a")].map((a) => a.getAttribute("href"));
+    const months = [...readPage(site.outDir, "/archives/").querySelectorAll(".archive-year a")].map((a) =>
+      a.getAttribute("href"),
+    );
     expect(months).toEqual(["/archives/2024/03/"]);
     expect(teasers("/archives/2024/03/")).toEqual(["/economie/inflation-en-baisse/"]);
     expect(title("/archives/2024/03/page/2/")).toBe("Mars 2024 – page 2 – Le Quotidien d’essai");

@@ -14,7 +14,7 @@ import {
   headersFile,
   REFERRER_POLICY,
 } from "../../scripts/output/security-headers.ts";
-import { buildSite, type BuiltSite, makeTempDir, normalizeText, readPage, ROOT } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 import { parseHeadersFile } from "../helpers/headers-file.ts";
 
 const SCRIPT = "</script><script>alert(1)</script>";
@@ -79,9 +79,11 @@ describe("markup in article metadata and bodies", () => {
           expect(`${where}${attribute.value}`).not.toMatch(/^[^:]*: *(javascript|data|vbscript):/i);
         }
       }
-      for (const script of document.querySelectorAll("script")) expect(where + script.getAttribute("type")).toBe(`${where}application/ld+json`);
+      for (const script of document.querySelectorAll("script"))
+        expect(where + script.getAttribute("type")).toBe(`${where}application/ld+json`);
       expect(where + document.querySelectorAll("svg, iframe, object, embed").length).toBe(`${where}0`);
-      for (const img of document.querySelectorAll("img")) expect(where + img.getAttribute("src")).toMatch(/^[^:]*: \/assets\//);
+      for (const img of document.querySelectorAll("img"))
+        expect(where + img.getAttribute("src")).toMatch(/^[^:]*: \/assets\//);
     }
   });
 
@@ -89,7 +91,9 @@ describe("markup in article metadata and bodies", () => {
     const page = readPage(site.outDir, URL_PATH);
     expect(normalizeText(page.querySelector("h1")?.textContent)).toBe(`${SCRIPT} ${IMG}`);
     expect(page.querySelector("title")?.textContent).toContain(`${SCRIPT} ${IMG}`);
-    expect(normalizeText(page.querySelector(".standfirst")?.textContent)).toBe(`${IMG} <svg onload=alert(1)> ${SCRIPT}`);
+    expect(normalizeText(page.querySelector(".standfirst")?.textContent)).toBe(
+      `${IMG} <svg onload=alert(1)> ${SCRIPT}`,
+    );
     expect(normalizeText(page.querySelector(".author")?.textContent)).toBe(`Par ${LINK}`);
     const tags = [...page.querySelectorAll(".tags li")].map((li) => normalizeText(li.textContent));
     expect(tags).toEqual(expect.arrayContaining([IMG, SCRIPT]));
@@ -114,7 +118,9 @@ describe("markup in article metadata and bodies", () => {
 
   it("shows the headline literally in listings", () => {
     for (const listing of ["/", "/culture/"]) {
-      const titles = [...readPage(site.outDir, listing).querySelectorAll(".teaser-title a")].map((a) => normalizeText(a.textContent));
+      const titles = [...readPage(site.outDir, listing).querySelectorAll(".teaser-title a")].map((a) =>
+        normalizeText(a.textContent),
+      );
       expect(titles).toContain(`${SCRIPT} ${IMG}`);
     }
   });
@@ -129,7 +135,9 @@ describe("the security policy", () => {
       expect(`${file}: ${csp?.getAttribute("content")}`).toBe(`${file}: ${CONTENT_SECURITY_POLICY}`);
       // A <meta> policy only covers what comes after it: nothing but the charset may precede it.
       expect(`${file}: ${head.indexOf(csp as Element)}`).toBe(`${file}: 1`);
-      expect(`${file}: ${document.querySelector('meta[name="referrer"]')?.getAttribute("content")}`).toBe(`${file}: ${REFERRER_POLICY}`);
+      expect(`${file}: ${document.querySelector('meta[name="referrer"]')?.getAttribute("content")}`).toBe(
+        `${file}: ${REFERRER_POLICY}`,
+      );
     }
   });
 
@@ -137,9 +145,17 @@ describe("the security policy", () => {
     for (const file of htmlFiles()) {
       const { document } = parseHTML(readFileSync(path.join(site.outDir, file), "utf8"));
       const fetched = [
-        ...[...document.querySelectorAll("img[src], script[src], iframe[src], audio[src], video[src], source[src], embed[src]")].map((e) => e.getAttribute("src")),
+        ...[
+          ...document.querySelectorAll(
+            "img[src], script[src], iframe[src], audio[src], video[src], source[src], embed[src]",
+          ),
+        ].map((e) => e.getAttribute("src")),
         ...[...document.querySelectorAll("img[srcset], source[srcset]")].map((e) => e.getAttribute("srcset")),
-        ...[...document.querySelectorAll('link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="manifest"]')].map((e) => e.getAttribute("href")),
+        ...[
+          ...document.querySelectorAll(
+            'link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="manifest"]',
+          ),
+        ].map((e) => e.getAttribute("href")),
         ...[...document.querySelectorAll("object[data]")].map((e) => e.getAttribute("data")),
       ];
       expect(fetched.length).toBeGreaterThan(0);

@@ -4,8 +4,8 @@
  */
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, normalizeText, ROOT } from "../helpers/build.ts";
 import { type DevServer, startDevServer } from "../helpers/dev-server.ts";
 
@@ -68,13 +68,22 @@ describe("the preview server", () => {
     const before = builds();
     const printedBefore = server.output().length;
     const sitemapFile = path.join(output, "sitemap.xml");
-    const locations = () => (existsSync(sitemapFile) ? readFileSync(sitemapFile, "utf8").match(/<loc>[^<]*<\/loc>/g) ?? [] : []);
+    const locations = () =>
+      existsSync(sitemapFile) ? (readFileSync(sitemapFile, "utf8").match(/<loc>[^<]*<\/loc>/g) ?? []) : [];
     const listedBefore = locations();
     const file = path.join(articles, "culture/2024-03-04-festival-d-avignon.md");
     writeFileSync(file, `${readFileSync(file, "utf8")}\nUn paragraphe ajouté pendant l’aperçu.\n`);
-    await server.waitFor("the new paragraph", async () =>
-      builds() > before && ((await server.fetchPage("/culture/festival-d-avignon/")) ?? "").includes("Un paragraphe ajouté"));
-    const written = server.output().slice(printedBefore).split("\n").filter((line) => line.includes("from ./src/article.njk"));
+    await server.waitFor(
+      "the new paragraph",
+      async () =>
+        builds() > before &&
+        ((await server.fetchPage("/culture/festival-d-avignon/")) ?? "").includes("Un paragraphe ajouté"),
+    );
+    const written = server
+      .output()
+      .slice(printedBefore)
+      .split("\n")
+      .filter((line) => line.includes("from ./src/article.njk"));
     expect(written).toHaveLength(1);
     expect(written[0]).toContain("culture/festival-d-avignon/index.html");
     // The other article pages are still served, from the previous render, and still in the sitemap.
@@ -91,39 +100,59 @@ describe("the preview server", () => {
   it("shows a saved headline on the article, its section index and the home page, without a restart", async () => {
     const before = builds();
     editField(OLD_FILE, "title", '"Sommet à Genève : accord trouvé"');
-    await server.waitFor("the new headline", async () => builds() > before && (await headline(ARTICLE)) === "Sommet à Genève : accord trouvé");
+    await server.waitFor(
+      "the new headline",
+      async () => builds() > before && (await headline(ARTICLE)) === "Sommet à Genève : accord trouvé",
+    );
     expect((await teaserTitles("/international/")).map((t) => t.text)).toContain("Sommet à Genève : accord trouvé");
     // Everything else that names it: its topic pages, « À lire aussi » of an article sharing a
     // tag, the feeds; and nothing still shows the old headline.
     expect((await teaserTitles("/sujets/europe/")).map((t) => t.text)).toContain("Sommet à Genève : accord trouvé");
     const related = parse((await server.fetchPage("/economie/inflation-en-baisse/")) ?? "");
-    expect([...related.querySelectorAll(".related a")].map((a) => normalizeText(a.textContent))).toContain("Sommet à Genève : accord trouvé");
+    expect([...related.querySelectorAll(".related a")].map((a) => normalizeText(a.textContent))).toContain(
+      "Sommet à Genève : accord trouvé",
+    );
     expect(await server.fetchPage("/international/feed.json")).toContain("accord trouvé");
-    const stale = writtenFiles().filter(({ text }) => /Sommet à Genève<|Sommet à Genève"/.test(text)).map(({ file }) => file);
+    const stale = writtenFiles()
+      .filter(({ text }) => /Sommet à Genève<|Sommet à Genève"/.test(text))
+      .map(({ file }) => file);
     expect(stale).toEqual([]);
   });
 
   it("moves an article whose date changed to the top of its section and home, and updates every file naming it", async () => {
     const before = builds();
-    const filesWithOldDate = writtenFiles().filter(({ text }) => text.includes(OLD_ISO)).map(({ file }) => file);
+    const filesWithOldDate = writtenFiles()
+      .filter(({ text }) => text.includes(OLD_ISO))
+      .map(({ file }) => file);
     expect(filesWithOldDate).toContain(path.join("international", "sommet-a-geneve", "index.html"));
     // Feeds and sitemaps, once the site has them, name the article with its date too.
-    const machineReadable = ["feed.json", "atom.xml", "sitemap.xml"].filter((file) => existsSync(path.join(output, file)));
+    const machineReadable = ["feed.json", "atom.xml", "sitemap.xml"].filter((file) =>
+      existsSync(path.join(output, file)),
+    );
     for (const file of machineReadable) expect(filesWithOldDate).toContain(file);
 
     // The file name carries the publication day: editors rename the file with the date.
     editField(OLD_FILE, "date", "2024-03-08T10:00:00+01:00");
     renameSync(path.join(articles, OLD_FILE), path.join(articles, "international/2024-03-08-sommet-a-geneve.md"));
-    await server.waitFor("the new order", async () => builds() > before && (await teaserTitles("/"))[0]?.href === ARTICLE);
+    await server.waitFor(
+      "the new order",
+      async () => builds() > before && (await teaserTitles("/"))[0]?.href === ARTICLE,
+    );
 
-    expect((await teaserTitles("/international/"))[0]).toEqual({ href: ARTICLE, text: "Sommet à Genève : accord trouvé" });
+    expect((await teaserTitles("/international/"))[0]).toEqual({
+      href: ARTICLE,
+      text: "Sommet à Genève : accord trouvé",
+    });
     expect((await teaserTitles("/"))[0]?.text).toBe("Sommet à Genève : accord trouvé");
     const page = parse((await server.fetchPage(ARTICLE)) ?? "");
     expect(page.querySelector(".dates time")?.getAttribute("datetime")).toBe("2024-03-08T10:00:00+01:00");
     // Whatever else names the article (feeds, sitemaps when the site has them) follows too.
-    const stale = writtenFiles().filter(({ text }) => text.includes(OLD_ISO)).map(({ file }) => file);
+    const stale = writtenFiles()
+      .filter(({ text }) => text.includes(OLD_ISO))
+      .map(({ file }) => file);
     expect(stale).toEqual([]);
-    for (const file of machineReadable) expect(readFileSync(path.join(output, file), "utf8")).toContain("2024-03-08T10:00:00+01:00");
+    for (const file of machineReadable)
+      expect(readFileSync(path.join(output, file), "utf8")).toContain("2024-03-08T10:00:00+01:00");
     for (const file of machineReadable.filter((name) => name !== "sitemap.xml")) {
       expect(readFileSync(path.join(output, file), "utf8")).toContain("accord trouvé");
     }
@@ -132,8 +161,12 @@ describe("the preview server", () => {
   it("takes a deleted article off every list", async () => {
     const before = builds();
     rmSync(path.join(articles, "international/2024-03-05-elections-au-bresil.md"));
-    await server.waitFor("the article gone from its section", async () =>
-      builds() > before && !(await teaserTitles("/international/")).some((t) => t.href === "/international/elections-au-bresil/"));
+    await server.waitFor(
+      "the article gone from its section",
+      async () =>
+        builds() > before &&
+        !(await teaserTitles("/international/")).some((t) => t.href === "/international/elections-au-bresil/"),
+    );
     for (const list of ["/", "/sujets/amerique-latine/", "/archives/2024/03/"]) {
       expect((await teaserTitles(list)).map((t) => t.href)).not.toContain("/international/elections-au-bresil/");
     }
@@ -150,9 +183,14 @@ describe("the preview server", () => {
     const failedBuild = builds();
     editField(file, "date", "03/03/2024");
     // Until the end of that build, so that all it printed is there.
-    await server.waitFor("the error", () => builds() > failedBuild && server.output().slice(printedBefore).includes("content problem"));
+    await server.waitFor(
+      "the error",
+      () => builds() > failedBuild && server.output().slice(printedBefore).includes("content problem"),
+    );
     const report = server.output().slice(printedBefore);
-    expect(report).toContain(`${path.join("articles", file)}: date: "03/03/2024" is not an ISO 8601 date-time with offset`);
+    expect(report).toContain(
+      `${path.join("articles", file)}: date: "03/03/2024" is not an ISO 8601 date-time with offset`,
+    );
     // No stack trace: neither Eleventy's heading for one nor its "at file:line:column" lines.
     expect(report).not.toContain("stack trace");
     expect(report).not.toMatch(/\sat .*:\d+:\d+\)?$/m);
@@ -161,7 +199,10 @@ describe("the preview server", () => {
     const before = builds();
     editField(file, "date", "2024-03-03T11:00:00+01:00");
     editField(file, "title", '"La Bourse se reprend"');
-    await server.waitFor("the recovery", async () => builds() > before && (await headline("/economie/la-bourse-recule/")) === "La Bourse se reprend");
+    await server.waitFor(
+      "the recovery",
+      async () => builds() > before && (await headline("/economie/la-bourse-recule/")) === "La Bourse se reprend",
+    );
   });
 });
 
@@ -174,13 +215,20 @@ describe("the preview server started on broken content", () => {
       const file = path.join(brokenArticles, "culture/2024-03-02-un-roman-prime.md");
       const original = readFileSync(file, "utf8");
       writeFileSync(file, original.replace(/^section: .*$/m, "section: cultur"));
-      const broken = startDevServer({ articles: brokenArticles, data: path.join(FIXTURE, "data"), output: path.join(brokenDir, "preview") });
+      const broken = startDevServer({
+        articles: brokenArticles,
+        data: path.join(FIXTURE, "data"),
+        output: path.join(brokenDir, "preview"),
+      });
       try {
         await broken.waitFor("the problem", () => broken.output().includes("Not started yet"));
         expect(broken.output()).toContain('section: "cultur" is not a declared section');
         expect(broken.output()).not.toContain("stack trace");
         writeFileSync(file, original);
-        await broken.waitFor("the server to start", async () => broken.url !== "" && (await broken.fetchPage("/culture/un-roman-prime/")) !== null);
+        await broken.waitFor(
+          "the server to start",
+          async () => broken.url !== "" && (await broken.fetchPage("/culture/un-roman-prime/")) !== null,
+        );
       } finally {
         await broken.stop();
       }

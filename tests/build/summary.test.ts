@@ -2,14 +2,22 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { countByKind, formatBuildSummary } from "../../scripts/build/summary.ts";
-import { ROOT, runBuild, makeTempDir } from "../helpers/build.ts";
+import { makeTempDir, ROOT, runBuild } from "../helpers/build.ts";
 
 const outputs = (...inputs: string[]) => inputs.map((inputPath) => ({ inputPath: `./src/${inputPath}` }));
 
 describe("formatBuildSummary", () => {
   it("counts pages by kind, home, sections and articles first, then the rest by name", () => {
-    const counted = countByKind(outputs("article.njk", "feed.njk", "index.njk", "article.njk", "section.njk", "404.njk"));
-    expect([...counted]).toEqual([["index", 1], ["section", 1], ["article", 2], ["404", 1], ["feed", 1]]);
+    const counted = countByKind(
+      outputs("article.njk", "feed.njk", "index.njk", "article.njk", "section.njk", "404.njk"),
+    );
+    expect([...counted]).toEqual([
+      ["index", 1],
+      ["section", 1],
+      ["article", 2],
+      ["404", 1],
+      ["feed", 1],
+    ]);
   });
 
   it("reads as one line with counts, files, warnings and time", () => {
@@ -21,7 +29,9 @@ describe("formatBuildSummary", () => {
       seconds: 2.314,
     });
     expect(line).toBe("Built dist/ in 2.31 s: 1 home, 2 article pages, 1 sitemap (7 files); 1 warning (above)");
-    expect(formatBuildSummary({ outDir: "d", outputs: [], files: 0, warnings: 0, seconds: 0 })).toContain("no warnings");
+    expect(formatBuildSummary({ outDir: "d", outputs: [], files: 0, warnings: 0, seconds: 0 })).toContain(
+      "no warnings",
+    );
   });
 });
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page, type Request, type Response } from "playwright-core";
+import { type BrowserContext, chromium, type Page, type Request, type Response } from "playwright-core";
 import { buildSite } from "./build.ts";
 import { serveDirectory } from "./static-server.ts";
 

@@ -14,7 +14,9 @@ export interface BuildRun {
 }
 
 /** The build's arguments to `node`, as `npm run build` runs it: package.json's command. */
-export const BUILD_COMMAND = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build
+export const BUILD_COMMAND = (
+  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }
+).scripts.build
   .split(" ")
   .slice(1);
 
@@ -40,7 +42,9 @@ export interface BuiltSite {
 }
 
 /** Builds into a fresh temporary dist/; throws with the build's output when it fails. */
-export function buildSite(options: { articles?: string; data?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): BuiltSite {
+export function buildSite(
+  options: { articles?: string; data?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): BuiltSite {
   const dir = makeTempDir();
   const outDir = path.join(dir, "dist");
   const args = ["--quiet", "--out", outDir, ...(options.args ?? [])];

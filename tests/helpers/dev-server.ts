@@ -18,8 +18,19 @@ export function startDevServer(options: { articles: string; data: string; output
   let printed = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/cli/serve.ts", "--port", "0", "--output", options.output,
-      "--articles", options.articles, "--data", options.data],
+    [
+      "--import",
+      "tsx",
+      "scripts/cli/serve.ts",
+      "--port",
+      "0",
+      "--output",
+      options.output,
+      "--articles",
+      options.articles,
+      "--data",
+      options.data,
+    ],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

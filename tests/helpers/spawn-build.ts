@@ -1,9 +1,12 @@
 /** The build CLI as a child process that tests can wait for, run in parallel, or kill. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { BUILD_COMMAND, ROOT, type BuildRun } from "./build.ts";
+import { BUILD_COMMAND, type BuildRun, ROOT } from "./build.ts";
 
 /** Starts the build from the project root, as `npm run build` does; stdout and stderr are collected as text. */
-export function startBuild(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<BuildRun> } {
+export function startBuild(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; done: Promise<BuildRun> } {
   const child = spawn(process.execPath, [...BUILD_COMMAND, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },

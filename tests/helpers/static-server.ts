@@ -3,8 +3,9 @@
  * "/x/" serves x/index.html, "/x" redirects to "/x/" when x is a folder, and anything missing
  * gets 404.html with status 404. Listens on 127.0.0.1 on an ephemeral port.
  */
-import { createServer } from "node:http";
+
 import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
@@ -29,11 +30,17 @@ export interface StaticServer {
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
+  return stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 async function isDirectory(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isDirectory(), () => false);
+  return stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 export async function serveDirectory(root: string): Promise<StaticServer> {

@@ -19,21 +19,26 @@ describe("parseEditorDate", () => {
 describe("articlePlace", () => {
   it("puts the file under its section with the Paris day and an ASCII slug", () => {
     // 23:30 UTC on the 18th is already the 19th in Paris.
-    expect(articlePlace({ title: "Défense : l’œuvre", date: "2023-04-18T23:30:00Z", section: "france" }, "Europe/Paris")).toEqual({
+    expect(
+      articlePlace({ title: "Défense : l’œuvre", date: "2023-04-18T23:30:00Z", section: "france" }, "Europe/Paris"),
+    ).toEqual({
       relativePath: "france/2023-04-19-defense-l-oeuvre.md",
       slug: "defense-l-oeuvre",
       url: "/france/defense-l-oeuvre/",
     });
   });
   it("uses a chosen slug", () => {
-    expect(articlePlace({ title: "Un titre", date: "2023-04-18T10:00:00+02:00", section: "france" }, "Europe/Paris", "court").url).toBe("/france/court/");
+    expect(
+      articlePlace({ title: "Un titre", date: "2023-04-18T10:00:00+02:00", section: "france" }, "Europe/Paris", "court")
+        .url,
+    ).toBe("/france/court/");
   });
 });
 
 describe("formatArticleSource", () => {
   it("writes front matter that reads back as the same values", () => {
     const meta = {
-      title: 'Grève : « tout bloquer » ?',
+      title: "Grève : « tout bloquer » ?",
       standfirst: "Un chapô: avec deux-points et # dièse",
       date: "2023-04-18T14:05:00+02:00",
       section: "france",
@@ -47,7 +52,15 @@ describe("formatArticleSource", () => {
   });
   it("leaves out draft when false", () => {
     const text = formatArticleSource(
-      { title: "T", standfirst: "S", date: "2023-04-18T14:05:00+02:00", section: "france", author: "A", tags: [], draft: false },
+      {
+        title: "T",
+        standfirst: "S",
+        date: "2023-04-18T14:05:00+02:00",
+        section: "france",
+        author: "A",
+        tags: [],
+        draft: false,
+      },
       "B\n",
     );
     expect(text).not.toContain("draft");

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { splitSourceFile } from "../../../scripts/input/source-file.ts";
 import { comparableText, firstSentence, isSubheading, wireToMarkdown } from "../../../scripts/authoring/wire-import.ts";
+import { splitSourceFile } from "../../../scripts/input/source-file.ts";
 import { ROOT } from "../../helpers/build.ts";
 
 const appeal = { title: "Comment nous aider ?", paragraphs: ["Soutenez l'information libre."] };
@@ -28,14 +28,24 @@ describe("wireToMarkdown", () => {
   });
 
   it("makes short unpunctuated lines and whole quotations subheadings, only between paragraphs", () => {
-    const text = ["Un titre en tête", "Le début.", "Un intertitre", "La suite.", "« Une citation. »", "La fin.", "Avec AFP"].join("\n");
+    const text = [
+      "Un titre en tête",
+      "Le début.",
+      "Un intertitre",
+      "La suite.",
+      "« Une citation. »",
+      "La fin.",
+      "Avec AFP",
+    ].join("\n");
     expect(wireToMarkdown(text).body).toBe(
       "Un titre en tête\n\nLe début.\n\n## Un intertitre\n\nLa suite.\n\n## « Une citation. »\n\nLa fin.\n\nAvec AFP\n",
     );
   });
 
   it("does not make two short lines in a row subheadings", () => {
-    expect(wireToMarkdown("Début.\nLigne courte\nAutre ligne courte\nFin.").subheadings).toEqual(["Autre ligne courte"]);
+    expect(wireToMarkdown("Début.\nLigne courte\nAutre ligne courte\nFin.").subheadings).toEqual([
+      "Autre ligne courte",
+    ]);
   });
 
   it("removes a trailing appeal that matches the publisher's, whatever its typography", () => {
@@ -46,14 +56,18 @@ describe("wireToMarkdown", () => {
   });
 
   it("keeps an appeal that differs from the publisher's, or that is not at the end", () => {
-    expect(wireToMarkdown("Le texte.\nComment nous aider ?\nDonnez à une autre cause.", appeal).appealRemoved).toBe(false);
+    expect(wireToMarkdown("Le texte.\nComment nous aider ?\nDonnez à une autre cause.", appeal).appealRemoved).toBe(
+      false,
+    );
     const inside = wireToMarkdown("Comment nous aider ?\nSoutenez l'information libre.\nLe texte continue.", appeal);
     expect(inside.appealRemoved).toBe(false);
     expect(inside.body).toContain("Soutenez l'information libre.");
   });
 
   it("stops a paragraph's first characters being read as Markdown lists or headings", () => {
-    expect(wireToMarkdown("1984. Une année.\n- Un tiret.\n# Un dièse.").body).toBe("1984\\. Une année.\n\n\\- Un tiret.\n\n\\# Un dièse.\n");
+    expect(wireToMarkdown("1984. Une année.\n- Un tiret.\n# Un dièse.").body).toBe(
+      "1984\\. Une année.\n\n\\- Un tiret.\n\n\\# Un dièse.\n",
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../../scripts/input/article.ts";
 import { generateCorpus, SECTIONS, toSiteSource } from "../../../scripts/bench/synthetic-corpus.ts";
+import { parseArticle } from "../../../scripts/input/article.ts";
 import type { Publisher } from "../../../scripts/input/schema.ts";
 import { publisher as fixturePublisher } from "../../helpers/articles.ts";
 

@@ -52,7 +52,13 @@ describe("watchFolders", () => {
     const report = nextReport();
     writeFileSync(path.join(dir, "culture/b.md"), "b");
     renameSync(path.join(dir, "culture/a.md"), path.join(dir, "culture/c.md"));
-    expect(await report).toEqual(expect.arrayContaining([path.join(dir, "culture/a.md"), path.join(dir, "culture/b.md"), path.join(dir, "culture/c.md")]));
+    expect(await report).toEqual(
+      expect.arrayContaining([
+        path.join(dir, "culture/a.md"),
+        path.join(dir, "culture/b.md"),
+        path.join(dir, "culture/c.md"),
+      ]),
+    );
     await settle();
     const removal = nextReport();
     rmSync(path.join(dir, "culture/b.md"));

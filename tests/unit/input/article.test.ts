@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { excerpt, parseArticle } from "../../../scripts/input/article.ts";
-import { articleUrl } from "../../../scripts/input/urls.ts";
 import type { Settings } from "../../../scripts/input/schema.ts";
+import { articleUrl } from "../../../scripts/input/urls.ts";
 import { publisher } from "../../helpers/articles.ts";
 
 const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
@@ -80,7 +80,10 @@ describe("parseArticle", () => {
 
   it("rejects a section the publisher does not declare", () => {
     const result = parseArticle(file, source(valid.replace("section: international", "section: sport")), context);
-    expect(!result.ok && result.problems[0]).toMatchObject({ field: "section", message: expect.stringContaining("sport") });
+    expect(!result.ok && result.problems[0]).toMatchObject({
+      field: "section",
+      message: expect.stringContaining("sport"),
+    });
   });
 
   it("rejects a file name whose date disagrees with the publication date", () => {
@@ -98,17 +101,23 @@ describe("parseArticle", () => {
 
 describe("links and images in the body", () => {
   it("rejects javascript: and data: links and images from another origin, naming them", () => {
-    const result = parseArticle(file, source(valid, "[Clic](javascript:alert(1)) ![Pisteur](https://tracker.example/p.gif)\n"), context);
+    const result = parseArticle(
+      file,
+      source(valid, "[Clic](javascript:alert(1)) ![Pisteur](https://tracker.example/p.gif)\n"),
+      context,
+    );
     expect(!result.ok && result.problems).toEqual([
       {
         file,
         field: "body",
-        message: '"javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL',
+        message:
+          '"javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL',
       },
       {
         file,
         field: "body",
-        message: '"https://tracker.example/p.gif" is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin',
+        message:
+          '"https://tracker.example/p.gif" is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin',
       },
     ]);
   });

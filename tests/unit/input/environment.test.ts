@@ -29,11 +29,18 @@ describe("readEnvironment: SOURCE_DATE_EPOCH", () => {
     expect(readEnvironment({ SOURCE_DATE_EPOCH: "" }).buildTime.isValid).toBe(true);
   });
 
-  it.each(["2023-04-18", "-5", "1.5", "99999999999999999999"])("refuses SOURCE_DATE_EPOCH=%j in one line naming it", (value) => {
-    expect(problems({ SOURCE_DATE_EPOCH: value })).toEqual([
-      expect.stringMatching(new RegExp(`^environment: SOURCE_DATE_EPOCH: "${value.replace(/[.]/g, "\\.")}" is not a whole number of seconds .*; expected`)),
-    ]);
-  });
+  it.each(["2023-04-18", "-5", "1.5", "99999999999999999999"])(
+    "refuses SOURCE_DATE_EPOCH=%j in one line naming it",
+    (value) => {
+      expect(problems({ SOURCE_DATE_EPOCH: value })).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^environment: SOURCE_DATE_EPOCH: "${value.replace(/[.]/g, "\\.")}" is not a whole number of seconds .*; expected`,
+          ),
+        ),
+      ]);
+    },
+  );
 });
 
 describe("readEnvironment: SITE_URL and PATH_PREFIX", () => {
@@ -51,7 +58,9 @@ describe("readEnvironment: SITE_URL and PATH_PREFIX", () => {
   });
 
   it.each(["/a b/", "/../", "/actu?x=1", "/é/"])("refuses PATH_PREFIX=%j, naming the variable", (value) => {
-    expect(problems({ PATH_PREFIX: value })).toEqual([expect.stringMatching(/^environment: PATH_PREFIX: .* is not a URL path; expected/)]);
+    expect(problems({ PATH_PREFIX: value })).toEqual([
+      expect.stringMatching(/^environment: PATH_PREFIX: .* is not a URL path; expected/),
+    ]);
   });
 
   it("reads SITE_URL's origin", () => {
@@ -60,7 +69,9 @@ describe("readEnvironment: SITE_URL and PATH_PREFIX", () => {
   });
 
   it("refuses a SITE_URL with a path and says to use PATH_PREFIX", () => {
-    expect(problems({ SITE_URL: "https://exemple.github.io/actu" })).toEqual([expect.stringMatching(/^environment: SITE_URL: .*PATH_PREFIX=\/actu/)]);
+    expect(problems({ SITE_URL: "https://exemple.github.io/actu" })).toEqual([
+      expect.stringMatching(/^environment: SITE_URL: .*PATH_PREFIX=\/actu/),
+    ]);
   });
 
   it.each(["exemple.fr", "ftp://exemple.fr", "https://exemple.fr/?q=1"])("refuses SITE_URL=%j", (value) => {
@@ -68,11 +79,11 @@ describe("readEnvironment: SITE_URL and PATH_PREFIX", () => {
   });
 
   it("reports every bad variable at once", () => {
-    expect(problems({ SITE_URL: "nope", PATH_PREFIX: "/a b/", SOURCE_DATE_EPOCH: "x" }).map((line) => line.split(":")[1]?.trim())).toEqual([
-      "SITE_URL",
-      "PATH_PREFIX",
-      "SOURCE_DATE_EPOCH",
-    ]);
+    expect(
+      problems({ SITE_URL: "nope", PATH_PREFIX: "/a b/", SOURCE_DATE_EPOCH: "x" }).map((line) =>
+        line.split(":")[1]?.trim(),
+      ),
+    ).toEqual(["SITE_URL", "PATH_PREFIX", "SOURCE_DATE_EPOCH"]);
   });
 });
 

@@ -8,7 +8,8 @@ import { makeTempDir, ROOT } from "../../helpers/build.ts";
 
 describe("parseGitLog", () => {
   it("keeps each file's newest commit date, only for files changed after the commit that added them", () => {
-    const log = "\u00002024-03-05T10:00:00+01:00\n\na/once-more.md\nb/twice.md\n\u00002024-03-02T10:00:00+01:00\n\nb/twice.md\n\u00002024-03-01T10:00:00+01:00\n\na/once-more.md\nc/added.md\n";
+    const log =
+      "\u00002024-03-05T10:00:00+01:00\n\na/once-more.md\nb/twice.md\n\u00002024-03-02T10:00:00+01:00\n\nb/twice.md\n\u00002024-03-01T10:00:00+01:00\n\na/once-more.md\nc/added.md\n";
     expect(parseGitLog(log, "/articles")).toEqual(
       new Map([
         [path.join("/articles", "a/once-more.md"), "2024-03-05T10:00:00+01:00"],
@@ -23,13 +24,18 @@ describe("modification dates from git", () => {
   const articles = () => path.join(repo, "articles");
   const data = path.join(ROOT, "tests/fixtures/newsroom/data");
   const git = (date: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], {
-      cwd: repo,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-      stdio: "pipe",
-    });
+    execFileSync(
+      "git",
+      ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args],
+      {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+        stdio: "pipe",
+      },
+    );
   const file = (name: string) => path.join(articles(), "international", name);
-  const edit = (name: string, from: RegExp, to: string) => writeFileSync(file(name), readFileSync(file(name), "utf8").replace(from, to));
+  const edit = (name: string, from: RegExp, to: string) =>
+    writeFileSync(file(name), readFileSync(file(name), "utf8").replace(from, to));
   const modifiedIso = (url: string) => {
     const article = loadContent({ articlesDir: articles(), dataDir: data }).articles.find((a) => a.url === url);
     return article?.modified?.iso ?? null;
@@ -38,7 +44,9 @@ describe("modification dates from git", () => {
   beforeAll(() => {
     repo = makeTempDir("news-git-");
     mkdirSync(articles());
-    cpSync(path.join(ROOT, "tests/fixtures/newsroom/articles/international"), path.join(articles(), "international"), { recursive: true });
+    cpSync(path.join(ROOT, "tests/fixtures/newsroom/articles/international"), path.join(articles(), "international"), {
+      recursive: true,
+    });
     git("2024-03-06T08:00:00+01:00", "init", "-q");
     git("2024-03-06T08:00:00+01:00", "add", ".");
     git("2024-03-06T08:00:00+01:00", "commit", "-qm", "add");

@@ -5,7 +5,10 @@ const ids = (markdown: string) => [...renderBody(markdown).html.matchAll(/<h\d i
 
 describe("subheading ids", () => {
   it("gives each subheading an ASCII slug of its text", () => {
-    expect(ids("## Les élèves à l’école\n\nTexte.\n\n### Œuvres d’art")).toEqual(["les-eleves-a-l-ecole", "oeuvres-d-art"]);
+    expect(ids("## Les élèves à l’école\n\nTexte.\n\n### Œuvres d’art")).toEqual([
+      "les-eleves-a-l-ecole",
+      "oeuvres-d-art",
+    ]);
   });
 
   it("numbers repeated subheadings so every id on the page stays unique", () => {

@@ -17,7 +17,9 @@ describe("renderBody", () => {
 
   it("renders ## as h2 subheadings and reports heading lines", () => {
     const body = renderBody("Texte.\n\n## « Nous avons des liens très forts »\n\nSuite.", 10);
-    expect(body.html).toContain(`<h2 id="nous-avons-des-liens-tres-forts">«${NNBSP}Nous avons des liens très forts${NNBSP}»</h2>`);
+    expect(body.html).toContain(
+      `<h2 id="nous-avons-des-liens-tres-forts">«${NNBSP}Nous avons des liens très forts${NNBSP}»</h2>`,
+    );
     expect(body.headings).toEqual([{ level: 2, line: 12 }]);
   });
 
@@ -28,13 +30,16 @@ describe("renderBody", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
-  it.each(["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "//evil.example/x"])(
-    "drops the %s link target",
-    (url) => {
-      const { html } = renderBody(`[clic](${url})`);
-      expect(html).not.toContain("href");
-    },
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:x",
+    "//evil.example/x",
+  ])("drops the %s link target", (url) => {
+    const { html } = renderBody(`[clic](${url})`);
+    expect(html).not.toContain("href");
+  });
 
   it("reports each refused link target once, reference definitions and autolinks included", () => {
     const { html, rejectedUrls } = renderBody(
@@ -50,7 +55,9 @@ describe("renderBody", () => {
   });
 
   it("keeps images from this site and turns others into their alt text", () => {
-    const { html, rejectedUrls } = renderBody("![Logo](/assets/logo.svg) ![Pisteur](https://tracker.example/p.gif) ![x](//cdn.example/x.png)");
+    const { html, rejectedUrls } = renderBody(
+      "![Logo](/assets/logo.svg) ![Pisteur](https://tracker.example/p.gif) ![x](//cdn.example/x.png)",
+    );
     expect(html).toMatch(/^<p><img src="\/assets\/logo.svg" alt="Logo"> Pisteur\s[^<]*<\/p>$/);
     // A protocol-relative target is refused as a link before it can become an image.
     expect(rejectedUrls).toEqual([
@@ -65,7 +72,9 @@ describe("renderBody", () => {
 
   it("writes the body minified: nothing between blocks, one space for a line break or a run of spaces", () => {
     const { html } = renderBody("Un  deux\ntrois.\n\n> Cité\n\n- a\n- b\n\n---\n\n```\nx  =  1\ny\n```\n");
-    expect(html).toBe("<p>Un deux trois.</p><blockquote><p>Cité</p></blockquote><ul><li>a</li><li>b</li></ul><hr><pre><code>x  =  1\ny\n</code></pre>");
+    expect(html).toBe(
+      "<p>Un deux trois.</p><blockquote><p>Cité</p></blockquote><ul><li>a</li><li>b</li></ul><hr><pre><code>x  =  1\ny\n</code></pre>",
+    );
   });
 
   it("collects the visible text for word counts", () => {

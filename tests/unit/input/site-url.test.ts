@@ -9,7 +9,10 @@ describe("resolveSiteUrl", () => {
   });
 
   it("lets SITE_URL's origin and PATH_PREFIX override it, and puts the prefix in every absolute URL", () => {
-    const site = resolveSiteUrl("https://www.exemple.fr/", { siteOrigin: "http://localhost:8080", pathPrefix: "/actu/" });
+    const site = resolveSiteUrl("https://www.exemple.fr/", {
+      siteOrigin: "http://localhost:8080",
+      pathPrefix: "/actu/",
+    });
     expect(site.origin).toBe("http://localhost:8080");
     expect(site.pathPrefix).toBe("/actu/");
     expect(site.absolute("/")).toBe("http://localhost:8080/actu/");

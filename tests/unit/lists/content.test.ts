@@ -21,7 +21,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const article = (section: string, name: string, frontMatter: Record<string, string>, body = "Un paragraphe.\n") => {
   const file = path.join(paths.articlesDir, section, name);
   mkdirSync(path.dirname(file), { recursive: true });
-  const yaml = Object.entries(frontMatter).map(([key, value]) => `${key}: ${value}`).join("\n");
+  const yaml = Object.entries(frontMatter)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join("\n");
   writeFileSync(file, `---\n${yaml}\n---\n\n${body}`);
   return shownPath(file);
 };

@@ -3,15 +3,27 @@ import { buildListings } from "../../../scripts/lists/listings.ts";
 import { fakeArticle } from "../../helpers/fake-article.ts";
 
 const articles = Array.from({ length: 5 }, (_, i) =>
-  fakeArticle(`article-${5 - i}`, `2024-03-0${5 - i}T10:00:00+01:00`, i % 2 === 0 ? "international" : "france", ["Chine"]),
+  fakeArticle(`article-${5 - i}`, `2024-03-0${5 - i}T10:00:00+01:00`, i % 2 === 0 ? "international" : "france", [
+    "Chine",
+  ]),
 );
 const listings = buildListings({
   publisherDescription: "Le journal.",
   homeTitle: "Dernières informations",
   articles,
   sections: [
-    { slug: "international", name: "International", description: "Le monde.", articles: articles.filter((a) => a.section.slug === "international") },
-    { slug: "france", name: "France", description: "Le pays.", articles: articles.filter((a) => a.section.slug === "france") },
+    {
+      slug: "international",
+      name: "International",
+      description: "Le monde.",
+      articles: articles.filter((a) => a.section.slug === "international"),
+    },
+    {
+      slug: "france",
+      name: "France",
+      description: "Le pays.",
+      articles: articles.filter((a) => a.section.slug === "france"),
+    },
   ],
   homePageSize: 2,
   pageSize: 2,
@@ -35,7 +47,11 @@ describe("buildListings", () => {
   });
 
   it("makes topic and month pages under their indexes, with a breadcrumb to them", () => {
-    expect(listings.topicPages.map((p) => p.url)).toEqual(["/sujets/chine/", "/sujets/chine/page/2/", "/sujets/chine/page/3/"]);
+    expect(listings.topicPages.map((p) => p.url)).toEqual([
+      "/sujets/chine/",
+      "/sujets/chine/page/2/",
+      "/sujets/chine/page/3/",
+    ]);
     expect(listings.topicPages[0]?.crumbs).toEqual([{ name: "Sujets", url: "/sujets/" }]);
     expect(listings.monthPages.map((p) => [p.url, p.heading])).toEqual([
       ["/archives/2024/03/", "Mars 2024"],
@@ -45,6 +61,10 @@ describe("buildListings", () => {
   });
 
   it("relates each article to others, by URL", () => {
-    expect(listings.related["/international/article-5/"]?.map((a) => a.slug)).toEqual(["article-3", "article-1", "article-4"]);
+    expect(listings.related["/international/article-5/"]?.map((a) => a.slug)).toEqual([
+      "article-3",
+      "article-1",
+      "article-4",
+    ]);
   });
 });

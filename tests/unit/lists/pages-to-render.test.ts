@@ -2,7 +2,13 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Content, loadContent } from "../../../scripts/lists/content.ts";
-import { changedFiles, LIST_KINDS, type PagesToRender, pagesToRender, PreviewRenders } from "../../../scripts/lists/pages-to-render.ts";
+import {
+  changedFiles,
+  LIST_KINDS,
+  type PagesToRender,
+  PreviewRenders,
+  pagesToRender,
+} from "../../../scripts/lists/pages-to-render.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
@@ -61,14 +67,20 @@ describe("pagesToRender", () => {
     const { articles, lists } = urls(pages);
     expect(articles).toContain("/international/sommet-a-geneve/");
     // Every article whose « À lire aussi » names it, and no other.
-    const recommending = after.articles.filter((a) => after.related[a.url]?.some((r) => r.url === "/international/sommet-a-geneve/"));
+    const recommending = after.articles.filter((a) =>
+      after.related[a.url]?.some((r) => r.url === "/international/sommet-a-geneve/"),
+    );
     expect(recommending.length).toBeGreaterThan(0);
     expect(articles.sort()).toEqual(["/international/sommet-a-geneve/", ...recommending.map((a) => a.url)].sort());
     // Every list page that shows it, and no other.
-    const listing = LIST_KINDS.flatMap((kind) => after[kind]).filter((page) => page.items.some((item) => item.url === "/international/sommet-a-geneve/"));
+    const listing = LIST_KINDS.flatMap((kind) => after[kind]).filter((page) =>
+      page.items.some((item) => item.url === "/international/sommet-a-geneve/"),
+    );
     expect(lists.sort()).toEqual(listing.map((page) => page.url).sort());
     // The oldest article: on the home page's second page.
-    expect(lists).toEqual(expect.arrayContaining(["/page/2/", "/international/", "/sujets/diplomatie/", "/archives/2024/03/"]));
+    expect(lists).toEqual(
+      expect.arrayContaining(["/page/2/", "/international/", "/sujets/diplomatie/", "/archives/2024/03/"]),
+    );
   });
 
   it("renders every page when an article comes or goes, or the site's navigation changes", () => {
@@ -85,7 +97,10 @@ describe("pagesToRender", () => {
 });
 
 describe("PreviewRenders", () => {
-  const feed = (body: string) => [{ path: "/feed.xml", body }, { path: "/robots.txt", body: "User-agent: *" }];
+  const feed = (body: string) => [
+    { path: "/feed.xml", body },
+    { path: "/robots.txt", body: "User-agent: *" },
+  ];
 
   it("writes only the generated files whose text changed since the last finished build", () => {
     const renders = new PreviewRenders();
@@ -141,9 +156,20 @@ describe("PreviewRenders.written", () => {
 
 describe("changedFiles", () => {
   it("keeps new files and files whose text differs", () => {
-    const written = new Map([["/a", "1"], ["/b", "2"]]);
-    expect(changedFiles(written, [{ path: "/a", body: "1" }, { path: "/b", body: "3" }, { path: "/c", body: "4" }]))
-      .toEqual([{ path: "/b", body: "3" }, { path: "/c", body: "4" }]);
+    const written = new Map([
+      ["/a", "1"],
+      ["/b", "2"],
+    ]);
+    expect(
+      changedFiles(written, [
+        { path: "/a", body: "1" },
+        { path: "/b", body: "3" },
+        { path: "/c", body: "4" },
+      ]),
+    ).toEqual([
+      { path: "/b", body: "3" },
+      { path: "/c", body: "4" },
+    ]);
     expect(changedFiles(undefined, [{ path: "/a", body: "1" }])).toHaveLength(1);
   });
 });

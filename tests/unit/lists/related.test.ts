@@ -6,7 +6,8 @@ import { fakeArticle } from "../../helpers/fake-article.ts";
 
 function related(articles: Article[], options = {}) {
   const bySection = new Map<string, Article[]>();
-  for (const article of articles) bySection.set(article.section.slug, [...(bySection.get(article.section.slug) ?? []), article]);
+  for (const article of articles)
+    bySection.set(article.section.slug, [...(bySection.get(article.section.slug) ?? []), article]);
   const byTag = new Map(buildTagIndex(articles).map((topic) => [topic.slug, topic.articles]));
   const result = relatedArticles({ articles, byTag, bySection }, options);
   return (url: string) => (result.get(url) ?? []).map((a) => a.slug);
@@ -27,7 +28,11 @@ describe("relatedArticles", () => {
   const of = related(articles);
 
   it("ranks by shared tags, then same section, then newest, and never lists the article itself", () => {
-    expect(of("/international/subject/")).toEqual(["two-shared-old", "one-shared-same-section", "newest-other-section"]);
+    expect(of("/international/subject/")).toEqual([
+      "two-shared-old",
+      "one-shared-same-section",
+      "newest-other-section",
+    ]);
   });
 
   it("fills the places left with the newest articles of the same section", () => {
@@ -53,17 +58,28 @@ describe("relatedArticles", () => {
 
   it("names the current articles when called again after an edit, and follows a change of tags", () => {
     // The same ranking inputs (tags, sections, order) with an edited headline: the new object is listed.
-    const edited = articles.map((article) => (article.slug === "two-shared-old" ? { ...article, title: "Nouveau titre" } : article));
+    const edited = articles.map((article) =>
+      article.slug === "two-shared-old" ? { ...article, title: "Nouveau titre" } : article,
+    );
     const result = relatedArticles({
       articles: edited,
       byTag: new Map(buildTagIndex(edited).map((topic) => [topic.slug, topic.articles])),
-      bySection: new Map([...new Set(edited.map((a) => a.section.slug))].map((slug) => [slug, edited.filter((a) => a.section.slug === slug)])),
+      bySection: new Map(
+        [...new Set(edited.map((a) => a.section.slug))].map((slug) => [
+          slug,
+          edited.filter((a) => a.section.slug === slug),
+        ]),
+      ),
     });
     expect(result.get("/international/subject/")?.[0]?.title).toBe("Nouveau titre");
     // A tag removed: the ranking changes with it.
     const untagged = articles.map((article) =>
       article.slug === "two-shared-old" ? { ...article, tags: [] } : article,
     );
-    expect(related(untagged)("/international/subject/")).toEqual(["one-shared-same-section", "newest-other-section", "same-section-no-tag"]);
+    expect(related(untagged)("/international/subject/")).toEqual([
+      "one-shared-same-section",
+      "newest-other-section",
+      "same-section-no-tag",
+    ]);
   });
 });

@@ -16,15 +16,18 @@ const at = (iso: string) => {
 };
 
 describe("parseIsoWithOffset", () => {
-  it.each(["2023-04-18T14:05:00+02:00", "2023-04-18T12:05Z", "2023-04-18T14:05:00.250+02:00"])(
-    "accepts %s",
-    (iso) => expect(parseIsoWithOffset(iso)).not.toBeNull(),
+  it.each(["2023-04-18T14:05:00+02:00", "2023-04-18T12:05Z", "2023-04-18T14:05:00.250+02:00"])("accepts %s", (iso) =>
+    expect(parseIsoWithOffset(iso)).not.toBeNull(),
   );
 
-  it.each(["18/04/2023", "2023-04-18", "2023-04-18T14:05:00", "2023-02-30T10:00:00+01:00", "2023-04-18T25:00:00+02:00", ""])(
-    "rejects %j",
-    (text) => expect(parseIsoWithOffset(text)).toBeNull(),
-  );
+  it.each([
+    "18/04/2023",
+    "2023-04-18",
+    "2023-04-18T14:05:00",
+    "2023-02-30T10:00:00+01:00",
+    "2023-04-18T25:00:00+02:00",
+    "",
+  ])("rejects %j", (text) => expect(parseIsoWithOffset(text)).toBeNull());
 });
 
 describe("French dates in Paris time", () => {
@@ -43,11 +46,32 @@ describe("French dates in Paris time", () => {
 
   it("names every weekday and month of a year in French, Sunday and December included", () => {
     expect(formatDateTimeFr(at("2023-01-01T00:05:00+01:00"))).toBe("dimanche 1er\u00A0janvier 2023 à 0\u00A0h\u00A005");
-    expect(formatDateTimeFr(at("2023-12-31T23:59:00+01:00"))).toBe("dimanche 31\u00A0décembre 2023 à 23\u00A0h\u00A059");
-    const days = Array.from({ length: 7 }, (_, k) => formatDateTimeFr(at(`2024-01-0${k + 1}T12:00:00+01:00`)).split(" ")[0]);
+    expect(formatDateTimeFr(at("2023-12-31T23:59:00+01:00"))).toBe(
+      "dimanche 31\u00A0décembre 2023 à 23\u00A0h\u00A059",
+    );
+    const days = Array.from(
+      { length: 7 },
+      (_, k) => formatDateTimeFr(at(`2024-01-0${k + 1}T12:00:00+01:00`)).split(" ")[0],
+    );
     expect(days).toEqual(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]);
-    const months = Array.from({ length: 12 }, (_, k) => formatDateFr(at(`2024-${String(k + 1).padStart(2, "0")}-15T12:00:00Z`)).split(/\s/)[1]);
-    expect(months).toEqual(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]);
+    const months = Array.from(
+      { length: 12 },
+      (_, k) => formatDateFr(at(`2024-${String(k + 1).padStart(2, "0")}-15T12:00:00Z`)).split(/\s/)[1],
+    );
+    expect(months).toEqual([
+      "janvier",
+      "février",
+      "mars",
+      "avril",
+      "mai",
+      "juin",
+      "juillet",
+      "août",
+      "septembre",
+      "octobre",
+      "novembre",
+      "décembre",
+    ]);
   });
 
   it("writes 1er for the first day of a month", () => {

@@ -19,7 +19,10 @@ describe("countWords", () => {
 
   it("counts as the definition's regular expression does, on the site's article and edge cases", () => {
     const definition = (text: string) => text.match(/[\p{L}\p{N}]+(?:[’'\-.,][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-    const seed = readFileSync(path.join(ROOT, "src/articles/international/2023-04-18-li-shangfu-moscou-cooperation-militaire.md"), "utf8");
+    const seed = readFileSync(
+      path.join(ROOT, "src/articles/international/2023-04-18-li-shangfu-moscou-cooperation-militaire.md"),
+      "utf8",
+    );
     for (const text of [seed, "a--b a- -a a—b a/b 𝐀𝐁 𝐀-b x,,y 1.2.3 « »", "Ελληνικά 日本語 l'été"]) {
       expect(countWords(text)).toBe(definition(text));
     }

@@ -35,9 +35,7 @@ describe("frenchTypography", () => {
   });
 
   it("handles nested quotes: guillemets outside, curly quotes inside", () => {
-    expect(frenchTypography("«Il a dit “non”, puis “oui”»")).toBe(
-      `«${NNBSP}Il a dit “non”, puis “oui”${NNBSP}»`,
-    );
+    expect(frenchTypography("«Il a dit “non”, puis “oui”»")).toBe(`«${NNBSP}Il a dit “non”, puis “oui”${NNBSP}»`);
   });
 
   it("does not space a mark at the start of the text or after an opening bracket", () => {
