@@ -4,14 +4,18 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { DateTime } from "luxon";
 import { parseArticle } from "../input/article.ts";
 import { ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
-import type { readMetadata } from "../input/load-sources.ts";
+import { type ContentPaths, resolveContentPaths, type SourceDirectories } from "../input/content-paths.ts";
+import { readEnvironment } from "../input/environment.ts";
+import { readMetadata } from "../input/load-sources.ts";
 import type { Publisher } from "../input/schema.ts";
-import type { SiteUrl } from "../input/site-url.ts";
+import { resolveSiteUrl, type SiteUrl } from "../input/site-url.ts";
+import { toIsoInZone } from "../text/dates.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
-import { articlePlace, formatArticleSource, type NewArticleMeta } from "./article-source.ts";
+import { articlePlace, formatArticleSource, type NewArticleMeta, parseEditorDate } from "./article-source.ts";
 
 /** The options both commands take (parseArgs format). */
 export const ARTICLE_OPTIONS = {
@@ -31,6 +35,72 @@ export class UsageError extends Error {
 }
 
 export type Metadata = ReturnType<typeof readMetadata>;
+
+/** The flags both commands read, as parseArgs gives them. */
+export interface ArticleFlags {
+  title?: string | undefined;
+  section?: string | undefined;
+  date?: string | undefined;
+  slug?: string | undefined;
+  author?: string | undefined;
+  tags?: string | undefined;
+  articles?: string | undefined;
+  data?: string | undefined;
+}
+
+/** What a new article's command asked for, checked against the project. */
+export interface ArticleRequest {
+  paths: ContentPaths;
+  metadata: Metadata;
+  /** Where the article will be published (SITE_URL and PATH_PREFIX applied). */
+  siteUrl: SiteUrl;
+  title: string;
+  section: string;
+  /** ISO 8601 with the publisher's offset. */
+  date: string;
+  author: string;
+  tags: string[];
+  /** --slug, checked; undefined: the slug comes from the title. */
+  slug: string | undefined;
+}
+
+/**
+ * Reads and checks the flags both commands take, and the metadata they are checked against.
+ * Without `now`, --date is required; with it, --date defaults to it.
+ */
+export function readArticleRequest(
+  flags: ArticleFlags,
+  directories: SourceDirectories,
+  now?: DateTime,
+): ArticleRequest {
+  const title = required(flags.title, "--title", '"Le titre de l’article"');
+  const sectionFlag = required(flags.section, "--section", "international");
+  const dateFlag = now ? flags.date : required(flags.date, "--date", "2023-04-18T14:05");
+  const paths = resolveContentPaths({ articles: flags.articles, data: flags.data }, directories);
+  const metadata = readMetadata(paths.dataDir);
+  const zone = metadata.publisher.timeZone;
+  const section = checkSection(sectionFlag, metadata.publisher);
+  const slug = chosenSlug(flags.slug);
+  const date =
+    dateFlag === undefined && now ? toIsoInZone(now.startOf("second"), zone) : parseEditorDate(dateFlag ?? "", zone);
+  if (!date) {
+    throw new UsageError(
+      `--date "${dateFlag}" is not a date-time; expected e.g. 2023-04-18T14:05 (${zone}) or 2023-04-18T14:05:00+02:00`,
+    );
+  }
+  const siteUrl = resolveSiteUrl(metadata.publisher.url, readEnvironment());
+  return {
+    paths,
+    metadata,
+    siteUrl,
+    title,
+    section,
+    date,
+    slug,
+    author: flags.author ?? "La Rédaction",
+    tags: tagList(flags.tags),
+  };
+}
 
 /** The section's slug if the publisher declares it; a usage error listing the choices otherwise. */
 export function checkSection(section: string, publisher: Publisher): string {

@@ -7,23 +7,15 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { directories } from "../../.eleventy.js";
-import { parseEditorDate } from "../authoring/article-source.ts";
 import {
   ARTICLE_OPTIONS,
-  checkSection,
-  chosenSlug,
   createArticle,
+  readArticleRequest,
   reportCreated,
-  required,
   runCommand,
-  tagList,
   UsageError,
 } from "../authoring/create-article.ts";
 import { firstSentence, wireToMarkdown } from "../authoring/wire-import.ts";
-import { resolveContentPaths } from "../input/content-paths.ts";
-import { readEnvironment } from "../input/environment.ts";
-import { readMetadata } from "../input/load-sources.ts";
-import { resolveSiteUrl } from "../input/site-url.ts";
 import { decodeUtf8 } from "../input/source-file.ts";
 
 const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
@@ -47,20 +39,7 @@ runCommand(USAGE, () => {
         : `expected one wire file, got ${positionals.length}`,
     );
   const wireFile = positionals[0] as string;
-  const title = required(values.title, "--title", '"Le titre de l’article"');
-  const dateFlag = required(values.date, "--date", "2023-04-18T14:05");
-  const sectionFlag = required(values.section, "--section", "international");
-  const paths = resolveContentPaths({ articles: values.articles, data: values.data }, directories);
-  const metadata = readMetadata(paths.dataDir);
-  const siteUrl = resolveSiteUrl(metadata.publisher.url, readEnvironment());
-  const zone = metadata.publisher.timeZone;
-  const section = checkSection(sectionFlag, metadata.publisher);
-  const slug = chosenSlug(values.slug);
-  const date = parseEditorDate(dateFlag, zone);
-  if (!date)
-    throw new UsageError(
-      `--date "${dateFlag}" is not a date-time; expected e.g. 2023-04-18T14:05 (${zone}) or 2023-04-18T14:05:00+02:00`,
-    );
+  const request = readArticleRequest(values, directories);
 
   let bytes: Buffer;
   try {
@@ -70,28 +49,28 @@ runCommand(USAGE, () => {
   }
   const text = decodeUtf8(bytes);
   if (text === null) throw new UsageError(`${wireFile}: is not valid UTF-8; expected a UTF-8 text file`);
-  const wire = wireToMarkdown(text, metadata.publisher.appeal);
+  const wire = wireToMarkdown(text, request.metadata.publisher.appeal);
   const lead = wire.paragraphs[0];
   if (lead === undefined) throw new UsageError(`${wireFile}: has no paragraphs; expected one paragraph per line`);
 
   const created = createArticle(
-    paths.articlesDir,
-    metadata,
+    request.paths.articlesDir,
+    request.metadata,
     {
-      title,
+      title: request.title,
       standfirst: values.standfirst?.trim() || firstSentence(lead),
-      date,
-      section,
-      author: values.author,
-      tags: tagList(values.tags),
+      date: request.date,
+      section: request.section,
+      author: request.author,
+      tags: request.tags,
       draft: values.draft,
     },
     wire.body,
-    slug,
+    request.slug,
   );
   const notes = [
     `${wire.paragraphs.length} paragraph(s), ${wire.subheadings.length} subheading(s)`,
     wire.appealRemoved ? "the publisher's appeal at the end was removed (the site shows it after every article)" : "",
   ].filter(Boolean);
-  reportCreated(created, siteUrl, `Imported: ${notes.join("; ")}.`);
+  reportCreated(created, request.siteUrl, `Imported: ${notes.join("; ")}.`);
 });
