@@ -48,17 +48,22 @@ function reportProblems(error: unknown): boolean {
   return true;
 }
 
+/** Runs a step that reads the editor's sources; their problems are printed, and give undefined. */
+function orReport<T>(step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (error) {
+    if (reportProblems(error)) return undefined;
+    throw error;
+  }
+}
+
 /** Builds the site into `options.out`; returns the process's exit status. */
 export async function build(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const { out } = options;
-  let environment: Environment;
-  try {
-    environment = readEnvironment(options.env);
-  } catch (error) {
-    if (reportProblems(error)) return 1;
-    throw error;
-  }
+  const environment = orReport(() => readEnvironment(options.env));
+  if (!environment) return 1;
 
   let releaseLock: () => void;
   try {
@@ -71,13 +76,8 @@ export async function build(options: BuildOptions): Promise<number> {
   try {
     recoverInterruptedSwap(out);
     // Everything is validated before anything renders: the editor's problems, all at once.
-    let content: Content;
-    try {
-      content = loadContent(options.paths);
-    } catch (error) {
-      if (reportProblems(error)) return 1;
-      throw error;
-    }
+    const content = orReport(() => loadContent(options.paths));
+    if (!content) return 1;
     return await renderAndSwap(options, environment, content, started);
   } finally {
     releaseLock();

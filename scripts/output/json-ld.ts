@@ -21,6 +21,11 @@ const CONTEXT = "https://schema.org";
 /** Bylines that name the newsroom rather than a person. */
 const NEWSROOM_BYLINE = /^(?:la\s+)?r[ée]daction\b/iu;
 
+/** A JSON-LD document of its own (one <script> element): the context, then the type. */
+function topLevel(type: string, fields: JsonLd): JsonLd {
+  return { "@context": CONTEXT, "@type": type, ...fields };
+}
+
 function imageObject(image: ImageRef, site: SiteUrl): JsonLd {
   return { "@type": "ImageObject", url: site.absolute(image.path), width: image.width, height: image.height };
 }
@@ -39,9 +44,7 @@ export function authorLd(byline: string, publication: Publication): JsonLd {
 
 export function newsArticleLd(article: Article, publication: Publication): JsonLd {
   const canonical = publication.siteUrl.absolute(article.url);
-  return {
-    "@context": CONTEXT,
-    "@type": "NewsArticle",
+  return topLevel("NewsArticle", {
     headline: article.title,
     description: article.standfirst,
     datePublished: article.published.iso,
@@ -56,29 +59,25 @@ export function newsArticleLd(article: Article, publication: Publication): JsonL
     keywords: article.tags.map((tag) => tag.name),
     wordCount: article.wordCount,
     isAccessibleForFree: true,
-  };
+  });
 }
 
 /** Home first, then each crumb; the last is the page itself. */
 export function breadcrumbLd(crumbs: Crumb[], publication: Publication): JsonLd {
   const all = [{ name: "Accueil", url: "/" }, ...crumbs];
-  return {
-    "@context": CONTEXT,
-    "@type": "BreadcrumbList",
+  return topLevel("BreadcrumbList", {
     itemListElement: all.map((crumb, index) => ({
       "@type": "ListItem",
       position: index + 1,
       name: crumb.name,
       item: publication.siteUrl.absolute(crumb.url),
     })),
-  };
+  });
 }
 
 export function collectionPageLd(listing: Listing, publication: Publication): JsonLd {
   const url = publication.siteUrl.absolute(listing.url);
-  return {
-    "@context": CONTEXT,
-    "@type": "CollectionPage",
+  return topLevel("CollectionPage", {
     name: listing.name,
     ...(listing.description ? { description: listing.description } : {}),
     url,
@@ -94,19 +93,17 @@ export function collectionPageLd(listing: Listing, publication: Publication): Js
         name: article.title,
       })),
     },
-  };
+  });
 }
 
 export function webSiteLd(publication: Publication): JsonLd {
-  return {
-    "@context": CONTEXT,
-    "@type": "WebSite",
+  return topLevel("WebSite", {
     name: publication.publisher.name,
     description: publication.publisher.description,
     url: publication.siteUrl.base,
     inLanguage: publication.publisher.locale,
     publisher: publisherLd(publication),
-  };
+  });
 }
 
 const SCRIPT_UNSAFE: Record<string, string> = {
