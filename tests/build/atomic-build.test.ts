@@ -31,6 +31,11 @@ afterAll(() => {
 });
 
 /** A folder holding a copy of the good dist/. */
+/** A build of the 200-article newsroom into `out`, long enough to be caught half way. */
+function startBigBuild(out: string) {
+  return startBuild(["--quiet", "--out", out, "--articles", bigPaths.articlesDir, "--data", bigPaths.dataDir]);
+}
+
 function withGoodDist(): { dir: string; out: string } {
   const dir = makeTempDir("news-atomic-");
   const out = path.join(dir, "dist");
@@ -50,15 +55,7 @@ describe("a build killed with SIGKILL half way", () => {
   it("leaves the previous dist/ byte-identical, and the next build recovers", async () => {
     const { dir, out } = withGoodDist();
     try {
-      const build = startBuild([
-        "--quiet",
-        "--out",
-        out,
-        "--articles",
-        bigPaths.articlesDir,
-        "--data",
-        bigPaths.dataDir,
-      ]);
+      const build = startBigBuild(out);
       const staging = `${out}.staging-${build.child.pid}`;
       await waitFor(() => existsSync(staging) && readdirSync(staging).length > 0, "the staging folder");
       build.child.kill("SIGKILL");
@@ -107,15 +104,7 @@ describe("two builds of the same output at once", () => {
   it("refuses the second while the first runs; the first completes", async () => {
     const { dir, out } = withGoodDist();
     try {
-      const first = startBuild([
-        "--quiet",
-        "--out",
-        out,
-        "--articles",
-        bigPaths.articlesDir,
-        "--data",
-        bigPaths.dataDir,
-      ]);
+      const first = startBigBuild(out);
       await waitFor(() => existsSync(`${out}.lock`), "the first build's lock");
       const second = runBuild(["--out", out, ...fixtureArgs]);
       expect(second.status).toBe(1);

@@ -8,7 +8,7 @@ import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../scripts/build/check-links.ts";
-import { type BuiltSite, buildSite, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, linksOf, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const SITE = "https://journal.example";
 const BASE = `${SITE}/actu/`;
@@ -155,10 +155,7 @@ describe("structured data and sharing tags", () => {
     }
     for (const url of withTrail.filter((page) => !["/sujets/", "/archives/"].includes(page))) {
       const document = readPage(site.outDir, url);
-      const shown = [...document.querySelectorAll("nav.breadcrumb a")].map((a) => [
-        normalizeText(a.textContent),
-        `${SITE}${a.getAttribute("href")}`,
-      ]);
+      const shown = linksOf(document, "nav.breadcrumb a").map(([text, href]) => [text, `${SITE}${href}`]);
       const trail = jsonLd(document).find((data) => data["@type"] === "BreadcrumbList");
       const levels = trail.itemListElement.map((item: { name: string; item: string }) => [
         normalizeText(item.name),

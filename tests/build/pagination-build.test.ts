@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildSite, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, linksOf, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 let site: BuiltSite;
@@ -47,10 +47,7 @@ describe("paginated lists", () => {
 describe("topics", () => {
   it("links an article's tags to topic pages at ASCII URLs that list the tagged articles", () => {
     const page = readPage(site.outDir, "/economie/inflation-en-baisse/");
-    const tags = [...page.querySelectorAll(".tags a")].map((a) => [
-      normalizeText(a.textContent),
-      a.getAttribute("href"),
-    ]);
+    const tags = linksOf(page, ".tags a");
     expect(tags).toEqual([
       ["Prix", "/sujets/prix/"],
       ["Europe", "/sujets/europe/"],

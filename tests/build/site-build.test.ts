@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildSite, normalizeText, ROOT, readPage } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, linksOf, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const ARTICLE_URL = "/international/li-shangfu-moscou-cooperation-militaire/";
 const SEED = path.join(ROOT, "../shared/seed/000_120417579168021d.txt");
@@ -84,10 +84,7 @@ describe("the seed article page", () => {
 
   it("has a breadcrumb Accueil › International and French typography", () => {
     const document = readPage(site.outDir, ARTICLE_URL);
-    const crumbs = [...document.querySelectorAll(".breadcrumb a")].map((a) => [
-      normalizeText(a.textContent),
-      a.getAttribute("href"),
-    ]);
+    const crumbs = linksOf(document, ".breadcrumb a");
     expect(crumbs).toEqual([
       ["Accueil", "/"],
       ["International", "/international/"],

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { afterEach, beforeEach } from "vitest";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -32,6 +33,16 @@ export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun 
 
 export function makeTempDir(prefix = "news-build-"): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A fresh temporary folder for each test of the calling file, removed after it; call the result for its path. */
+export function useTempDir(prefix: string): () => string {
+  let dir = "";
+  beforeEach(() => {
+    dir = makeTempDir(prefix);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
 }
 
 export interface BuiltSite {
@@ -65,4 +76,9 @@ export function readPage(outDir: string, urlPath: string): Document {
 /** Visible text with whitespace folded (no-break spaces included), for comparing prose. */
 export function normalizeText(text: string | null | undefined): string {
   return (text ?? "").replace(/[\s\u00A0\u202F]+/g, " ").trim();
+}
+
+/** [visible text, href] of every link the selector finds, in document order. */
+export function linksOf(document: Document, selector: string): [string, string | null][] {
+  return [...document.querySelectorAll(selector)].map((a) => [normalizeText(a.textContent), a.getAttribute("href")]);
 }

@@ -1,18 +1,10 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ContentValidationError, formatProblem } from "../../../scripts/input/content-error.ts";
 import { normalisePathPrefix, readEnvironment } from "../../../scripts/input/environment.ts";
+import { problemLinesOf } from "../../helpers/problems.ts";
 
 /** The problem lines a bad environment gives. */
-function problems(env: NodeJS.ProcessEnv): string[] {
-  try {
-    readEnvironment(env);
-  } catch (error) {
-    if (error instanceof ContentValidationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the environment to be refused");
-}
+const problems = (env: NodeJS.ProcessEnv) => problemLinesOf(() => readEnvironment(env));
 
 describe("readEnvironment: SOURCE_DATE_EPOCH", () => {
   it("uses SOURCE_DATE_EPOCH when set, in UTC", () => {

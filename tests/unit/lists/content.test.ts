@@ -1,11 +1,12 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ContentValidationError, formatProblem } from "../../../scripts/input/content-error.ts";
+import { ContentValidationError } from "../../../scripts/input/content-error.ts";
 import { listArticleFiles } from "../../../scripts/input/load-sources.ts";
 import { loadContent } from "../../../scripts/lists/content.ts";
 import { shownPath } from "../../../scripts/text/shown-path.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
+import { problemLinesOf } from "../../helpers/problems.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 let dir: string;
@@ -37,15 +38,7 @@ const valid = (date: string, section = "culture") => ({
 });
 
 /** Every problem line of a failed load. */
-function problemLines(options?: Parameters<typeof loadContent>[1]): string[] {
-  try {
-    loadContent(paths, options);
-  } catch (error) {
-    if (error instanceof ContentValidationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the content to be rejected");
-}
+const problemLines = (options?: Parameters<typeof loadContent>[1]) => problemLinesOf(() => loadContent(paths, options));
 
 describe("loadContent", () => {
   it("loads the newsroom: published articles newest first, drafts left out", () => {
