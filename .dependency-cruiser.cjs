@@ -3,7 +3,7 @@
  * each stage imports only itself and the stages before it, no module imports itself back in a
  * circle, and only scripts/eleventy/ loads Eleventy.
  *
- *   text → input → lists → output → eleventy → build → cli
+ *   text → input → lists → output → eleventy → publish → cli
  *
  * authoring/ (the tools that write article sources) stands beside lists/: it reads sources as
  * input/ does. bench/ (the benchmark) sits with the entry points.
@@ -15,9 +15,9 @@ const STAGES = [
   ["authoring", ["text", "input"]],
   ["output", ["text", "input", "lists"]],
   ["eleventy", ["text", "input", "lists", "output"]],
-  ["build", ["text", "input", "lists", "output", "eleventy"]],
-  ["bench", ["text", "input", "lists", "output", "eleventy", "build"]],
-  ["cli", ["text", "input", "lists", "output", "eleventy", "build", "authoring", "bench"]],
+  ["publish", ["text", "input", "lists", "output", "eleventy"]],
+  ["bench", ["text", "input", "lists", "output", "eleventy", "publish"]],
+  ["cli", ["text", "input", "lists", "output", "eleventy", "publish", "authoring", "bench"]],
 ];
 
 module.exports = {

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * Eleventy's configuration: where templates, layouts and publisher data are, and the news plugin
- * that hands templates the validated content. The build (scripts/build/build.ts) and the preview
- * (scripts/build/preview.ts) run Eleventy with `eleventyConfig(options)`, passing the plugin
+ * that hands templates the validated content. The build (scripts/publish/build.ts) and the preview
+ * (scripts/publish/preview.ts) run Eleventy with `eleventyConfig(options)`, passing the plugin
  * what they loaded: the content, the paths it came from, the environment's settings and, in the
  * preview, which pages an edit changed. Eleventy's own command line is not used.
  */

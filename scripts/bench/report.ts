@@ -48,7 +48,7 @@ export function resultsMarkdown(report: BenchReport): string {
     "",
     "Clean production builds of synthetic French articles (500–900 words, subheadings, quotes, 5 sections,",
     "tags, two years of dates). Times are medians of the runs (spread in brackets), memory is the median",
-    "peak resident set size, CPU is user + system seconds (less sensitive to other load). *Ours* is `npm run build` (`scripts/build/build.ts`) with everything on; *stock* is",
+    "peak resident set size, CPU is user + system seconds (less sensitive to other load). *Ours* is `npm run build` (`scripts/publish/build.ts`) with everything on; *stock* is",
     "`bench/stock-eleventy/` (Markdown + one Nunjucks layout, no minifier); *Hugo* is `bench/hugo/`",
     "with `hugo --minify`. Both references build one page per article, per section and a home page.",
     "",

@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { renderImages } from "../build/render-images.ts";
 import { CARD_SIZE } from "../output/image-paths.ts";
 import { cardTree, type ImageJob } from "../output/social-card.ts";
+import { renderImages } from "../publish/render-images.ts";
 
 const count = Number(process.argv[2] ?? 200);
 const dir = mkdtempSync(path.join(tmpdir(), "bench-cards-"));

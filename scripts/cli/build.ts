@@ -1,6 +1,6 @@
 /**
  * `npm run build`: validates the content, renders the site into a staging folder and swaps it
- * into place (scripts/build/build.ts). Run compiled by scripts/build/run-compiled.js.
+ * into place (scripts/publish/build.ts). Run compiled by scripts/publish/run-compiled.js.
  *
  *   npm run build -- [--out dist] [--articles src/articles] [--data _data] [--quiet]
  */
@@ -8,8 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { directories } from "../../.eleventy.js";
-import { build } from "../build/build.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
+import { build } from "../publish/build.ts";
 
 // Eleventy keeps every page it wrote until the build ends, so the live heap only grows; by
 // default V8 lets the heap grow to about twice what is live before collecting it all again.

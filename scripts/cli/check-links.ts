@@ -1,10 +1,10 @@
 /**
  * `npm run check:links`: every internal link and #fragment of a built site, offline
- * (scripts/build/check-links.ts). Exits 1 when one is broken.
+ * (scripts/publish/check-links.ts). Exits 1 when one is broken.
  *
  *   npm run check:links [-- dist]
  */
-import { checkLinks } from "../build/check-links.ts";
+import { checkLinks } from "../publish/check-links.ts";
 
 const dir = process.argv[2] ?? "dist";
 const report = await checkLinks(dir);

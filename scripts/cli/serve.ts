@@ -1,15 +1,15 @@
 /**
- * `npm start`: the editor's preview with live reload and drafts (scripts/build/preview.ts).
+ * `npm start`: the editor's preview with live reload and drafts (scripts/publish/preview.ts).
  *
  *   npm start -- [--port 8080] [--output _preview] [--articles DIR] [--data DIR]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { directories } from "../../.eleventy.js";
-import { startPreview } from "../build/preview.ts";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
+import { startPreview } from "../publish/preview.ts";
 
 const { values: args } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 /**
  * What the images we draw show, as trees of elements for the satori renderer (its
  * React-like { type, props } objects): the per-article social card (section and headline),
- * the site's card and the PNG wordmark. Layout only; scripts/build/render-images.ts renders them.
+ * the site's card and the PNG wordmark. Layout only; scripts/publish/render-images.ts renders them.
  */
 import type { Article } from "../input/article.ts";
 import type { Publisher } from "../input/schema.ts";

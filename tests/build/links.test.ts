@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLinks } from "../../scripts/build/check-links.ts";
+import { checkLinks } from "../../scripts/publish/check-links.ts";
 import { type BuiltSite, buildSite } from "../helpers/build.ts";
 
 let site: BuiltSite;

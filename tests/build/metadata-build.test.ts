@@ -7,7 +7,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLinks } from "../../scripts/build/check-links.ts";
+import { checkLinks } from "../../scripts/publish/check-links.ts";
 import { type BuiltSite, buildSite, linksOf, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const SITE = "https://journal.example";

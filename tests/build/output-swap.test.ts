@@ -9,7 +9,7 @@ import {
   recoverInterruptedSwap,
   stagingDir,
   swapIntoPlace,
-} from "../../scripts/build/output-swap.ts";
+} from "../../scripts/publish/output-swap.ts";
 import { makeTempDir } from "../helpers/build.ts";
 
 let dir: string;

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { countByKind, formatBuildSummary } from "../../scripts/build/summary.ts";
+import { countByKind, formatBuildSummary } from "../../scripts/publish/summary.ts";
 import { makeTempDir, ROOT, runBuild } from "../helpers/build.ts";
 
 const outputs = (...inputs: string[]) => inputs.map((inputPath) => ({ inputPath: `./src/${inputPath}` }));

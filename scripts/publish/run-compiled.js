@@ -8,7 +8,7 @@
  * Modules the entry imports dynamically (Eleventy's glue, the image renderers) become chunks of
  * their own, loaded only when the build reaches them.
  *
- *   node scripts/build/run-compiled.js scripts/cli/build.ts [arguments for it…]
+ *   node scripts/publish/run-compiled.js scripts/cli/build.ts [arguments for it…]
  *
  * Plain JavaScript because it runs before anything can load TypeScript.
  */
@@ -84,7 +84,7 @@ function pruneOthers(current) {
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
-  console.error("usage: node scripts/build/run-compiled.js <entry.ts> [arguments…]");
+  console.error("usage: node scripts/publish/run-compiled.js <entry.ts> [arguments…]");
   process.exit(2);
 }
 const outDir = path.join(OUT_ROOT, sourcesHash(entry));

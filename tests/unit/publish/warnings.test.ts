@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { captureWarnings, isTimingNotice } from "../../../scripts/build/warnings.ts";
+import { captureWarnings, isTimingNotice } from "../../../scripts/publish/warnings.ts";
 
 afterEach(() => vi.restoreAllMocks());
 

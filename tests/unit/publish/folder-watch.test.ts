@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FolderWatch, watchFolders } from "../../../scripts/build/folder-watch.ts";
+import { type FolderWatch, watchFolders } from "../../../scripts/publish/folder-watch.ts";
 import { makeTempDir } from "../../helpers/build.ts";
 
 let dir: string;

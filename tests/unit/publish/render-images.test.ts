@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderImages } from "../../../scripts/build/render-images.ts";
 import { imageJobs } from "../../../scripts/output/social-card.ts";
+import { renderImages } from "../../../scripts/publish/render-images.ts";
 import { makeArticle, publisher } from "../../helpers/articles.ts";
 import { makeTempDir } from "../../helpers/build.ts";
 
