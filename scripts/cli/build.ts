@@ -2,7 +2,10 @@
  * `npm run build`: validates the content, renders the site into a staging folder and swaps it
  * into place (scripts/publish/build.ts). Run compiled by scripts/publish/run-compiled.js.
  *
- *   npm run build -- [--out dist] [--articles src/articles] [--data _data] [--quiet]
+ *   npm run build -- [--out dist] [--articles src/articles] [--data _data] [--quiet] [--clean]
+ *
+ * Over the output of a previous build, only the pages whose content changed are rendered; --clean
+ * renders every page.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -23,6 +26,7 @@ const { values: args } = parseArgs({
     articles: { type: "string" },
     data: { type: "string" },
     quiet: { type: "boolean", default: false },
+    clean: { type: "boolean", default: false },
   },
 });
 
@@ -30,4 +34,5 @@ process.exitCode = await build({
   out: path.resolve(args.out),
   paths: resolveContentPaths({ articles: args.articles, data: args.data }, directories),
   quiet: args.quiet,
+  clean: args.clean,
 });

@@ -11,8 +11,9 @@ import nunjucks from "nunjucks";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
-import type { Content } from "../lists/content.ts";
-import { allPages, LIST_KINDS, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
+import type { Content, LoadedContent } from "../lists/content.ts";
+import { LIST_KINDS } from "../lists/listings.ts";
+import { allPages, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
 import { headMeta } from "../output/head-meta.ts";
 import { type MachineFormats, machineFormats } from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
@@ -25,7 +26,9 @@ export interface NewsPluginOptions {
   /** Where article sources and publisher data are: never read as templates; the preview watches them. */
   paths: ContentPaths;
   /** The content pages show, called before every build: the build hands what it loaded, the preview loads again. */
-  content: () => Content;
+  content: () => LoadedContent;
+  /** The build only: the pages to render (an incremental build leaves out the unchanged ones). Default: every page. */
+  toRender?: PagesToRender;
   /** SITE_URL, PATH_PREFIX and the build time (scripts/input/environment.ts). */
   environment: Environment;
   /** The preview only: which pages an edit changed, so that only those are rendered again. */
@@ -109,14 +112,17 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // Once per build (and per rebuild in the preview), before any page renders. A content problem
   // is a ContentValidationError, which tells Eleventy to print it without a stack trace.
   eleventyConfig.on("eleventy.before", () => {
-    content = options.content();
+    const loaded = options.content();
+    content = loaded.content;
     stylesheet = stylesheets.build();
     meta = machineFormats(
       content,
       resolveSiteUrl(content.publisher.url, options.environment),
       options.environment.buildTime,
     );
-    toRender = preview ? preview.plan(content, everyPageNeeded) : allPages(content);
+    toRender = preview
+      ? preview.plan(content, loaded.articleKeys, everyPageNeeded)
+      : (options.toRender ?? allPages(content));
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
   eleventyConfig.on("eleventy.after", ({ results }) => {
@@ -184,15 +190,14 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addNunjucksGlobal("breadcrumbTrail", function (this: { ctx: PageData }) {
     return pageTrail(pageInput(this.ctx));
   });
-  // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
-  // In the preview, pages an edit did not change are not rendered again but still exist: their
-  // entries from the previous build stay (the set of pages is the same then).
-  let crawledPages = new Map<string | false, PageInput>();
+  // Sitemaps list the pages Eleventy writes, so new page types appear without changes here, and
+  // the pages kept from the last build (not rendered again: they still exist).
   eleventyConfig.addCollection("crawlerFiles", (api) => {
     const current = formatsOrThrow();
-    const pages = new Map(toRender?.everything === false ? crawledPages : []);
+    const pages = new Map<string | false, PageInput>();
+    for (const kept of toRender?.kept ?? [])
+      pages.set(kept.url, { url: kept.url, article: kept.article, listing: kept.listing });
     for (const item of api.getAll()) pages.set(item.url, pageInput(item.data, item.url));
-    crawledPages = pages;
     const files = current.crawlerFiles([...pages.values()]);
     return preview ? preview.files(files) : files;
   });

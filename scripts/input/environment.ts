@@ -4,7 +4,9 @@
  *   SITE_URL           the site's origin, instead of the publisher's `url` (a staging host)
  *   PATH_PREFIX        the folder the site is served from ("/" by default, e.g. /actu/)
  *   SOURCE_DATE_EPOCH  the build's "now", in seconds since 1970 (reproducible builds)
- *   IMAGE_CACHE_DIR    where drawn images are cached (.cache/images by default)
+ *   CACHE_DIR          where the build keeps what it can reuse (.cache by default): parsed
+ *                      articles, the last build's manifest, drawn images
+ *   IMAGE_CACHE_DIR    where drawn images are cached (<CACHE_DIR>/images by default)
  *
  * Every other module gets these values passed in. A bad value is a problem line naming the
  * variable, what was found and what is expected; all of them are reported together.
@@ -20,6 +22,8 @@ export interface Environment {
   pathPrefix: string;
   /** SOURCE_DATE_EPOCH when set, else the current time; in UTC, so the host's zone never shows. */
   buildTime: DateTime;
+  /** Absolute path of the build's cache: parsed articles, manifests of previous builds. */
+  cacheDir: string;
   /** Absolute path of the drawn-image cache. */
   imageCacheDir: string;
 }
@@ -95,8 +99,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
     }
   }
 
-  const imageCacheDir = path.resolve(cwd, env.IMAGE_CACHE_DIR?.trim() || ".cache/images");
+  const cacheDir = path.resolve(cwd, env.CACHE_DIR?.trim() || ".cache");
+  const imageCacheDir = path.resolve(cwd, env.IMAGE_CACHE_DIR?.trim() || path.join(cacheDir, "images"));
 
   if (problems.length > 0) throw new ContentValidationError(problems);
-  return { siteOrigin, pathPrefix: pathPrefix ?? "/", buildTime, imageCacheDir };
+  return { siteOrigin, pathPrefix: pathPrefix ?? "/", buildTime, cacheDir, imageCacheDir };
 }

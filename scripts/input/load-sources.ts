@@ -3,6 +3,7 @@
  * article source. Reports all problems together. The lists pages show are derived from the
  * result in scripts/lists/content.ts.
  */
+import { createHash } from "node:crypto";
 import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
@@ -90,35 +91,51 @@ function isDirectory(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
-function fileKey(file: string): string {
-  const stats = statSync(file);
-  return `${stats.mtimeMs}:${stats.size}`;
+/** Parsed articles, reused while what each was made from is unchanged. */
+export interface ArticleCache {
+  /** Says which metadata articles are checked against: a change makes every kept article stale. */
+  checkedAgainst(context: string): void;
+  /**
+   * The result for `file`: kept when its inputs are unchanged, else `parse`d from its bytes.
+   * `key` identifies those inputs (equal keys, equal results).
+   */
+  article(
+    file: string,
+    committed: string | undefined,
+    parse: (bytes: Buffer) => ArticleResult,
+  ): { key: string; result: ArticleResult };
 }
 
 /**
- * Parsed articles by path, reused while the file (its modification time and size) and the
- * metadata it was checked against are unchanged. The preview keeps one for its whole session,
- * so a save parses one article again, not thousands.
+ * Parsed articles in memory, by path, reused while the file and the metadata it was checked
+ * against are unchanged. The preview keeps one for its whole session, so a save parses one
+ * article again, not thousands. A file whose time and size are unchanged is not read again; a
+ * file saved again with the same bytes keeps its key.
  */
-export class ArticleCache {
-  #entries = new Map<string, { key: string; result: ArticleResult }>();
-  /** The metadata the cached articles were checked against. */
+export class MemoryArticleCache implements ArticleCache {
+  #entries = new Map<string, { stat: string; key: string; result: ArticleResult }>();
   #context = "";
 
-  /** Drops every entry when the metadata articles are checked against changed. */
   checkedAgainst(context: string): void {
     if (context === this.#context) return;
     this.#entries.clear();
     this.#context = context;
   }
 
-  get(file: string, key: string): ArticleResult | undefined {
-    const entry = this.#entries.get(file);
-    return entry?.key === key ? entry.result : undefined;
-  }
-
-  set(file: string, key: string, result: ArticleResult): void {
-    this.#entries.set(file, { key, result });
+  article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult) {
+    const stats = statSync(file);
+    const stat = `${stats.mtimeMs}:${stats.size}:${committed ?? ""}`;
+    const kept = this.#entries.get(file);
+    if (kept?.stat === stat) return kept;
+    const bytes = readFileSync(file);
+    const key = createHash("sha256")
+      .update(committed ?? "")
+      .update("\0")
+      .update(bytes)
+      .digest("hex");
+    const entry = { stat, key, result: kept?.key === key ? kept.result : parse(bytes) };
+    this.#entries.set(file, entry);
+    return entry;
   }
 }
 
@@ -129,8 +146,8 @@ export class ArticleCache {
 export function loadSources(
   paths: ContentPaths,
   options: LoadOptions = {},
-  cache: ArticleCache = new ArticleCache(),
-): { sources: Sources; signature: string } {
+  cache: ArticleCache = new MemoryArticleCache(),
+): { sources: Sources; signature: string; articleKeys: ReadonlyMap<string, string> } {
   const problems: ContentProblem[] = [];
   const { publisher, settings } = readMetadata(paths.dataDir);
 
@@ -141,18 +158,13 @@ export function loadSources(
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
   const keys: string[] = [String(options.includeDrafts === true), contextKey];
+  /** Article URL → the key of what it was made from: its fingerprint, for incremental builds. */
+  const articleKeys = new Map<string, string>();
   for (const file of files) {
-    const key = `${fileKey(file)}:${committed.get(file) ?? ""}`;
+    const { key, result } = cache.article(file, committed.get(file), (bytes) =>
+      parseArticle(shownPath(file), bytes, { publisher, settings, committed: committed.get(file) }),
+    );
     keys.push(file, key);
-    let result = cache.get(file, key);
-    if (!result) {
-      result = parseArticle(shownPath(file), readFileSync(file), {
-        publisher,
-        settings,
-        committed: committed.get(file),
-      });
-      cache.set(file, key, result);
-    }
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
@@ -168,6 +180,7 @@ export function loadSources(
       continue;
     }
     byUrl.set(article.url, article.sourcePath);
+    articleKeys.set(article.url, key);
     if (!article.draft || options.includeDrafts) articles.push(article);
   }
   if (files.length === 0) {
@@ -179,5 +192,5 @@ export function loadSources(
   }
   if (problems.length > 0) throw new ContentValidationError(problems);
   articles.sort(byNewest);
-  return { sources: { publisher, settings, articles }, signature: keys.join("\n") };
+  return { sources: { publisher, settings, articles }, signature: keys.join("\n"), articleKeys };
 }

@@ -5,7 +5,13 @@
  */
 import type { Article, SectionRef } from "../input/article.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
-import { ArticleCache, type LoadOptions, loadSources, type Sources } from "../input/load-sources.ts";
+import {
+  type ArticleCache,
+  type LoadOptions,
+  loadSources,
+  MemoryArticleCache,
+  type Sources,
+} from "../input/load-sources.ts";
 import { typesetPlainText } from "../input/markdown.ts";
 import type { Publisher, Settings } from "../input/schema.ts";
 import { sectionUrl } from "../input/urls.ts";
@@ -61,9 +67,25 @@ export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
   return { publisher, settings, articles, sections, appeal, ...listings };
 }
 
-/** Reads, validates and derives everything, once (the build). */
+/** The content, and for each article (by URL) the key of what it was made from: its fingerprint. */
+export interface LoadedContent {
+  content: Content;
+  articleKeys: ReadonlyMap<string, string>;
+}
+
+/** Reads, validates and derives everything, once (the build, with its cache on disk). */
+export function loadContentWithKeys(
+  paths: ContentPaths,
+  options: LoadOptions = {},
+  cache: ArticleCache = new MemoryArticleCache(),
+): LoadedContent {
+  const { sources, articleKeys } = loadSources(paths, options, cache);
+  return { content: buildContent(sources), articleKeys };
+}
+
+/** Reads, validates and derives everything. */
 export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Content {
-  return buildContent(loadSources(paths, options).sources);
+  return loadContentWithKeys(paths, options).content;
 }
 
 /**
@@ -73,15 +95,15 @@ export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Con
  * returned as it was (the same object: the preview then renders nothing again).
  */
 export class ContentLoader {
-  #articles = new ArticleCache();
+  #articles = new MemoryArticleCache();
   #ranking: RankingMemo = {};
-  #last: { signature: string; content: Content } | undefined;
+  #last: { signature: string; loaded: LoadedContent } | undefined;
 
-  load(paths: ContentPaths, options: LoadOptions = {}): Content {
-    const { sources, signature } = loadSources(paths, options, this.#articles);
-    if (this.#last?.signature === signature) return this.#last.content;
-    const content = buildContent(sources, this.#ranking);
-    this.#last = { signature, content };
-    return content;
+  load(paths: ContentPaths, options: LoadOptions = {}): LoadedContent {
+    const { sources, signature, articleKeys } = loadSources(paths, options, this.#articles);
+    if (this.#last?.signature === signature) return this.#last.loaded;
+    const loaded = { content: buildContent(sources, this.#ranking), articleKeys };
+    this.#last = { signature, loaded };
+    return loaded;
   }
 }

@@ -13,6 +13,10 @@ import { buildTagIndex, type Topic } from "./topics.ts";
 export const TOPICS_TITLE = "Sujets";
 export const ARCHIVE_TITLE = "Archives";
 
+/** The kinds of list, each paginated by one template (src/lists/). */
+export const LIST_KINDS = ["homePages", "sectionPages", "topicPages", "monthPages"] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
 /** One step of a breadcrumb trail. */
 export interface Crumb {
   name: string;

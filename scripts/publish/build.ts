@@ -1,19 +1,39 @@
 /**
  * The production build, from sources to a published folder, in one function:
  *
- *   environment → lock → load and validate the content → Eleventy renders every page into a
- *   staging folder (minified as they are written) → images → swap the staging folder into place
+ *   environment → lock → load and validate the content (parsed articles cached on disk) →
+ *   fingerprint every page → plan: which pages changed since the last build (its manifest) →
+ *   Eleventy renders those into a staging folder (minified as they are written) → the unchanged
+ *   pages are hard-linked from the last build → images → swap the staging folder into place →
+ *   write the new manifest
  *
- * A failed or killed build leaves the previous output as it was.
+ * A failed or killed build leaves the previous output as it was. When the last build's manifest
+ * is missing, unreadable, from other code, templates or settings, or describes a file that is not
+ * what is on disk, every page is rendered (a clean build), and the summary says why.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
-import { eleventyConfig } from "../../.eleventy.js";
+import { directories, eleventyConfig } from "../../.eleventy.js";
+import { DiskArticleCache } from "../input/content-cache.ts";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
-import { type Content, loadContent } from "../lists/content.ts";
+import { resolveSiteUrl } from "../input/site-url.ts";
+import { type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
+import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
+import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
+import { codeVersion, templatesVersion } from "./code-version.ts";
+import { checkKeptPages, describePage, linkKeptPages } from "./kept-pages.ts";
+import {
+  type Manifest,
+  type ManifestEntry,
+  manifestFile,
+  readManifest,
+  removeManifest,
+  writeManifest,
+} from "./manifest.ts";
 import {
   acquireBuildLock,
   BuildLockedError,
@@ -30,8 +50,21 @@ export interface BuildOptions {
   paths: ContentPaths;
   /** Print nothing but problems and warnings. */
   quiet: boolean;
+  /** Render every page, whatever the last build's manifest says. */
+  clean?: boolean;
   /** The process environment, read once (scripts/input/environment.ts). */
   env?: NodeJS.ProcessEnv;
+}
+
+/** What this build renders, and what it takes from the last one. */
+interface BuildPlan {
+  prints: Map<string, PagePrint>;
+  toRender: PagesToRender;
+  /** Manifest entries of the kept pages, checked against the files on disk. */
+  keptEntries: Map<string, ManifestEntry>;
+  /** Why every page is rendered, when it is. */
+  cleanBecause?: string;
+  global: string;
 }
 
 /** Files (not folders) under `dir`, at any depth; the directory entries say which, without a stat each. */
@@ -76,43 +109,95 @@ export async function build(options: BuildOptions): Promise<number> {
   try {
     recoverInterruptedSwap(out);
     // Everything is validated before anything renders: the editor's problems, all at once.
-    const content = orReport(() => loadContent(options.paths));
-    if (!content) return 1;
-    return await renderAndSwap(options, environment, content, started);
+    const root = process.cwd();
+    const code = codeVersion(root);
+    const cache = new DiskArticleCache(environment.cacheDir, code);
+    const loaded = orReport(() => loadContentWithKeys(options.paths, {}, cache));
+    if (!loaded) return 1;
+    cache.prune();
+    const plan = planBuild(options, environment, loaded, code);
+    return await renderAndSwap(options, environment, loaded, plan, started);
   } finally {
     releaseLock();
   }
 }
 
+/** Compares every page's fingerprint with the last build's manifest: what to render, what to keep. */
+function planBuild(options: BuildOptions, environment: Environment, loaded: LoadedContent, code: string): BuildPlan {
+  const { content, articleKeys } = loaded;
+  const root = process.cwd();
+  // What every page depends on besides its own content: code, templates, where the site lives.
+  const global = createHash("sha256")
+    .update(
+      JSON.stringify([
+        code,
+        templatesVersion(root, directories, options.paths.articlesDir),
+        resolveSiteUrl(content.publisher.url, environment).base,
+      ]),
+    )
+    .digest("hex");
+  const prints = pageFingerprints(content, articleKeys);
+  const clean = (cleanBecause: string): BuildPlan => ({
+    prints,
+    toRender: allPages(content),
+    keptEntries: new Map(),
+    cleanBecause,
+    global,
+  });
+  if (options.clean) return clean("--clean");
+  const manifest = readManifest(manifestFile(environment.cacheDir, options.out), { out: options.out, global });
+  if ("reason" in manifest) return clean(manifest.reason);
+  const toRender = changedPages(
+    prints,
+    new Map(Object.entries(manifest.pages).map(([url, entry]) => [url, entry.fingerprint])),
+  );
+  const keptEntries = checkKeptPages(options.out, toRender.kept, manifest);
+  if ("reason" in keptEntries) return clean(keptEntries.reason);
+  return { prints, toRender, keptEntries, global };
+}
+
 async function renderAndSwap(
   options: BuildOptions,
   environment: Environment,
-  content: Content,
+  loaded: LoadedContent,
+  plan: BuildPlan,
   started: number,
 ): Promise<number> {
   const { out } = options;
+  const { content } = loaded;
   const staging = stagingDir(out);
   const capture = captureWarnings();
+  const manifest = manifestFile(environment.cacheDir, out);
   try {
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
     const outputs = await writeSite({
       outDir: staging,
       pathPrefix: environment.pathPrefix,
-      config: eleventyConfig({ paths: options.paths, environment, content: () => content }),
+      config: eleventyConfig({ paths: options.paths, environment, content: () => loaded, toRender: plan.toRender }),
     });
+    linkKeptPages(out, staging, plan.toRender.kept);
     // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
     // Imported only now: satori and resvg load only when a card must be drawn.
     const { renderImages } = await import("./render-images.ts");
     await renderImages(imageJobs(content.articles, content.publisher), staging, environment.imageCacheDir);
 
+    const pages: Manifest["pages"] = {};
+    for (const print of plan.prints.values())
+      pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
     const files = countFiles(staging);
+    // No manifest while the output changes: a build killed during the swap leaves none, and the
+    // next build is a clean one.
+    removeManifest(manifest);
     swapIntoPlace(staging, out);
+    writeManifest(manifest, { format: 1, out, global: plan.global, pages });
     if (!options.quiet) {
       console.log(
         formatBuildSummary({
           outDir: shownPath(out),
           outputs,
+          kept: plan.toRender.kept,
+          rendered: { pages: renderedCount(plan.toRender), of: plan.prints.size, cleanBecause: plan.cleanBecause },
           files,
           warnings: capture.warnings.length,
           seconds: (performance.now() - started) / 1000,

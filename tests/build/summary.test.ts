@@ -20,6 +20,16 @@ describe("formatBuildSummary", () => {
     ]);
   });
 
+  it("says how many pages were rendered, and why all of them when they all were", () => {
+    const base = { outDir: "dist", outputs: outputs("article.njk"), files: 3, warnings: 0, seconds: 1 };
+    expect(formatBuildSummary({ ...base, rendered: { pages: 1, of: 3 } })).toContain(
+      "; rebuilt 1 of 3 pages; no warnings",
+    );
+    expect(formatBuildSummary({ ...base, rendered: { pages: 3, of: 3, cleanBecause: "--clean" } })).toContain(
+      "; rendered all 3 pages (--clean); no warnings",
+    );
+  });
+
   it("reads as one line with counts, files, warnings and time", () => {
     const line = formatBuildSummary({
       outDir: "dist",
@@ -44,8 +54,10 @@ describe("the build's summary", () => {
     const run = runBuild(["--out", out, ...args]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^Built .*dist\/ in \d+\.\d\d s: (1 home|\d+ home pages), 3 section pages, 6 article pages, (.+, )?1 404, (.+, )?1 stylesheet\b.* \(\d+ files\); no warnings\n$/,
+      /^Built .*dist\/ in \d+\.\d\d s: (1 home|\d+ home pages), 3 section pages, 6 article pages, (.+, )?1 404, (.+, )?1 stylesheet\b.* \(\d+ files\); rendered all \d+ pages \(no manifest of a previous build\); no warnings\n$/,
     );
+    // The same sources again: every page is kept from the first build.
+    expect(runBuild(["--out", out, ...args]).stdout).toMatch(/\(\d+ files\); rebuilt 0 of (\d+) pages; no warnings\n$/);
     const quiet = runBuild(["--quiet", "--out", out, ...args]);
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).toBe("");

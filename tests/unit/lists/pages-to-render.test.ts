@@ -1,13 +1,15 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Content, loadContent } from "../../../scripts/lists/content.ts";
+import { type LoadedContent, loadContentWithKeys } from "../../../scripts/lists/content.ts";
+import { LIST_KINDS } from "../../../scripts/lists/listings.ts";
+import { pageFingerprints } from "../../../scripts/lists/page-fingerprints.ts";
 import {
+  allPages,
   changedFiles,
-  LIST_KINDS,
+  changedPages,
   type PagesToRender,
   PreviewRenders,
-  pagesToRender,
 } from "../../../scripts/lists/pages-to-render.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
 
@@ -15,8 +17,19 @@ const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 const SOMMET = "international/2024-03-01-sommet-a-geneve.md";
 
 let dir: string;
-const load = (): Content =>
-  loadContent({ articlesDir: path.join(dir, "articles"), dataDir: path.join(dir, "data") }, { includeDrafts: true });
+const load = (): LoadedContent =>
+  loadContentWithKeys(
+    { articlesDir: path.join(dir, "articles"), dataDir: path.join(dir, "data") },
+    { includeDrafts: true },
+  );
+/** The pages to render after `before`, as an incremental build decides from fingerprints. */
+function pagesToRender(before: LoadedContent | undefined, after: LoadedContent): PagesToRender {
+  if (!before) return allPages(after.content);
+  const previous = new Map(
+    [...pageFingerprints(before.content, before.articleKeys).values()].map((p) => [p.url, p.fingerprint]),
+  );
+  return changedPages(pageFingerprints(after.content, after.articleKeys), previous);
+}
 function edit(file: string, change: (text: string) => string): void {
   const full = path.join(dir, "articles", file);
   writeFileSync(full, change(readFileSync(full, "utf8")));
@@ -34,8 +47,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("pagesToRender", () => {
   it("renders every page the first time", () => {
-    const content = load();
-    const pages = pagesToRender(undefined, content);
+    const { content } = load();
+    const pages = pagesToRender(undefined, load());
     expect(pages.everything).toBe(true);
     expect(pages.articles).toEqual(content.articles);
     for (const kind of LIST_KINDS) expect(pages.lists[kind]).toEqual(content[kind]);
@@ -61,8 +74,9 @@ describe("pagesToRender", () => {
   it("after a headline edit, renders the article, the lists naming it and the articles recommending it", () => {
     const before = load();
     edit(SOMMET, (text) => text.replace(/^title: .*$/m, 'title: "Sommet à Genève : accord trouvé"'));
-    const after = load();
-    const pages = pagesToRender(before, after);
+    const loaded = load();
+    const after = loaded.content;
+    const pages = pagesToRender(before, loaded);
     expect(pages.everything).toBe(false);
     const { articles, lists } = urls(pages);
     expect(articles).toContain("/international/sommet-a-geneve/");
@@ -83,16 +97,27 @@ describe("pagesToRender", () => {
     );
   });
 
-  it("renders every page when an article comes or goes, or the site's navigation changes", () => {
+  it("when an article comes, renders its page and the lists that show it, and keeps the others", () => {
     const before = load();
-    cpSync(path.join(dir, "articles", SOMMET), path.join(dir, "articles/international/2024-03-01-sommet-bis.md"));
-    expect(pagesToRender(before, load()).everything).toBe(true);
+    const copy = "articles/international/2024-03-01-sommet-bis.md";
+    cpSync(path.join(dir, "articles", SOMMET), path.join(dir, copy));
+    writeFileSync(
+      path.join(dir, copy),
+      readFileSync(path.join(dir, copy), "utf8").replace(/^title: .*$/m, 'title: "Sommet bis"'),
+    );
+    const pages = pagesToRender(before, load());
+    expect(pages.everything).toBe(false);
+    const { articles, lists } = urls(pages);
+    expect(articles).toContain("/international/sommet-bis/");
+    expect(lists).toContain("/"); // the home page's first page counts each section's articles
+    expect(pages.kept.length).toBeGreaterThan(0);
+  });
 
-    rmSync(path.join(dir, "articles/international/2024-03-01-sommet-bis.md"));
-    const again = load();
+  it("renders every page when the site's navigation changes", () => {
+    const before = load();
     const publisherFile = path.join(dir, "data/publisher.yaml");
     writeFileSync(publisherFile, readFileSync(publisherFile, "utf8").replace(/^name: .*$/m, "name: Un autre nom"));
-    expect(pagesToRender(again, load()).everything).toBe(true);
+    expect(pagesToRender(before, load()).kept).toEqual([]);
   });
 });
 
@@ -104,52 +129,52 @@ describe("PreviewRenders", () => {
 
   it("writes only the generated files whose text changed since the last finished build", () => {
     const renders = new PreviewRenders();
-    const content = load();
-    renders.plan(content, false);
+    const { content, articleKeys } = load();
+    renders.plan(content, articleKeys, false);
     expect(renders.files(feed("a"))).toHaveLength(2);
     renders.written([]);
-    renders.plan(content, false);
+    renders.plan(content, articleKeys, false);
     expect(renders.files(feed("b"))).toEqual([{ path: "/feed.xml", body: "b" }]);
     // That build failed: the next one compares with what is on disk, which is still "a".
-    renders.plan(content, false);
+    renders.plan(content, articleKeys, false);
     expect(renders.files(feed("b"))).toEqual([{ path: "/feed.xml", body: "b" }]);
     renders.written([]);
-    renders.plan(content, false);
+    renders.plan(content, articleKeys, false);
     expect(renders.files(feed("b"))).toEqual([]);
   });
 
   it("renders every page and file when asked to, and compares a failed build's content with the last good one", () => {
     const renders = new PreviewRenders();
     const first = load();
-    renders.plan(first, false);
+    renders.plan(first.content, first.articleKeys, false);
     renders.written([]);
-    expect(renders.plan(first, true).everything).toBe(true);
+    expect(renders.plan(first.content, first.articleKeys, true).everything).toBe(true);
     expect(renders.files(feed("a"))).toHaveLength(2);
     renders.written([]);
 
     edit(SOMMET, (text) => `${text}\nUne phrase ajoutée.\n`);
     const edited = load();
-    expect(renders.plan(edited, false).articles).toHaveLength(1);
+    expect(renders.plan(edited.content, edited.articleKeys, false).articles).toHaveLength(1);
     // Not written (the build failed): the same edit is still to render.
-    expect(renders.plan(edited, false).articles).toHaveLength(1);
+    expect(renders.plan(edited.content, edited.articleKeys, false).articles).toHaveLength(1);
     renders.written([]);
-    expect(renders.plan(edited, false).articles).toHaveLength(0);
+    expect(renders.plan(edited.content, edited.articleKeys, false).articles).toHaveLength(0);
   });
 });
 
 describe("PreviewRenders.written", () => {
   it("names the files earlier builds wrote that a full build no longer writes", () => {
     const renders = new PreviewRenders();
-    const content = load();
-    renders.plan(content, true);
+    const { content, articleKeys } = load();
+    renders.plan(content, articleKeys, true);
     expect(renders.written(["a/index.html", "b/index.html", "feed.json"])).toEqual([]);
     // A partial build writes some of them again: nothing is gone.
-    renders.plan(content, false);
+    renders.plan(content, articleKeys, false);
     expect(renders.written(["a/index.html"])).toEqual([]);
     // An article was deleted: the full build that follows leaves its page out.
-    renders.plan(content, true);
+    renders.plan(content, articleKeys, true);
     expect(renders.written(["a/index.html", "feed.json"])).toEqual(["b/index.html"]);
-    renders.plan(content, true);
+    renders.plan(content, articleKeys, true);
     expect(renders.written(["a/index.html", "feed.json"])).toEqual([]);
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * A fingerprint for every page the content makes: a hash of everything the page shows. A page
+ * whose fingerprint is the one it had in the last build shows exactly what it showed then, so
+ * an incremental build takes it from that build instead of rendering it again.
+ *
+ * What each page shows:
+ *  - every page: the site's frame (publisher, settings, sections in the navigation, the index
+ *    pages, the appeal);
+ *  - an article's page: its whole article, and the listing fields of its « À lire aussi »;
+ *  - a list page: its own fields, and the listing fields of its items; the home page's first
+ *    page also the number of articles of each section.
+ * An article is identified by the key of what it was made from (its source's bytes, path, git
+ * date and metadata: input/load-sources.ts), so its body is never serialised here. Templates,
+ * code and the environment are not in these fingerprints: the build compares them as a whole.
+ */
+import { createHash } from "node:crypto";
+import type { Article } from "../input/article.ts";
+import type { Content } from "./content.ts";
+import { LIST_KINDS, type ListingPage, type ListKind } from "./listings.ts";
+
+export type PageKind = "article" | ListKind;
+
+export interface PagePrint {
+  kind: PageKind;
+  /** Root-relative URL: the page is written to <url>index.html. */
+  url: string;
+  fingerprint: string;
+  /** What the head and the sitemap read of the page. */
+  article?: Article;
+  listing?: ListingPage;
+}
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+
+/** What lists show of an article: everything but its body and what is counted from it. */
+export function listingFields(
+  article: Article,
+): Omit<Article, "bodyHtml" | "wordCount" | "readingMinutes" | "readingTime"> {
+  const { bodyHtml: _body, wordCount: _words, readingMinutes: _minutes, readingTime: _time, ...listed } = article;
+  return listed;
+}
+
+/** Every page of the content with its fingerprint, by URL. `articleKeys` maps an article's URL to its source key. */
+export function pageFingerprints(content: Content, articleKeys: ReadonlyMap<string, string>): Map<string, PagePrint> {
+  const listingKeys = new Map<Article, string>();
+  const listed = (article: Article) => {
+    let key = listingKeys.get(article);
+    if (key === undefined) {
+      key = sha1(JSON.stringify(listingFields(article)));
+      listingKeys.set(article, key);
+    }
+    return key;
+  };
+  const frame = sha1(
+    JSON.stringify([
+      content.publisher,
+      content.settings,
+      content.appeal,
+      content.indexes,
+      content.sections.map(({ articles: _articles, ...section }) => section),
+    ]),
+  );
+  const prints = new Map<string, PagePrint>();
+  for (const article of content.articles) {
+    const own = articleKeys.get(article.url) ?? sha1(JSON.stringify(article));
+    const related = (content.related[article.url] ?? []).map(listed);
+    prints.set(article.url, {
+      kind: "article",
+      url: article.url,
+      article,
+      fingerprint: sha1([frame, own, ...related].join("\n")),
+    });
+  }
+  const sectionCounts = JSON.stringify(content.sections.map((section) => section.articles.length));
+  for (const kind of LIST_KINDS) {
+    for (const page of content[kind]) {
+      const { items: _items, articles: _articles, ...fields } = page;
+      const parts = [frame, kind, JSON.stringify(fields), ...page.items.map(listed)];
+      if (kind === "homePages" && page.number === 1) parts.push(sectionCounts);
+      prints.set(page.url, { kind, url: page.url, listing: page, fingerprint: sha1(parts.join("\n")) });
+    }
+  }
+  return prints;
+}

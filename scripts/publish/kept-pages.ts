@@ -1,0 +1,75 @@
+/**
+ * The pages an incremental build takes from the previous one: checked against the manifest
+ * (the file on disk must be the one it describes), hard-linked into the staging folder (no
+ * bytes copied; the previous output is never written to), and recorded for the next manifest.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { PagePrint } from "../lists/page-fingerprints.ts";
+import type { Manifest, ManifestEntry } from "./manifest.ts";
+
+/** The file a page is written to, relative to the output folder: /a/b/ → a/b/index.html. */
+export function pageFile(url: string): string {
+  return `${url.slice(1)}index.html`;
+}
+
+const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** The file as the manifest describes it: same size, and the same time or (after a copy or a restore) the same bytes. */
+function matches(file: string, entry: ManifestEntry): ManifestEntry | null {
+  let stats: ReturnType<typeof lstatSync>;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return null;
+  }
+  if (!stats.isFile() || stats.size !== entry.size) return null;
+  if (stats.mtimeMs === entry.mtimeMs) return entry;
+  return sha256Of(file) === entry.sha256 ? { ...entry, mtimeMs: stats.mtimeMs } : null;
+}
+
+/**
+ * Checks that every kept page is on disk in `out` as the manifest describes it. Returns the
+ * entries to carry into the next manifest, or the first page that is not.
+ */
+export function checkKeptPages(
+  out: string,
+  kept: readonly PagePrint[],
+  manifest: Manifest,
+): Map<string, ManifestEntry> | { reason: string } {
+  const entries = new Map<string, ManifestEntry>();
+  for (const page of kept) {
+    const entry = manifest.pages[page.url];
+    const found = entry && matches(path.join(out, pageFile(page.url)), entry);
+    if (!found) return { reason: `${pageFile(page.url)} in the previous output is not what the manifest describes` };
+    entries.set(page.url, found);
+  }
+  return entries;
+}
+
+/** Hard-links each kept page from `out` into `staging`, creating folders as needed. */
+export function linkKeptPages(out: string, staging: string, kept: readonly PagePrint[]): void {
+  const made = new Set<string>();
+  for (const page of kept) {
+    const file = pageFile(page.url);
+    const folder = path.dirname(path.join(staging, file));
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(path.join(out, file), path.join(staging, file));
+    } catch {
+      // A file system without hard links: the same bytes, copied.
+      copyFileSync(path.join(out, file), path.join(staging, file));
+    }
+  }
+}
+
+/** The manifest entry of a page just written into `dir`. */
+export function describePage(dir: string, page: PagePrint): ManifestEntry {
+  const file = path.join(dir, pageFile(page.url));
+  const stats = lstatSync(file);
+  return { fingerprint: page.fingerprint, size: stats.size, mtimeMs: stats.mtimeMs, sha256: sha256Of(file) };
+}

@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { PagePrint } from "../../../scripts/lists/page-fingerprints.ts";
+import { checkKeptPages, describePage, pageFile } from "../../../scripts/publish/kept-pages.ts";
+import { type Manifest, manifestFile, readManifest, writeManifest } from "../../../scripts/publish/manifest.ts";
+import { useTempDir } from "../../helpers/build.ts";
+
+const tempDir = useTempDir("manifest-");
+const page = (url: string): PagePrint => ({ kind: "article", url, fingerprint: `fp ${url}` });
+
+/** An output folder with one page, and the manifest that describes it. */
+function built(): { out: string; manifest: Manifest; file: string } {
+  const out = path.join(tempDir(), "dist");
+  mkdirSync(path.join(out, "culture/un-roman"), { recursive: true });
+  writeFileSync(path.join(out, pageFile("/culture/un-roman/")), "<p>Un roman</p>");
+  const manifest: Manifest = {
+    format: 1,
+    out,
+    global: "g1",
+    pages: { "/culture/un-roman/": describePage(out, page("/culture/un-roman/")) },
+  };
+  const file = manifestFile(path.join(tempDir(), "cache"), out);
+  writeManifest(file, manifest);
+  return { out, manifest, file };
+}
+
+describe("the build manifest", () => {
+  it("is read back for the same folder and the same code, templates and environment", () => {
+    const { out, manifest, file } = built();
+    expect(readManifest(file, { out, global: "g1" })).toEqual(manifest);
+  });
+
+  it("says why it cannot be used: missing, unreadable, another folder, another version", () => {
+    const { out, file } = built();
+    expect(readManifest(`${file}.absent`, { out, global: "g1" })).toEqual({
+      reason: "no manifest of a previous build",
+    });
+    expect(readManifest(file, { out: "/ailleurs", global: "g1" })).toEqual({
+      reason: "the previous build's manifest is for another folder",
+    });
+    expect(readManifest(file, { out, global: "g2" })).toMatchObject({ reason: expect.stringContaining("changed") });
+    writeFileSync(file, '{"format": 1, "out": ');
+    expect(readManifest(file, { out, global: "g1" })).toEqual({
+      reason: "the previous build's manifest is unreadable",
+    });
+    writeFileSync(file, JSON.stringify({ format: 1, out, global: "g1", pages: { "/x/": { fingerprint: 1 } } }));
+    expect(readManifest(file, { out, global: "g1" })).toEqual({
+      reason: "the previous build's manifest is unreadable",
+    });
+  });
+});
+
+describe("checkKeptPages", () => {
+  it("accepts a page as the manifest describes it, and one restored with another time but the same bytes", () => {
+    const { out, manifest } = built();
+    expect(checkKeptPages(out, [page("/culture/un-roman/")], manifest)).toBeInstanceOf(Map);
+    writeFileSync(path.join(out, pageFile("/culture/un-roman/")), "<p>Un roman</p>");
+    expect(checkKeptPages(out, [page("/culture/un-roman/")], manifest)).toBeInstanceOf(Map);
+  });
+
+  it("names a page that is missing or was changed on disk", () => {
+    const { out, manifest } = built();
+    writeFileSync(path.join(out, pageFile("/culture/un-roman/")), "<p>Un romun</p>");
+    expect(checkKeptPages(out, [page("/culture/un-roman/")], manifest)).toEqual({
+      reason: "culture/un-roman/index.html in the previous output is not what the manifest describes",
+    });
+    expect(checkKeptPages(out, [page("/culture/absent/")], manifest)).toMatchObject({
+      reason: expect.stringContaining("absent"),
+    });
+  });
+});
