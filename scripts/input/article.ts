@@ -1,4 +1,5 @@
 /** Source file → Article: the validated, typed model every template renders. */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
@@ -231,6 +232,26 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       draft: meta.draft,
     },
   };
+}
+
+/** The fields of an article only its own page shows: its body and what is counted from it. */
+const BODY_FIELDS: ReadonlySet<string> = new Set(["bodyHtml", "wordCount", "readingMinutes", "readingTime"]);
+
+/**
+ * What lists, « À lire aussi » and other pages show of an article: everything but its body and
+ * what is counted from it. Read by key, so that a body read lazily (content-cache.ts) is not read.
+ */
+export function listingFields(article: Article): Record<string, unknown> {
+  const listed: Record<string, unknown> = {};
+  for (const key of Object.keys(article)) if (!BODY_FIELDS.has(key)) listed[key] = article[key as keyof Article];
+  return listed;
+}
+
+/** A hash of the listing fields: equal keys, equal teasers. */
+export function listingKey(article: Article): string {
+  return createHash("sha1")
+    .update(JSON.stringify(listingFields(article)))
+    .digest("hex");
 }
 
 /** Newest first; the URL breaks ties so the order never depends on the file system. */

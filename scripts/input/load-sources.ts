@@ -8,7 +8,7 @@ import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { shownPath } from "../text/shown-path.ts";
-import { type Article, type ArticleResult, byNewest, parseArticle } from "./article.ts";
+import { type Article, type ArticleResult, byNewest, listingKey, parseArticle } from "./article.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
@@ -91,20 +91,25 @@ function isDirectory(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
+/** A parsed article, with the keys of what it was made from and of its listing fields. */
+export interface CachedArticle {
+  /** Equal keys, equal results: the article page's own fingerprint. */
+  key: string;
+  /** The key of its listing fields (article.ts listingKey), "" for a source with problems. */
+  listed: string;
+  result: ArticleResult;
+}
+
 /** Parsed articles, reused while what each was made from is unchanged. */
 export interface ArticleCache {
   /** Says which metadata articles are checked against: a change makes every kept article stale. */
   checkedAgainst(context: string): void;
-  /**
-   * The result for `file`: kept when its inputs are unchanged, else `parse`d from its bytes.
-   * `key` identifies those inputs (equal keys, equal results).
-   */
-  article(
-    file: string,
-    committed: string | undefined,
-    parse: (bytes: Buffer) => ArticleResult,
-  ): { key: string; result: ArticleResult };
+  /** The article of `file`: kept when its inputs are unchanged, else `parse`d from its bytes. */
+  article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult): CachedArticle;
 }
+
+/** The keys of an article, by its URL: of what it was made from, and of its listing fields. */
+export type ArticleKeys = ReadonlyMap<string, { own: string; listed: string }>;
 
 /**
  * Parsed articles in memory, by path, reused while the file and the metadata it was checked
@@ -113,7 +118,7 @@ export interface ArticleCache {
  * file saved again with the same bytes keeps its key.
  */
 export class MemoryArticleCache implements ArticleCache {
-  #entries = new Map<string, { stat: string; key: string; result: ArticleResult }>();
+  #entries = new Map<string, CachedArticle & { stat: string }>();
   #context = "";
 
   checkedAgainst(context: string): void {
@@ -122,7 +127,7 @@ export class MemoryArticleCache implements ArticleCache {
     this.#context = context;
   }
 
-  article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult) {
+  article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult): CachedArticle {
     const stats = statSync(file);
     const stat = `${stats.mtimeMs}:${stats.size}:${committed ?? ""}`;
     const kept = this.#entries.get(file);
@@ -133,7 +138,8 @@ export class MemoryArticleCache implements ArticleCache {
       .update("\0")
       .update(bytes)
       .digest("hex");
-    const entry = { stat, key, result: kept?.key === key ? kept.result : parse(bytes) };
+    const result = kept?.key === key ? kept.result : parse(bytes);
+    const entry = { stat, key, result, listed: result.ok ? listingKey(result.article) : "" };
     this.#entries.set(file, entry);
     return entry;
   }
@@ -147,7 +153,7 @@ export function loadSources(
   paths: ContentPaths,
   options: LoadOptions = {},
   cache: ArticleCache = new MemoryArticleCache(),
-): { sources: Sources; signature: string; articleKeys: ReadonlyMap<string, string> } {
+): { sources: Sources; signature: string; articleKeys: ArticleKeys } {
   const problems: ContentProblem[] = [];
   const { publisher, settings } = readMetadata(paths.dataDir);
 
@@ -158,10 +164,10 @@ export function loadSources(
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
   const keys: string[] = [String(options.includeDrafts === true), contextKey];
-  /** Article URL → the key of what it was made from: its fingerprint, for incremental builds. */
-  const articleKeys = new Map<string, string>();
+  /** Article URL → the keys of what it was made from and of its listing fields, for incremental builds. */
+  const articleKeys = new Map<string, { own: string; listed: string }>();
   for (const file of files) {
-    const { key, result } = cache.article(file, committed.get(file), (bytes) =>
+    const { key, listed, result } = cache.article(file, committed.get(file), (bytes) =>
       parseArticle(shownPath(file), bytes, { publisher, settings, committed: committed.get(file) }),
     );
     keys.push(file, key);
@@ -180,7 +186,7 @@ export function loadSources(
       continue;
     }
     byUrl.set(article.url, article.sourcePath);
-    articleKeys.set(article.url, key);
+    articleKeys.set(article.url, { own: key, listed });
     if (!article.draft || options.includeDrafts) articles.push(article);
   }
   if (files.length === 0) {

@@ -7,6 +7,7 @@ import type { Article, SectionRef } from "../input/article.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import {
   type ArticleCache,
+  type ArticleKeys,
   type LoadOptions,
   loadSources,
   MemoryArticleCache,
@@ -70,7 +71,7 @@ export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
 /** The content, and for each article (by URL) the key of what it was made from: its fingerprint. */
 export interface LoadedContent {
   content: Content;
-  articleKeys: ReadonlyMap<string, string>;
+  articleKeys: ArticleKeys;
 }
 
 /** Reads, validates and derives everything, once (the build, with its cache on disk). */

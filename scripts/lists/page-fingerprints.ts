@@ -14,7 +14,8 @@
  * code and the environment are not in these fingerprints: the build compares them as a whole.
  */
 import { createHash } from "node:crypto";
-import type { Article } from "../input/article.ts";
+import { type Article, listingKey } from "../input/article.ts";
+import type { ArticleKeys } from "../input/load-sources.ts";
 import type { Content } from "./content.ts";
 import { LIST_KINDS, type ListingPage, type ListKind } from "./listings.ts";
 
@@ -32,25 +33,9 @@ export interface PagePrint {
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
-/** What lists show of an article: everything but its body and what is counted from it. */
-export function listingFields(
-  article: Article,
-): Omit<Article, "bodyHtml" | "wordCount" | "readingMinutes" | "readingTime"> {
-  const { bodyHtml: _body, wordCount: _words, readingMinutes: _minutes, readingTime: _time, ...listed } = article;
-  return listed;
-}
-
-/** Every page of the content with its fingerprint, by URL. `articleKeys` maps an article's URL to its source key. */
-export function pageFingerprints(content: Content, articleKeys: ReadonlyMap<string, string>): Map<string, PagePrint> {
-  const listingKeys = new Map<Article, string>();
-  const listed = (article: Article) => {
-    let key = listingKeys.get(article);
-    if (key === undefined) {
-      key = sha1(JSON.stringify(listingFields(article)));
-      listingKeys.set(article, key);
-    }
-    return key;
-  };
+/** Every page of the content with its fingerprint, by URL, from the keys of each article (input/load-sources.ts). */
+export function pageFingerprints(content: Content, articleKeys: ArticleKeys): Map<string, PagePrint> {
+  const listed = (article: Article) => articleKeys.get(article.url)?.listed ?? listingKey(article);
   const frame = sha1(
     JSON.stringify([
       content.publisher,
@@ -62,7 +47,7 @@ export function pageFingerprints(content: Content, articleKeys: ReadonlyMap<stri
   );
   const prints = new Map<string, PagePrint>();
   for (const article of content.articles) {
-    const own = articleKeys.get(article.url) ?? sha1(JSON.stringify(article));
+    const own = articleKeys.get(article.url)?.own ?? sha1(JSON.stringify(article));
     const related = (content.related[article.url] ?? []).map(listed);
     prints.set(article.url, {
       kind: "article",

@@ -9,6 +9,7 @@
  * the preview compares with what it last wrote, in memory (PreviewRenders).
  */
 import type { Article } from "../input/article.ts";
+import type { ArticleKeys } from "../input/load-sources.ts";
 import type { Content } from "./content.ts";
 import { LIST_KINDS, type ListingPage, type ListKind } from "./listings.ts";
 import { type PagePrint, pageFingerprints } from "./page-fingerprints.ts";
@@ -77,7 +78,7 @@ export class PreviewRenders {
   #outputs = new Set<string>();
 
   /** The pages to render for this build; every page when `everything` (something besides articles changed). */
-  plan(content: Content, articleKeys: ReadonlyMap<string, string>, everything: boolean): PagesToRender {
+  plan(content: Content, articleKeys: ArticleKeys, everything: boolean): PagesToRender {
     const prints = pageFingerprints(content, articleKeys);
     const previous = this.#written?.prints;
     const samePages =

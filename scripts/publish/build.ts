@@ -12,7 +12,6 @@
  * what is on disk, every page is rendered (a clean build), and the summary says why.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, rmSync } from "node:fs";
 import { directories, eleventyConfig } from "../../.eleventy.js";
 import { DiskArticleCache } from "../input/content-cache.ts";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
@@ -25,7 +24,7 @@ import { allPages, changedPages, type PagesToRender, renderedCount } from "../li
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { codeVersion, templatesVersion } from "./code-version.ts";
-import { checkKeptPages, describePage, linkKeptPages } from "./kept-pages.ts";
+import { checkKeptPages, describePage, pageFile } from "./kept-pages.ts";
 import {
   type Manifest,
   type ManifestEntry,
@@ -37,10 +36,12 @@ import {
 import {
   acquireBuildLock,
   BuildLockedError,
+  giveBackStaging,
   recoverInterruptedSwap,
-  stagingDir,
   swapIntoPlace,
+  takeStaging,
 } from "./output-swap.ts";
+import { prepareStaging, tidyAndCount } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
 
@@ -65,11 +66,6 @@ interface BuildPlan {
   /** Why every page is rendered, when it is. */
   cleanBecause?: string;
   global: string;
-}
-
-/** Files (not folders) under `dir`, at any depth; the directory entries say which, without a stat each. */
-function countFiles(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
 }
 
 /** Prints an editor's problems (content, metadata, environment); false when the error is something else. */
@@ -111,10 +107,10 @@ export async function build(options: BuildOptions): Promise<number> {
     // Everything is validated before anything renders: the editor's problems, all at once.
     const root = process.cwd();
     const code = codeVersion(root);
-    const cache = new DiskArticleCache(environment.cacheDir, code);
+    const cache = new DiskArticleCache(environment.cacheDir, code, options.paths.articlesDir);
     const loaded = orReport(() => loadContentWithKeys(options.paths, {}, cache));
     if (!loaded) return 1;
-    cache.prune();
+    cache.save();
     const plan = planBuild(options, environment, loaded, code);
     return await renderAndSwap(options, environment, loaded, plan, started);
   } finally {
@@ -165,10 +161,17 @@ async function renderAndSwap(
 ): Promise<number> {
   const { out } = options;
   const { content } = loaded;
-  const staging = stagingDir(out);
   const capture = captureWarnings();
   const manifest = manifestFile(environment.cacheDir, out);
+  const images = imageJobs(content.articles, content.publisher);
+  const staging = takeStaging(out);
   try {
+    prepareStaging(
+      staging,
+      out,
+      new Set(plan.toRender.kept.map((page) => pageFile(page.url))),
+      new Set(images.map((job) => job.image.path.slice(1))),
+    );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
     const outputs = await writeSite({
@@ -176,21 +179,20 @@ async function renderAndSwap(
       pathPrefix: environment.pathPrefix,
       config: eleventyConfig({ paths: options.paths, environment, content: () => loaded, toRender: plan.toRender }),
     });
-    linkKeptPages(out, staging, plan.toRender.kept);
     // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
     // Imported only now: satori and resvg load only when a card must be drawn.
     const { renderImages } = await import("./render-images.ts");
-    await renderImages(imageJobs(content.articles, content.publisher), staging, environment.imageCacheDir);
+    await renderImages(images, staging, environment.imageCacheDir);
 
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
       pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
-    const files = countFiles(staging);
+    const files = tidyAndCount(staging);
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);
     swapIntoPlace(staging, out);
-    writeManifest(manifest, { format: 1, out, global: plan.global, pages });
+    writeManifest(manifest, { out, global: plan.global, pages });
     if (!options.quiet) {
       console.log(
         formatBuildSummary({
@@ -206,7 +208,7 @@ async function renderAndSwap(
     }
     return 0;
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    giveBackStaging(staging, out);
     if (reportProblems(error)) return 1;
     console.error("Build failed; the previous output is unchanged.");
     console.error(error);

@@ -1,10 +1,10 @@
 /**
  * The pages an incremental build takes from the previous one: checked against the manifest
- * (the file on disk must be the one it describes), hard-linked into the staging folder (no
- * bytes copied; the previous output is never written to), and recorded for the next manifest.
+ * (the file on disk must be the one it describes) and recorded for the next manifest. The
+ * staging folder gets them as hard links (staging.ts).
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { PagePrint } from "../lists/page-fingerprints.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
@@ -46,25 +46,6 @@ export function checkKeptPages(
     entries.set(page.url, found);
   }
   return entries;
-}
-
-/** Hard-links each kept page from `out` into `staging`, creating folders as needed. */
-export function linkKeptPages(out: string, staging: string, kept: readonly PagePrint[]): void {
-  const made = new Set<string>();
-  for (const page of kept) {
-    const file = pageFile(page.url);
-    const folder = path.dirname(path.join(staging, file));
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    try {
-      linkSync(path.join(out, file), path.join(staging, file));
-    } catch {
-      // A file system without hard links: the same bytes, copied.
-      copyFileSync(path.join(out, file), path.join(staging, file));
-    }
-  }
 }
 
 /** The manifest entry of a page just written into `dir`. */

@@ -7,7 +7,7 @@
  * tree, the fonts, the renderer versions), so a rebuild only draws what changed.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -73,12 +73,25 @@ async function draw(job: ImageJob, fonts: Font[]): Promise<Buffer> {
 
 /**
  * A hard link when the cache and the output share a file system (no bytes copied: a warm
- * build of thousands of cards stays cheap), else a copy. Nothing writes into either in place.
- * Synchronous: these are a few microseconds of system calls each, and 4000 of them queued on
- * libuv's pool, a few at a time, took 1.8 s where this takes a fraction of it.
+ * build of thousands of cards stays cheap), else a copy. Nothing writes into either in place:
+ * a file already at the target (the staging folder is the output before last) is left when it
+ * is the cached file itself, else removed first. Synchronous: these are a few microseconds of
+ * system calls each, and 4000 of them queued on libuv's pool, a few at a time, took 1.8 s where
+ * this takes a fraction of it.
  */
 function placeFile(cached: string, target: string): void {
-  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    linkSync(cached, target);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") mkdirSync(path.dirname(target), { recursive: true });
+    else if (code === "EEXIST") {
+      const [a, b] = [lstatSync(cached), lstatSync(target)];
+      if (a.ino === b.ino && a.dev === b.dev) return;
+      rmSync(target, { recursive: true, force: true });
+    }
+  }
   try {
     linkSync(cached, target);
   } catch {

@@ -69,7 +69,8 @@ describe("a build killed with SIGKILL half way", () => {
       const next = runBuild(["--quiet", "--out", out, ...fixtureArgs]);
       expect(next.stderr).toBe("");
       expect(next.status).toBe(0);
-      expect(readdirSync(dir)).toEqual(["dist"]);
+      // The killed build's staging folder became the previous output, for the next build to reuse.
+      expect(readdirSync(dir).sort()).toEqual(["dist", "dist.previous"]);
       expect(hashTree(out)).toEqual(goodHashes);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -92,7 +93,7 @@ describe("a build that died between its two renames", () => {
       const run = runBuild(["--out", out, "--articles", bad, "--data", path.join(FIXTURE, "data")]);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain("tittle: is not a known field");
-      expect(readdirSync(dir).sort()).toEqual(["articles", "dist"]);
+      expect(readdirSync(dir).sort()).toEqual(["articles", "dist", "dist.previous"]);
       expect(hashTree(out)).toEqual(goodHashes);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -112,7 +113,7 @@ describe("two builds of the same output at once", () => {
       const done = await first.done;
       expect(done.stderr).toBe("");
       expect(done.status).toBe(0);
-      expect(readdirSync(dir)).toEqual(["dist"]);
+      expect(readdirSync(dir).sort()).toEqual(["dist", "dist.previous"]);
       expect(Object.keys(hashTree(out))).toContain("culture/article-2/index.html");
     } finally {
       rmSync(dir, { recursive: true, force: true });

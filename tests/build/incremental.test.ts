@@ -47,8 +47,12 @@ function build(args: string[], extraEnv: NodeJS.ProcessEnv = {}): BuildRun {
 
 /** The incremental build into dist/, then a clean one elsewhere: their trees must be the same. */
 function buildAndCompare(): string {
+  // The build reuses the output before last as its staging folder and shares files with the
+  // current output by hard links: the current output must never be written through them.
+  const before = existsSync(dist()) ? hashTree(dist()) : undefined;
   const incremental = build(["--out", dist()]);
   expect(incremental.status, incremental.stderr).toBe(0);
+  if (before) expect(hashTree(`${dist()}.previous`)).toEqual(before);
   cleanRuns += 1;
   const cleanOut = path.join(project, `clean-${cleanRuns}`);
   const clean = build(["--out", cleanOut, "--clean"], { CACHE_DIR: path.join(project, `clean-cache-${cleanRuns}`) });
@@ -180,16 +184,25 @@ describe("an incremental build that cannot trust what it finds", () => {
     );
   });
 
-  it("ignores a corrupt or foreign entry of the content cache and parses the article again", () => {
+  it("ignores a foreign body or a damaged index in the content cache and parses the articles again", () => {
     const cacheRoot = path.join(project, ".cache/content");
-    for (const version of readdirSync(cacheRoot)) {
-      const entries = readdirSync(path.join(cacheRoot, version));
-      // Truncated, and another article's entry under this one's name.
-      const [first = "", second = ""] = entries;
-      writeFileSync(path.join(cacheRoot, version, first), "tronqué");
-      cpSync(path.join(cacheRoot, version, second), path.join(cacheRoot, version, entries[2] ?? ""));
+    const folders = readdirSync(cacheRoot).map((version) => path.join(cacheRoot, version));
+    // Each body under another article's name: found out when read (a feed reads every body), and made again.
+    for (const folder of folders) {
+      const bodies = readdirSync(path.join(folder, "bodies"));
+      const texts = bodies.map((body) => readFileSync(path.join(folder, "bodies", body)));
+      for (const [index, body] of bodies.entries()) {
+        writeFileSync(path.join(folder, "bodies", body), texts[(index + 1) % texts.length] ?? "");
+      }
     }
     edit(BOURSE, (text) => `${text}\nEncore une phrase.\n`);
+    buildAndCompare();
+    for (const folder of folders) {
+      for (const index of readdirSync(folder).filter((name) => name.startsWith("index-"))) {
+        writeFileSync(path.join(folder, index), "tronqué");
+      }
+    }
+    edit(BOURSE, (text) => `${text}\nEt une autre.\n`);
     buildAndCompare();
   });
 

@@ -27,12 +27,13 @@ function site(folder: string, text: string): void {
 const page = (folder: string) => readFileSync(path.join(folder, "index.html"), "utf8");
 
 describe("swapIntoPlace", () => {
-  it("replaces the output with the staging folder and leaves nothing else", () => {
+  it("replaces the output with the staging folder and keeps the old output as the previous one", () => {
     site(out, "old");
     site(stagingDir(out), "new");
     swapIntoPlace(stagingDir(out), out);
     expect(page(out)).toBe("new");
-    expect(readdirSync(dir)).toEqual(["dist"]);
+    expect(page(previousDir(out))).toBe("old");
+    expect(readdirSync(dir).sort()).toEqual(["dist", "dist.previous"]);
   });
 
   it("works for a first build, without previous output", () => {
@@ -48,23 +49,28 @@ describe("recoverInterruptedSwap", () => {
     site(stagingDir(out, 999_999), "half");
     recoverInterruptedSwap(out);
     expect(page(out)).toBe("good");
-    expect(readdirSync(dir)).toEqual(["dist"]);
+    // The half-made staging folder is the next build's previous output (checked file by file).
+    expect(readdirSync(dir).sort()).toEqual(["dist", "dist.previous"]);
   });
 
-  it("keeps the new site when a build died after swapping, before cleaning up", () => {
+  it("keeps the new site and the previous one after a finished swap", () => {
     site(out, "new");
     site(previousDir(out), "old");
     recoverInterruptedSwap(out);
     expect(page(out)).toBe("new");
-    expect(readdirSync(dir)).toEqual(["dist"]);
+    expect(page(previousDir(out))).toBe("old");
   });
 
-  it("removes a staging folder left by a killed build and leaves the output alone", () => {
+  it("keeps a staging folder left by a killed build as the previous output when there is none, else removes it", () => {
     site(out, "good");
     site(stagingDir(out, 4242), "half");
     recoverInterruptedSwap(out);
     expect(page(out)).toBe("good");
-    expect(readdirSync(dir)).toEqual(["dist"]);
+    expect(page(previousDir(out))).toBe("half");
+    site(stagingDir(out, 4343), "other");
+    recoverInterruptedSwap(out);
+    expect(readdirSync(dir).sort()).toEqual(["dist", "dist.previous"]);
+    expect(page(previousDir(out))).toBe("half");
   });
 
   it("leaves unrelated folders alone", () => {

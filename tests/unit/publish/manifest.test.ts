@@ -15,7 +15,6 @@ function built(): { out: string; manifest: Manifest; file: string } {
   mkdirSync(path.join(out, "culture/un-roman"), { recursive: true });
   writeFileSync(path.join(out, pageFile("/culture/un-roman/")), "<p>Un roman</p>");
   const manifest: Manifest = {
-    format: 1,
     out,
     global: "g1",
     pages: { "/culture/un-roman/": describePage(out, page("/culture/un-roman/")) },
@@ -44,7 +43,7 @@ describe("the build manifest", () => {
     expect(readManifest(file, { out, global: "g1" })).toEqual({
       reason: "the previous build's manifest is unreadable",
     });
-    writeFileSync(file, JSON.stringify({ format: 1, out, global: "g1", pages: { "/x/": { fingerprint: 1 } } }));
+    writeFileSync(file, JSON.stringify({ format: 2, out, global: "g1", pages: [["/x/", 1, 2, 3, "a"]] }));
     expect(readManifest(file, { out, global: "g1" })).toEqual({
       reason: "the previous build's manifest is unreadable",
     });
