@@ -7,13 +7,14 @@
  * A failed or killed build leaves the previous output as it was.
  */
 import { readdirSync, rmSync } from "node:fs";
-import { eleventyConfig } from "../../.eleventy.js";
+import { directories, eleventyConfig } from "../../.eleventy.js";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { type Content, loadContent } from "../lists/content.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
+import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import {
   acquireBuildLock,
   BuildLockedError,
@@ -64,6 +65,12 @@ export async function build(options: BuildOptions): Promise<number> {
   const { out } = options;
   const environment = orReport(() => readEnvironment(options.env));
   if (!environment) return 1;
+  // Replacing the output deletes what it held: refuse any folder a build did not write.
+  const refused = outputFolderProblem(out, projectFolders({ cwd: process.cwd(), ...directories, ...options.paths }));
+  if (refused) {
+    console.error(`Build failed: ${refused}.`);
+    return 1;
+  }
 
   let releaseLock: () => void;
   try {
@@ -106,6 +113,7 @@ async function renderAndSwap(
     const { renderImages } = await import("./render-images.ts");
     await renderImages(imageJobs(content.articles, content.publisher), staging, environment.imageCacheDir);
 
+    writeOutputMarker(staging);
     const files = countFiles(staging);
     swapIntoPlace(staging, out);
     if (!options.quiet) {
