@@ -5,6 +5,9 @@
  *   npm run check:links [-- dist]
  */
 import { checkLinks } from "../publish/check-links.ts";
+import { ignoreClosedOutput } from "../publish/closed-output.ts";
+
+ignoreClosedOutput();
 
 const dir = process.argv[2] ?? "dist";
 const report = await checkLinks(dir);

@@ -9,7 +9,10 @@ import { directories } from "../../.eleventy.js";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
+import { ignoreClosedOutput } from "../publish/closed-output.ts";
 import { startPreview } from "../publish/preview.ts";
+
+ignoreClosedOutput();
 
 const { values: args } = parseArgs({
   options: {
