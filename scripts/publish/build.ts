@@ -14,14 +14,9 @@ import { type Environment, readEnvironment } from "../input/environment.ts";
 import { type Content, loadContent } from "../lists/content.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
+import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
 import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
-import {
-  acquireBuildLock,
-  BuildLockedError,
-  recoverInterruptedSwap,
-  stagingDir,
-  swapIntoPlace,
-} from "./output-swap.ts";
+import { recoverInterruptedSwap, stagingDir, swapIntoPlace } from "./output-swap.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
 
