@@ -22,7 +22,7 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, normalizeText, ROOT } from "../helpers/build.ts";
-import { type DevServer, rawRequest, startDevServer } from "../helpers/dev-server.ts";
+import { type DevServer, previewCommand, rawRequest, startDevServer } from "../helpers/dev-server.ts";
 import { hashTree } from "../helpers/tree.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
@@ -389,36 +389,21 @@ describe("the preview server's options", () => {
   it("refuses an --output holding someone's files, in one line, writing nothing", () => {
     const outDir = makeTempDir("news-preview-output-");
     try {
-      const copy = path.join(outDir, "articles");
-      cpSync(path.join(FIXTURE, "articles"), copy, { recursive: true });
       mkdirSync(path.join(outDir, "notes"));
       writeFileSync(path.join(outDir, "notes", "todo.txt"), "mine");
       const before = hashTree(outDir);
-      // Every case of the rule: tests/unit/publish/output-folder.test.ts.
-      for (const [output, reason] of [[path.join(outDir, "notes"), "is a folder no build wrote"]] as const) {
-        // A timeout, should it start serving after all.
-        const run = spawnSync(
-          process.execPath,
-          [
-            "--import",
-            "tsx",
-            "scripts/cli/serve.ts",
-            "--port",
-            "0",
-            "--output",
-            output,
-            "--articles",
-            copy,
-            "--data",
-            path.join(FIXTURE, "data"),
-          ],
-          { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
-        );
-        expect(run.status).toBe(1);
-        const lines = run.stderr.trimEnd().split("\n");
-        expect(lines).toHaveLength(1);
-        expect(lines[0]).toMatch(new RegExp(`^--output ".+": ${reason}`));
-      }
+      // Every case of the rule: tests/unit/publish/output-folder.test.ts. A timeout, should it
+      // start serving after all.
+      const command = previewCommand({
+        articles: path.join(FIXTURE, "articles"),
+        data: path.join(FIXTURE, "data"),
+        output: path.join(outDir, "notes"),
+      });
+      const run = spawnSync(process.execPath, command, { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trimEnd().split("\n")).toEqual([
+        expect.stringMatching(/^--output ".+": is a folder no build wrote/),
+      ]);
       expect(hashTree(outDir)).toEqual(before);
     } finally {
       rmSync(outDir, { recursive: true, force: true });

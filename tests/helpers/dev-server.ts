@@ -15,6 +15,24 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
+/** `npm start` as node's arguments, on any free port, for the given folders and extra arguments. */
+export function previewCommand(options: { articles: string; data: string; output: string; args?: string[] }): string[] {
+  return [
+    "--import",
+    "tsx",
+    "scripts/cli/serve.ts",
+    "--port",
+    "0",
+    "--output",
+    options.output,
+    "--articles",
+    options.articles,
+    "--data",
+    options.data,
+    ...(options.args ?? []),
+  ];
+}
+
 export function startDevServer(options: {
   articles: string;
   data: string;
@@ -22,24 +40,11 @@ export function startDevServer(options: {
   args?: string[];
 }): DevServer {
   let printed = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/cli/serve.ts",
-      "--port",
-      "0",
-      "--output",
-      options.output,
-      "--articles",
-      options.articles,
-      "--data",
-      options.data,
-      ...(options.args ?? []),
-    ],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
-  );
+  const child: ChildProcess = spawn(process.execPath, previewCommand(options), {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const server: DevServer = {
     url: "",
