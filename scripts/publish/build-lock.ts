@@ -193,7 +193,12 @@ export function acquireBuildLock(out: string): () => void {
         if (!isCode(error, "EEXIST")) throw error;
       }
       const holder = readHolder(file);
-      if (holder === null) continue; // released meanwhile
+      if (holder === null) {
+        // Released meanwhile, as a rule; a lock that exists but cannot be read never goes away.
+        if (Date.now() > deadline) throw new Error(`cannot read the build lock ${file}; remove it if no build runs`);
+        pause(1);
+        continue;
+      }
       if (isRunning(holder)) throw new BuildLockedError(out, holder.pid);
       if (takeOver(file, holder, draft)) continue;
       if (Date.now() > deadline) throw new BuildLockedError(out, holder.pid);
