@@ -27,6 +27,29 @@ declare module "@11ty/eleventy" {
     /** Starts the dev server (live reload) on the port; "0" (a string: Eleventy treats the number 0 as unset) picks a free one. */
     serve(port?: number | string): Promise<void>;
     stopWatch(): Promise<void>;
+    /** Starts the dev server for serve(); scripts/eleventy/run.ts hands it the preview's server class. */
+    eleventyServe: { getServerModule(name?: string): Promise<unknown> };
   }
   export const HtmlBasePlugin: unknown;
+}
+
+// Eleventy's dev server (CommonJS, no declarations): what scripts/eleventy/preview-server.ts extends.
+declare module "@11ty/eleventy-dev-server" {
+  import type { IncomingMessage, Server, ServerResponse } from "node:http";
+  export default class EleventyDevServer {
+    constructor(name: string, dir: string, options?: Record<string, unknown>);
+    static getServer(name: string, dir: string, options?: Record<string, unknown>): EleventyDevServer;
+    /** The folder served. */
+    dir: string;
+    options: Record<string, unknown>;
+    logger: { info(message: string): void; log(message: string): void; error(message: string): void };
+    /** The http.Server, created on first access. */
+    get server(): Server;
+    _serverListen(port: number): void;
+    getHosts(): string[];
+    getServerUrl(host: string, pathname?: string): string;
+    onRequestHandler(req: IncomingMessage, res: ServerResponse): Promise<void>;
+    mapUrlToFilePath(url: string): { statusCode: number; filepath?: string; url?: string };
+    augmentContentWithNotifier(content: string, inlineContents?: boolean, options?: Record<string, unknown>): string;
+  }
 }

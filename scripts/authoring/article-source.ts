@@ -4,7 +4,6 @@
  */
 import path from "node:path";
 import { DateTime } from "luxon";
-import { stringify } from "yaml";
 import { articleUrl } from "../input/urls.ts";
 import { parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
@@ -54,26 +53,29 @@ export function articlePlace(
   };
 }
 
-/** A YAML scalar on one line, quoted only when YAML needs it. */
-function scalar(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+/**
+ * A string as a double-quoted YAML scalar, always: bare, `2024`, `true`, `1.5`, `null`, `~` or
+ * `yes` would read back as a number, a boolean or nothing, and `a: b` or `a #b` would not read
+ * back at all. JSON's escapes are YAML's; the characters JSON leaves raw that YAML readers refuse
+ * or take for line breaks (DEL, C1 controls, U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF) are escaped too.
+ */
+export function yamlString(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
-/** A tag inside a flow list: plain when it is only words, else double-quoted. */
-function flowItem(value: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} '’.-]*$/u.test(value) ? value : JSON.stringify(value);
-}
-
-/** Front matter in the documented order, then the Markdown body. */
+/** Front matter in the documented order, every string quoted, then the Markdown body. */
 export function formatArticleSource(meta: NewArticleMeta, body: string): string {
   const lines = [
     "---",
-    `title: ${JSON.stringify(meta.title)}`,
-    `standfirst: ${scalar(meta.standfirst)}`,
-    `date: ${meta.date}`,
-    `section: ${meta.section}`,
-    `author: ${scalar(meta.author)}`,
-    `tags: [${meta.tags.map(flowItem).join(", ")}]`,
+    `title: ${yamlString(meta.title)}`,
+    `standfirst: ${yamlString(meta.standfirst)}`,
+    `date: ${yamlString(meta.date)}`,
+    `section: ${yamlString(meta.section)}`,
+    `author: ${yamlString(meta.author)}`,
+    `tags: [${meta.tags.map(yamlString).join(", ")}]`,
   ];
   if (meta.draft) lines.push("draft: true   # shown by npm start, left out of npm run build until removed");
   lines.push("---", "");

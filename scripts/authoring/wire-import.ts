@@ -10,7 +10,7 @@ export interface Appeal {
 }
 
 export interface WireImport {
-  /** Markdown: paragraphs verbatim, subheadings as `## `, separated by blank lines. */
+  /** Markdown: paragraphs and subheadings (`## `) that show their text verbatim, separated by blank lines. */
   body: string;
   /** The paragraphs, without subheadings or appeal (for a default standfirst). */
   paragraphs: string[];
@@ -45,9 +45,35 @@ export function isSubheading(line: string): boolean {
   return WHOLE_QUOTATION.test(text) || !FINAL_PUNCTUATION.test(text);
 }
 
-/** Keeps a paragraph's text as is, but stops Markdown reading its start as a list, heading or quote. */
-function escapeBlockStart(paragraph: string): string {
-  return paragraph.replace(/^(\d+)([.)])(?=\s)/, "$1\\$2").replace(/^([#>+*-]|={3,}|`{3,}|~{3,})/, "\\$1");
+/**
+ * Characters Markdown reads as markup wherever they stand, escaped with a backslash so that the
+ * text shows as typed: backslashes (escapes, hard breaks), emphasis (`*`, `_`), code spans
+ * (`` ` ``), links and images (`[`), autolinks and HTML (`<`), strikethrough (`~`) and character
+ * references (`&amp;`, `&#38;`). Everything else is markup only at the start of a block
+ * (`paragraphMarkdown`), or never on a one-line paragraph (setext underlines, soft and hard line breaks).
+ */
+const INLINE_MARKUP = /[\\`*_[<~]|&(?=#?[0-9A-Za-z]+;)/g;
+
+/** Text as Markdown inline content that renders as exactly that text. */
+export function escapeInline(text: string): string {
+  return text.replace(INLINE_MARKUP, "\\$&");
+}
+
+/**
+ * A wire line as a Markdown paragraph that shows exactly its text. Leading spaces and tabs go
+ * (four would make a code block; HTML shows none of them), and a start that would open a block
+ * is escaped: a heading (`#`), a quotation (`>`), a list item (`-`, `+`, `1.`, `1)`) or a
+ * thematic break (`- - -`; `***` and `___` are escaped as emphasis).
+ */
+function paragraphMarkdown(line: string): string {
+  return escapeInline(line.replace(/^[ \t]+/, ""))
+    .replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2")
+    .replace(/^[#>+-]/, "\\$&");
+}
+
+/** A subheading line as a level-2 heading; every `#` escaped, so that none closes it. */
+function headingMarkdown(line: string): string {
+  return `## ${escapeInline(line.trim()).replace(/#/g, "\\#")}`;
 }
 
 /** The count of trailing lines that are the appeal (title then paragraphs), or 0. */
@@ -77,10 +103,10 @@ export function wireToMarkdown(text: string, appeal?: Appeal): WireImport {
     const heading = index > 0 && next !== undefined && isSubheading(line) && !isSubheading(next);
     if (heading) {
       subheadings.push(line.trim());
-      blocks.push(`## ${line.trim()}`);
+      blocks.push(headingMarkdown(line));
     } else {
       paragraphs.push(line);
-      blocks.push(escapeBlockStart(line));
+      blocks.push(paragraphMarkdown(line));
     }
   });
   return {

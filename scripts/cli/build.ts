@@ -13,6 +13,9 @@ import { setFlagsFromString } from "node:v8";
 import { directories } from "../../.eleventy.js";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { build } from "../publish/build.ts";
+import { ignoreClosedOutput } from "../publish/closed-output.ts";
+
+ignoreClosedOutput();
 
 // Eleventy keeps every page it wrote until the build ends, so the live heap only grows; by
 // default V8 lets the heap grow to about twice what is live before collecting it all again.

@@ -17,6 +17,9 @@ import {
 } from "../authoring/create-article.ts";
 import { firstSentence, wireToMarkdown } from "../authoring/wire-import.ts";
 import { decodeUtf8 } from "../input/source-file.ts";
+import { ignoreClosedOutput } from "../publish/closed-output.ts";
+
+ignoreClosedOutput();
 
 const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
                           [--standfirst "<chapô>"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]

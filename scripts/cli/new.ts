@@ -15,6 +15,9 @@ import {
   reportCreated,
   runCommand,
 } from "../authoring/create-article.ts";
+import { ignoreClosedOutput } from "../publish/closed-output.ts";
+
+ignoreClosedOutput();
 
 const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--date <when>] [--author <byline>] [--tags "A, B"]
                        [--slug <ascii-slug>]

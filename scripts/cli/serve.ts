@@ -1,19 +1,26 @@
 /**
  * `npm start`: the editor's preview with live reload and drafts (scripts/publish/preview.ts).
  *
- *   npm start -- [--port 8080] [--output _preview] [--articles DIR] [--data DIR]
+ *   npm start -- [--port 8080] [--host 127.0.0.1] [--output _preview] [--articles DIR] [--data DIR]
+ *
+ * --host 0.0.0.0 opens the preview, drafts included, to every machine that can reach this one.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { directories } from "../../.eleventy.js";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
-import { startPreview } from "../publish/preview.ts";
+import { ignoreClosedOutput } from "../publish/closed-output.ts";
+import { PreviewOutputRefused, startPreview } from "../publish/preview.ts";
+
+ignoreClosedOutput();
 
 const { values: args } = parseArgs({
   options: {
     port: { type: "string", default: "8080" },
+    host: { type: "string", default: "127.0.0.1" },
     // Not dist/: the preview holds drafts and must never be deployed.
     output: { type: "string", default: "_preview" },
     articles: { type: "string" },
@@ -31,12 +38,25 @@ try {
   process.exit(1);
 }
 
-const preview = await startPreview({
-  paths: resolveContentPaths({ articles: args.articles, data: args.data }, directories),
-  environment,
-  outDir: path.resolve(args.output),
-  port: args.port,
-});
+if (isIP(args.host) === 0 && args.host !== "localhost") {
+  console.error(`--host "${args.host}": is not an IP address; expected e.g. 127.0.0.1 (this machine only) or 0.0.0.0`);
+  process.exit(2);
+}
+
+let preview: Awaited<ReturnType<typeof startPreview>>;
+try {
+  preview = await startPreview({
+    paths: resolveContentPaths({ articles: args.articles, data: args.data }, directories),
+    environment,
+    outDir: path.resolve(args.output),
+    port: args.port,
+    host: args.host,
+  });
+} catch (error) {
+  if (!(error instanceof PreviewOutputRefused)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const stop = () => void preview.stop().then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -17,7 +17,12 @@ import { allPages, type PagesToRender, type PreviewRenders } from "../lists/page
 import { headMeta } from "../output/head-meta.ts";
 import { type MachineFormats, machineFormats } from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
-import { CONTENT_SECURITY_POLICY, headersFile, REFERRER_POLICY } from "../output/security-headers.ts";
+import {
+  CONTENT_SECURITY_POLICY,
+  headersFile,
+  PREVIEW_CONTENT_SECURITY_POLICY,
+  REFERRER_POLICY,
+} from "../output/security-headers.ts";
 import { type Stylesheet, StylesheetBuilder } from "../output/stylesheet.ts";
 import { CompactTemplateLoader } from "./compact-template-loader.ts";
 import { dropLineBreaksBetweenTags } from "./line-breaks-between-tags.ts";
@@ -50,6 +55,7 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string | string[]): void;
+  setServerOptions(options: object): void;
   addCollection(name: string, build: (api: { getAll(): { url: string | false; data: PageData }[] }) => unknown): void;
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void): void;
   on(
@@ -172,7 +178,8 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addGlobalData(
     "security",
     frozen({
-      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      // The preview's pages let its live-reload script run; built pages run no script.
+      contentSecurityPolicy: preview ? PREVIEW_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
       referrerPolicy: REFERRER_POLICY,
       headersFile: headersFile(),
     }),

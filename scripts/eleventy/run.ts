@@ -4,6 +4,7 @@
  */
 import Eleventy from "@11ty/eleventy";
 import type { EleventyConfig } from "./plugin.ts";
+import { PreviewServer, type PreviewServerOptions } from "./preview-server.ts";
 
 /** What Eleventy reports for each file it wrote. */
 export interface WrittenOutput {
@@ -45,10 +46,23 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Builds into `outDir`, then serves it with live reload on `port` ("0": any free port). */
-export async function startDevServer(run: EleventyRun & { port: string }): Promise<DevServer> {
-  const eleventy = new Eleventy(undefined, run.outDir, { ...options(run), runMode: "serve" });
+/**
+ * Builds into `outDir`, then serves it with live reload on `host`:`port` ("0": any free port),
+ * through the preview's own server class (scripts/eleventy/preview-server.ts).
+ */
+export async function startDevServer(run: EleventyRun & { port: string; host: string }): Promise<DevServer> {
+  const serverOptions: PreviewServerOptions = { host: run.host };
+  const eleventy = new Eleventy(undefined, run.outDir, {
+    ...options(run),
+    config: async (config: EleventyConfig) => {
+      await run.config(config);
+      config.setServerOptions(serverOptions);
+    },
+    runMode: "serve",
+  });
   await eleventy.init();
+  // Eleventy loads its dev server module here; it accepts other modules only from node_modules/.
+  eleventy.eleventyServe.getServerModule = async () => PreviewServer;
   // Eleventy 3.1's watch() returns the function its watcher calls on a change.
   const rebuild = (await eleventy.watch()) as unknown as Rebuild;
   // A string, so that "0" (any free port) is not taken for "unset".

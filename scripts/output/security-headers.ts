@@ -21,6 +21,16 @@ const PAGE_DIRECTIVES: readonly string[] = [
 /** For <meta http-equiv="Content-Security-Policy">. */
 export const CONTENT_SECURITY_POLICY = PAGE_DIRECTIVES.join("; ");
 
+/**
+ * The preview's pages only (`npm start`, never deployed): its live reload is a script from its
+ * own origin (/.11ty/reload-client.js, importing /.11ty/morphdom.js) that listens to the server
+ * over a WebSocket on that origin. The site's policy blocked both, so a saved edit never showed
+ * until the editor reloaded the page.
+ */
+export const PREVIEW_CONTENT_SECURITY_POLICY = [...PAGE_DIRECTIVES, "script-src 'self'", "connect-src 'self'"].join(
+  "; ",
+);
+
 /** frame-ancestors only works as an HTTP header (browsers ignore it in <meta>). */
 export const CONTENT_SECURITY_POLICY_HEADER = [...PAGE_DIRECTIVES, "frame-ancestors 'none'"].join("; ");
 

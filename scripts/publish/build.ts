@@ -23,6 +23,7 @@ import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts"
 import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
+import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
 import { codeVersion, templatesVersion } from "./code-version.ts";
 import { checkKeptPages, describePage, pageFile } from "./kept-pages.ts";
 import {
@@ -33,14 +34,8 @@ import {
   removeManifest,
   writeManifest,
 } from "./manifest.ts";
-import {
-  acquireBuildLock,
-  BuildLockedError,
-  giveBackStaging,
-  recoverInterruptedSwap,
-  swapIntoPlace,
-  takeStaging,
-} from "./output-swap.ts";
+import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
+import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
 import { prepareStaging, tidyAndCount } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
@@ -93,6 +88,12 @@ export async function build(options: BuildOptions): Promise<number> {
   const { out } = options;
   const environment = orReport(() => readEnvironment(options.env));
   if (!environment) return 1;
+  // Replacing the output deletes what it held: refuse any folder a build did not write.
+  const refused = outputFolderProblem(out, projectFolders({ cwd: process.cwd(), ...directories, ...options.paths }));
+  if (refused) {
+    console.error(`Build failed: ${refused}.`);
+    return 1;
+  }
 
   let releaseLock: () => void;
   try {
@@ -184,6 +185,7 @@ async function renderAndSwap(
     const { renderImages } = await import("./render-images.ts");
     await renderImages(images, staging, environment.imageCacheDir);
 
+    writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
       pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);

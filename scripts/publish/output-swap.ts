@@ -16,51 +16,14 @@
  * POSIX has no portable atomic exchange of two folders, so during that window a web server
  * reading out/ directly would briefly see nothing; hosts that upload out/ are unaffected.
  *
- * A lock file (`<out>.lock`, holding the build's pid) keeps two builds from repairing or
- * swapping the same folder at once; a lock left by a killed build is taken over.
+ * The build lock (build-lock.ts) keeps two builds from repairing or swapping the same folder at
+ * once.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 
 export const previousDir = (out: string) => `${out}.previous`;
 export const stagingDir = (out: string, pid = process.pid) => `${out}.staging-${pid}`;
-const lockFile = (out: string) => `${out}.lock`;
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-export class BuildLockedError extends Error {
-  constructor(out: string, pid: number) {
-    super(`another build (pid ${pid}) is writing ${out}; wait for it to finish, then build again`);
-    this.name = "BuildLockedError";
-  }
-}
-
-/** Takes the lock on `out`; returns the function that releases it. */
-export function acquireBuildLock(out: string): () => void {
-  const file = lockFile(out);
-  mkdirSync(path.dirname(out), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(readFileSync(file, "utf8").trim());
-      if (isRunning(holder) && holder !== process.pid) throw new BuildLockedError(out, holder);
-      rmSync(file, { force: true }); // left by a build that was killed
-    }
-  }
-  throw new Error(`could not take the build lock ${file}`);
-}
 
 /** Repairs what an interrupted build left (see the file comment). Call with the lock held. */
 export function recoverInterruptedSwap(out: string): void {

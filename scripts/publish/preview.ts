@@ -7,16 +7,18 @@
  * folders are watched, and the preview starts on the next save. Later errors are Eleventy's
  * watch loop's: printed, the server keeps running, the next good save recovers.
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { directories, eleventyConfig } from "../../.eleventy.js";
 import { type DevServer, type Rebuild, startDevServer } from "../eleventy/run.ts";
-import { findContentValidationError } from "../input/content-error.ts";
+import { ContentValidationError, findContentValidationError } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
 import { ContentLoader } from "../lists/content.ts";
 import { PreviewRenders } from "../lists/pages-to-render.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { watchFolders } from "./folder-watch.ts";
+import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
 
 export interface PreviewOptions {
   paths: ContentPaths;
@@ -25,17 +27,56 @@ export interface PreviewOptions {
   outDir: string;
   /** "0" for any free port. */
   port: string;
+  /** The address to listen on: 127.0.0.1 by default, so that only this machine reaches drafts. */
+  host: string;
+}
+
+/** The preview's output folder is one it may not write (see output-folder.ts). */
+export class PreviewOutputRefused extends Error {
+  override name = "PreviewOutputRefused";
+}
+
+/**
+ * A file or folder of the articles that cannot be read at all (a symbolic link loop, a link to
+ * itself, no permission) as one problem line: the preview prints it, keeps serving the last good
+ * pages and tries again on the next save. Other errors keep their stack: they are bugs.
+ */
+function unreadableSourceProblem(error: unknown): ContentValidationError | null {
+  const failure = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof failure.code !== "string" || typeof failure.syscall !== "string") return null;
+  const what = failure.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*$/s, "");
+  return new ContentValidationError([
+    {
+      file: shownPath(failure.path ?? "articles"),
+      field: "(file)",
+      message: `cannot be read (${failure.code}: ${what}); expected a Markdown file or a folder of them`,
+    },
+  ]);
 }
 
 /** Starts the preview, waiting for fixes while the content is broken; resolves once it serves. */
 export async function startPreview(options: PreviewOptions): Promise<DevServer> {
+  const refused = outputFolderProblem(
+    options.outDir,
+    projectFolders({ cwd: process.cwd(), ...directories, ...options.paths }),
+    "--output",
+  );
+  if (refused) throw new PreviewOutputRefused(refused);
+  mkdirSync(options.outDir, { recursive: true });
+  writeOutputMarker(options.outDir);
   // State of the whole session: parsed articles, and what was last rendered.
   const loader = new ContentLoader();
   const renders = new PreviewRenders();
   const config = eleventyConfig({
     paths: options.paths,
     environment: options.environment,
-    content: () => loader.load(options.paths, { includeDrafts: true }),
+    content: () => {
+      try {
+        return loader.load(options.paths, { includeDrafts: true });
+      } catch (error) {
+        throw unreadableSourceProblem(error) ?? error;
+      }
+    },
     preview: renders,
   });
   for (;;) {
@@ -47,6 +88,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
         pathPrefix: options.environment.pathPrefix,
         outDir: options.outDir,
         port: options.port,
+        host: options.host,
       });
       articles.start(server.rebuild);
       return {
@@ -88,9 +130,9 @@ function watchArticles(articlesDir: string): { start(rebuild: Rebuild): void; cl
   const changed = (file: string) => {
     if (!rebuild) return void waiting.add(file);
     console.log(`[11ty] File changed: ${shownPath(file)}`);
-    void rebuild(file);
+    rebuild(file).catch(reportWatchError);
   };
-  const watch = watchFolders([articlesDir], (files) => files.forEach(changed));
+  const watch = watchFolders([articlesDir], (files) => files.forEach(changed), { onError: reportWatchError });
   return {
     start(watching) {
       rebuild = watching;
@@ -98,6 +140,11 @@ function watchArticles(articlesDir: string): { start(rebuild: Rebuild): void; cl
     },
     close: () => watch.close(),
   };
+}
+
+/** Something went wrong while following a change: said in one line; the preview goes on. */
+function reportWatchError(error: unknown): void {
+  console.error(`[preview] ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /** Resolves on the next change below any of the folders (debounced: editors save in bursts). */
@@ -109,7 +156,7 @@ function nextChange(folders: string[]): Promise<void> {
         watch.close();
         resolve();
       },
-      { quietMs: 200 },
+      { quietMs: 200, onError: reportWatchError },
     );
   });
 }

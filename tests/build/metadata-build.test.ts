@@ -298,7 +298,7 @@ describe("served under the path prefix", () => {
       mkdirSync(path.join(served, "actu"));
       cpSync(site.outDir, path.join(served, "actu"), { recursive: true });
       const report = await checkLinks(served);
-      expect(report.broken.map((link) => `${link.url} on ${link.parent}`)).toEqual([]);
+      expect(report.broken.map((link) => `${link.url} on ${link.page}`)).toEqual([]);
       expect(report.checked).toBeGreaterThan(50);
     } finally {
       (await import("node:fs")).rmSync(served, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseArticle } from "../../scripts/input/article.ts";
 import { readMetadata } from "../../scripts/input/load-sources.ts";
+import { splitSourceFile } from "../../scripts/input/source-file.ts";
 import { makeTempDir, normalizeText, ROOT } from "../helpers/build.ts";
 import { runCli } from "../helpers/cli.ts";
 
@@ -36,9 +37,33 @@ describe("npm run new", () => {
     expect(parsed.article.published.epoch).toBeGreaterThanOrEqual(before);
     expect(parsed.article.published.epoch).toBeLessThanOrEqual(after);
     // The offset is Paris's on that day (+01:00 or +02:00), never the machine's.
-    const date = /^date: (.+)$/m.exec(source.toString())?.[1] ?? "";
+    const date = /^date: "(.+)"$/m.exec(source.toString())?.[1] ?? "";
     const paris = DateTime.fromMillis(parsed.article.published.epoch, { zone: "Europe/Paris" });
     expect(date).toBe(paris.toISO({ suppressMilliseconds: true }));
+  });
+
+  it("writes tags, title and byline that YAML would read as numbers, booleans or null as the strings typed", () => {
+    const typed = ["2024", "true", "1.5", "null", "yes", "a: b", "#x"];
+    const run = runNew(
+      "--section",
+      "international",
+      "--title",
+      "1984",
+      "--author",
+      "~",
+      "--tags",
+      typed.join(", "),
+      "--date",
+      "2024-05-02T09:30",
+    );
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const file = path.join(dir, "international", "2024-05-02-1984.md");
+    // Valid for the build, and the very strings typed (before typography dresses them).
+    const parsed = parseArticle(file, readFileSync(file), readMetadata(path.join(ROOT, "_data")));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const source = splitSourceFile(readFileSync(file));
+    expect(source.ok && source.data).toMatchObject({ title: "1984", author: "~", tags: typed });
   });
 
   it("refuses to overwrite, even under another day with the same URL", () => {

@@ -1,13 +1,29 @@
 /**
  * The editor's preview (npm start): edits show without a restart, on every page that lists the
- * article; content errors are printed for the editor and the server survives them.
+ * article; content errors are printed for the editor and the server survives them, as it
+ * survives any request and links that loop; it listens on 127.0.0.1 unless told otherwise, and
+ * serves nothing from outside its output folder.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, normalizeText, ROOT } from "../helpers/build.ts";
-import { type DevServer, startDevServer } from "../helpers/dev-server.ts";
+import { type DevServer, previewCommand, rawRequest, startDevServer } from "../helpers/dev-server.ts";
+import { hashTree } from "../helpers/tree.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 const ARTICLE = "/international/sommet-a-geneve/";
@@ -50,6 +66,10 @@ beforeAll(async () => {
   output = path.join(dir, "preview");
   cpSync(path.join(FIXTURE, "articles"), articles, { recursive: true });
   cpSync(path.join(FIXTURE, "data"), path.join(dir, "data"), { recursive: true });
+  // Beside the output, named like it: what a request must never reach.
+  mkdirSync(path.join(dir, "preview-secret"));
+  writeFileSync(path.join(dir, "preview-secret", "secret.txt"), "SECRET-BESIDE");
+  writeFileSync(path.join(dir, "secret.txt"), "SECRET-ABOVE");
   server = startDevServer({ articles, data: path.join(dir, "data"), output });
   await server.waitFor("the server to listen", async () => server.url !== "" && (await headline(ARTICLE)) !== null);
 });
@@ -234,6 +254,159 @@ describe("the preview server started on broken content", () => {
       }
     } finally {
       rmSync(brokenDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A GET of `target` exactly as written, nothing normalised. */
+const rawGet = (target: string, method = "GET") =>
+  rawRequest(server.url, `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+
+describe("the preview server, given hostile requests", () => {
+  it("listens on 127.0.0.1 only", async () => {
+    expect(new URL(server.url).hostname).toBe("127.0.0.1");
+    expect((await rawGet("/")).status).toBe(200);
+    // The whole of 127.0.0.0/8 is this machine: a server on every interface would answer here.
+    const other = server.url.replace("127.0.0.1", "127.0.0.2");
+    await expect(rawRequest(other, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
+  });
+
+  const traversals = [
+    "/..%2fpreview-secret/secret.txt",
+    "/..%2F..%2Fsecret.txt",
+    "/%2e%2e/secret.txt",
+    "/%2e%2e%2fsecret.txt",
+    "/../secret.txt",
+    "/../preview-secret/secret.txt",
+    "/assets/../../secret.txt",
+    "/..%5csecret.txt",
+    "/%252e%252e%252fsecret.txt",
+    "/secret.txt%00.html",
+  ];
+  it.each(traversals)("refuses %s and reaches nothing outside the output folder", async (target) => {
+    const answer = await rawGet(target);
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.text).not.toContain("SECRET");
+  });
+
+  it("serves no file through a link that leads out of the output folder", async () => {
+    symlinkSync(path.join(dir, "preview-secret"), path.join(output, "leak"));
+    try {
+      const answer = await rawGet("/leak/secret.txt");
+      expect(answer.status).toBe(404);
+      expect(answer.text).not.toContain("SECRET");
+    } finally {
+      unlinkSync(path.join(output, "leak"));
+    }
+  });
+
+  const hostile: [string, string][] = [
+    ["an invalid percent-encoding", "GET /%ff HTTP/1.1"],
+    ["a lone percent sign", "GET /% HTTP/1.1"],
+    ["a truncated UTF-8 sequence", "GET /%E0%A4%A HTTP/1.1"],
+    ["a NUL byte", "GET /a%00b HTTP/1.1"],
+    ["a URL of 5,000 characters", `GET /${"a".repeat(5000)} HTTP/1.1`],
+    ["a URL of 100,000 characters", `GET /${"a".repeat(100_000)} HTTP/1.1`],
+    ["an absolute URL", "GET http://example.org/..%2f HTTP/1.1"],
+    ["an asterisk", "OPTIONS * HTTP/1.1"],
+    ["an unknown method", "BREW / HTTP/1.1"],
+    ["WebDAV", "PROPFIND / HTTP/1.1"],
+    ["DELETE", "DELETE /index.html HTTP/1.1"],
+    ["CONNECT", "CONNECT 127.0.0.1:22 HTTP/1.1"],
+    ["a protocol that does not exist", "GET / HTTP/9.9"],
+    ["no request line at all", "\u0000\u0001\u0002"],
+  ];
+  it.each(hostile)("survives %s", async (_what, line) => {
+    const answer = await rawRequest(server.url, `${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    expect(answer.status === null || answer.status >= 400).toBe(true);
+    expect((await rawGet("/")).status).toBe(200);
+  });
+
+  it("answers odd but valid requests, and still serves afterwards", async () => {
+    const range = await rawRequest(
+      server.url,
+      "GET /index.html HTTP/1.1\r\nHost: x\r\nRange: bytes=999999-\r\nConnection: close\r\n\r\n",
+    );
+    expect(range.status).toBe(416);
+    expect((await rawGet("/", "HEAD")).status).toBe(200);
+    expect((await rawGet("/%C3%A9t%C3%A9/")).status).toBe(404);
+    expect(await headline("/economie/la-bourse-recule/")).toBe("La Bourse se reprend");
+    expect(server.output()).not.toMatch(/\sat .*:\d+:\d+\)?$/m);
+  });
+});
+
+describe("the preview server, given links that loop", () => {
+  it("reports a link to a parent folder and a file linking to itself in one line, keeps serving, and recovers", async () => {
+    const printedBefore = server.output().length;
+    const before = builds();
+    symlinkSync("..", path.join(articles, "culture", "boucle"));
+    symlinkSync("moi-meme.md", path.join(articles, "culture", "2024-03-09-moi-meme.md"));
+    await server.waitFor(
+      "the report",
+      () => builds() > before && server.output().slice(printedBefore).includes("problem"),
+    );
+    const report = server.output().slice(printedBefore);
+    expect(report).not.toMatch(/\sat .*:\d+:\d+\)?$/m);
+    expect(await headline("/economie/la-bourse-recule/")).toBe("La Bourse se reprend");
+
+    unlinkSync(path.join(articles, "culture", "boucle"));
+    unlinkSync(path.join(articles, "culture", "2024-03-09-moi-meme.md"));
+    const fixed = builds();
+    editField("economie/2024-03-03-la-bourse-recule.md", "title", '"La Bourse repart"');
+    await server.waitFor(
+      "the recovery",
+      async () => builds() > fixed && (await headline("/economie/la-bourse-recule/")) === "La Bourse repart",
+    );
+  });
+});
+
+describe("the preview server's options", () => {
+  it("listens on the address --host names", async () => {
+    const hostDir = makeTempDir("news-preview-host-");
+    const other = startDevServer({
+      articles: path.join(FIXTURE, "articles"),
+      data: path.join(FIXTURE, "data"),
+      output: path.join(hostDir, "preview"),
+      args: ["--host", "127.0.0.2"],
+    });
+    try {
+      await other.waitFor("the server to listen", () => other.url !== "");
+      expect(new URL(other.url).hostname).toBe("127.0.0.2");
+      expect((await rawRequest(other.url, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).status).toBe(200);
+      const loopback = other.url.replace("127.0.0.2", "127.0.0.1");
+      await expect(rawRequest(loopback, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).rejects.toThrow(
+        /ECONNREFUSED/,
+      );
+    } finally {
+      await other.stop();
+      rmSync(hostDir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an --output holding someone's files, in one line, writing nothing", () => {
+    const outDir = makeTempDir("news-preview-output-");
+    try {
+      mkdirSync(path.join(outDir, "notes"));
+      writeFileSync(path.join(outDir, "notes", "todo.txt"), "mine");
+      const before = hashTree(outDir);
+      // Every case of the rule: tests/unit/publish/output-folder.test.ts. A timeout, should it
+      // start serving after all.
+      const command = previewCommand({
+        articles: path.join(FIXTURE, "articles"),
+        data: path.join(FIXTURE, "data"),
+        output: path.join(outDir, "notes"),
+      });
+      const run = spawnSync(process.execPath, command, { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trimEnd().split("\n")).toEqual([
+        expect.stringMatching(/^--output ".+": is a folder no build wrote/),
+      ]);
+      expect(hashTree(outDir)).toEqual(before);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
     }
   });
 });

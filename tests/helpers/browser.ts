@@ -49,9 +49,8 @@ export interface BrowserSite {
   close(): Promise<void>;
 }
 
-export async function openBrowserSite(): Promise<BrowserSite> {
-  const site = buildSite();
-  const server = await serveDirectory(site.outDir);
+/** Chromium with a fresh profile; close() ends it and removes the profile. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), "chromium-profile-"));
   let context: BrowserContext;
   try {
@@ -62,13 +61,32 @@ export async function openBrowserSite(): Promise<BrowserSite> {
       timeout: 90_000,
     });
   } catch (error) {
-    await server.close();
-    site.cleanup();
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
   context.setDefaultTimeout(60_000);
   context.setDefaultNavigationTimeout(60_000);
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openBrowserSite(): Promise<BrowserSite> {
+  const site = buildSite();
+  const server = await serveDirectory(site.outDir);
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    site.cleanup();
+    throw error;
+  }
+  const { context } = browser;
 
   return {
     origin: server.origin,
@@ -90,10 +108,9 @@ export async function openBrowserSite(): Promise<BrowserSite> {
       return { page, response, requests, errors };
     },
     async close() {
-      await context.close().catch(() => undefined);
+      await browser.close();
       await server.close().catch(() => undefined);
       site.cleanup();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Starts the editor's preview (scripts/cli/serve.ts) on a free port and talks to it. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { connect } from "node:net";
 import { ROOT } from "./build.ts";
 
 export interface DevServer {
@@ -14,25 +15,36 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-export function startDevServer(options: { articles: string; data: string; output: string }): DevServer {
+/** `npm start` as node's arguments, on any free port, for the given folders and extra arguments. */
+export function previewCommand(options: { articles: string; data: string; output: string; args?: string[] }): string[] {
+  return [
+    "--import",
+    "tsx",
+    "scripts/cli/serve.ts",
+    "--port",
+    "0",
+    "--output",
+    options.output,
+    "--articles",
+    options.articles,
+    "--data",
+    options.data,
+    ...(options.args ?? []),
+  ];
+}
+
+export function startDevServer(options: {
+  articles: string;
+  data: string;
+  output: string;
+  args?: string[];
+}): DevServer {
   let printed = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/cli/serve.ts",
-      "--port",
-      "0",
-      "--output",
-      options.output,
-      "--articles",
-      options.articles,
-      "--data",
-      options.data,
-    ],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
-  );
+  const child: ChildProcess = spawn(process.execPath, previewCommand(options), {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const server: DevServer = {
     url: "",
@@ -56,10 +68,37 @@ export function startDevServer(options: { articles: string; data: string; output
   };
   const collect = (chunk: Buffer) => {
     printed += chunk.toString("utf8");
-    const listening = /Server at (http:\/\/localhost:\d+)\//.exec(printed);
+    const listening = /Server at (http:\/\/[^\s/]+)\//.exec(printed);
     if (listening?.[1]) server.url = listening[1];
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   return server;
+}
+
+/**
+ * Sends `request` as raw bytes to `origin` (http://host:port), as no browser or fetch() would
+ * (unnormalised paths, odd methods, broken encodings); a request should ask for
+ * `Connection: close`. Resolves with the status and the whole response, status null when the
+ * server closed the connection without answering.
+ */
+export function rawRequest(origin: string, request: string): Promise<{ status: number | null; text: string }> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(request));
+    // An answer that never comes counts as none.
+    socket.setTimeout(10_000, () => socket.destroy());
+    let text = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (text += chunk));
+    // Refused: nothing listens there. A reset (the server cut a request it would not read) ends
+    // the exchange like a close.
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "ECONNREFUSED") reject(error);
+    });
+    socket.on("close", () => {
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
+      resolve({ status: status ? Number(status) : null, text });
+    });
+  });
 }

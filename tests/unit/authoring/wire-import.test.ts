@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { comparableText, firstSentence, isSubheading, wireToMarkdown } from "../../../scripts/authoring/wire-import.ts";
+import { renderBody } from "../../../scripts/input/markdown.ts";
 import { splitSourceFile } from "../../../scripts/input/source-file.ts";
+import { frenchTypography } from "../../../scripts/text/typography.ts";
 import { ROOT } from "../../helpers/build.ts";
 
 const appeal = { title: "Comment nous aider ?", paragraphs: ["Soutenez l'information libre."] };
@@ -67,6 +71,102 @@ describe("wireToMarkdown", () => {
   it("stops a paragraph's first characters being read as Markdown lists or headings", () => {
     expect(wireToMarkdown("1984. Une année.\n- Un tiret.\n# Un dièse.").body).toBe(
       "1984\\. Une année.\n\n\\- Un tiret.\n\n\\# Un dièse.\n",
+    );
+  });
+});
+
+/** Whitespace as a reader sees it: any run is one space. */
+const folded = (text: string) => text.replace(/[\s\u00A0\u202F]+/g, " ").trim();
+
+/**
+ * What the site shows for the imported body: each block's tag and visible text, rendered by the
+ * site's Markdown renderer; a block holding any element (emphasis, code, a link…) is marked.
+ */
+function shownBlocks(markdown: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${renderBody(markdown).html}</body></html>`);
+  return [...document.body.children].map((block) => {
+    const markup = block.children.length > 0 ? ` with <${[...block.children].map((c) => c.tagName).join(">, <")}>` : "";
+    return `${block.tagName}${markup}: ${folded(block.textContent ?? "")}`;
+  });
+}
+
+/** What each wire line should show as: its text, with the site's typography. */
+function expectedBlocks(lines: string[]): string[] {
+  const result = wireToMarkdown(lines.join("\n"));
+  const headings = new Set(result.subheadings);
+  return lines
+    .filter((line) => line.trim() !== "")
+    .map((line) => `${headings.has(line.trim()) ? "H2" : "P"}: ${folded(frenchTypography(folded(line)))}`);
+}
+
+describe("wireToMarkdown keeps wire text verbatim", () => {
+  // Each would be read as Markdown (CommonMark, and strikethrough) if written as it is.
+  const hostile = [
+    "    Une ligne indentée de quatre espaces.",
+    "\tUne ligne indentée d’une tabulation.",
+    " # Un dièse après une espace.",
+    "## Deux dièses.",
+    "#MeToo en tête de ligne.",
+    "Le calcul 2*3*4 vaut 24.",
+    "Un *mot* et un **autre** et ***trois***.",
+    "Un _mot_ et un __autre__, snake_case_ici.",
+    "Du `code` et des ``doubles``.",
+    "```",
+    "~~~",
+    "Un ~~texte barré~~ et un ~tilde.",
+    "Un [lien](https://example.org) et ![une image](/x.png).",
+    "[1]: https://example.org/reference",
+    "[Une référence] [et une autre][1].",
+    "Une adresse <https://example.org> et <contact@example.org>.",
+    "Du <b>HTML</b> et un <!-- commentaire --> et <br>.",
+    "<div>Un bloc HTML</div>",
+    "Procter &amp; Gamble, &eacute;t&#233; et &#x41; ou & seul.",
+    "> Une citation.",
+    "- Un tiret.",
+    "+ Un plus.",
+    "* Une étoile.",
+    "1. Une liste numérotée.",
+    "2024) Une parenthèse.",
+    "1984.",
+    "---",
+    "- - -",
+    "***",
+    "___",
+    "===",
+    "Une barre oblique inverse \\ et une échappée \\* et une finale \\",
+    "Des espaces finales suivies d’une autre ligne.   ",
+    "Un tuyau | et un autre |.",
+    "Un accent circonflexe ^ et un dollar $ et un pourcent %.",
+  ];
+
+  it.each(hostile)("shows %j as written", (line) => {
+    const lines = ["Le début.", line, "La suite."];
+    expect(shownBlocks(wireToMarkdown(lines.join("\n")).body)).toEqual(expectedBlocks(lines));
+  });
+
+  it("shows a subheading made of such characters as written", () => {
+    const lines = ["Le début.", "Le *cas* [Li] <b> # fin ##", "La suite."];
+    expect(wireToMarkdown(lines.join("\n")).subheadings).toHaveLength(1);
+    expect(shownBlocks(wireToMarkdown(lines.join("\n")).body)).toEqual(expectedBlocks(lines));
+  });
+
+  it("shows any wire text as written (property)", () => {
+    const markupHeavy = fc.constantFrom(
+      ..."\\`*_[]()<>&#!~-+=|.:;?\"'»«1234567890 \t".split(""),
+      "a",
+      "é",
+      "Li",
+      "&amp;",
+      "&#38;",
+      "http://x.fr",
+      "    ",
+    );
+    const line = fc.string({ unit: markupHeavy, minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+        expect(shownBlocks(wireToMarkdown(lines.join("\n")).body)).toEqual(expectedBlocks(lines));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

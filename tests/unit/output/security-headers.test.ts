@@ -3,6 +3,7 @@ import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_HEADER,
   headersFile,
+  PREVIEW_CONTENT_SECURITY_POLICY,
   REFERRER_POLICY,
 } from "../../../scripts/output/security-headers.ts";
 import { parseHeadersFile } from "../../helpers/headers-file.ts";
@@ -15,6 +16,14 @@ describe("the content security policy", () => {
     expect(policy).toContain("default-src 'none'");
     expect(policy.filter((d) => d.startsWith("script-src"))).toEqual([]);
     for (const directive of policy.slice(1)) expect(directive).toMatch(/ '(self|none)'$/);
+  });
+
+  it("lets the preview's pages run scripts and open connections from their own origin only", () => {
+    expect(directives(PREVIEW_CONTENT_SECURITY_POLICY)).toEqual([
+      ...directives(CONTENT_SECURITY_POLICY),
+      "script-src 'self'",
+      "connect-src 'self'",
+    ]);
   });
 
   it("adds frame-ancestors only to the header, where browsers honour it", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FolderWatch, watchFolders } from "../../../scripts/publish/folder-watch.ts";
@@ -86,5 +86,45 @@ describe("watchFolders", () => {
     writeFileSync(path.join(dir, "culture/a.md"), "b");
     await settle();
     expect(reports).toEqual([]);
+  });
+});
+
+describe("watchFolders, given links", () => {
+  it("survives a link to a parent folder and a link to itself, reports them, and goes on watching", async () => {
+    const errors: unknown[] = [];
+    watching?.close();
+    watching = watchFolders([dir], (files) => reports.push(files), { quietMs: 20, onError: (e) => errors.push(e) });
+    const loop = nextReport();
+    symlinkSync("..", path.join(dir, "culture/loop"));
+    symlinkSync("self.md", path.join(dir, "culture/self.md"));
+    expect(await loop).toEqual(
+      expect.arrayContaining([path.join(dir, "culture/loop"), path.join(dir, "culture/self.md")]),
+    );
+    await settle();
+    const save = nextReport();
+    writeFileSync(path.join(dir, "culture/a.md"), "still watched");
+    expect(await save).toEqual([path.join(dir, "culture/a.md")]);
+    expect(errors).toEqual([]);
+  });
+
+  it("follows a link to a folder elsewhere once, and a loop inside it ends", async () => {
+    const elsewhere = makeTempDir("news-folder-watch-elsewhere-");
+    try {
+      mkdirSync(path.join(elsewhere, "deep"));
+      symlinkSync(elsewhere, path.join(elsewhere, "deep/back"));
+      writeFileSync(path.join(elsewhere, "x.md"), "x");
+      const arrival = nextReport();
+      symlinkSync(elsewhere, path.join(dir, "linked"));
+      const files = await arrival;
+      expect(files).toContain(path.join(dir, "linked/x.md"));
+      // Each real folder once: no linked/deep/back/deep/back/….
+      expect(files.every((file) => file.split("back").length <= 2)).toBe(true);
+      await settle();
+      const save = nextReport();
+      writeFileSync(path.join(elsewhere, "x.md"), "y");
+      expect(await save).toEqual([path.join(dir, "linked/x.md")]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -1,16 +1,13 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  acquireBuildLock,
-  BuildLockedError,
   previousDir,
   recoverInterruptedSwap,
   stagingDir,
   swapIntoPlace,
-} from "../../scripts/publish/output-swap.ts";
-import { makeTempDir } from "../helpers/build.ts";
+} from "../../../scripts/publish/output-swap.ts";
+import { makeTempDir } from "../../helpers/build.ts";
 
 let dir: string;
 let out: string;
@@ -78,36 +75,5 @@ describe("recoverInterruptedSwap", () => {
     site(path.join(dir, "distribution.staging"), "mine");
     recoverInterruptedSwap(out);
     expect(readdirSync(dir).sort()).toEqual(["dist-old", "distribution.staging"]);
-  });
-});
-
-describe("acquireBuildLock", () => {
-  it("holds the lock in <out>.lock with the build's pid until released", () => {
-    const release = acquireBuildLock(out);
-    expect(readFileSync(`${out}.lock`, "utf8")).toBe(String(process.pid));
-    release();
-    expect(existsSync(`${out}.lock`)).toBe(false);
-  });
-
-  it("refuses to build while another running build holds the lock", () => {
-    writeFileSync(`${out}.lock`, String(process.ppid)); // a live process other than this one
-    expect(() => acquireBuildLock(out)).toThrow(BuildLockedError);
-    expect(() => acquireBuildLock(out)).toThrow(`another build (pid ${process.ppid}) is writing ${out}`);
-  });
-
-  it("takes over a lock left by a build that was killed", async () => {
-    const child = spawn(process.execPath, ["-e", ""]);
-    const pid = child.pid as number;
-    await new Promise((resolve) => child.on("close", resolve));
-    writeFileSync(`${out}.lock`, String(pid));
-    const release = acquireBuildLock(out);
-    expect(readFileSync(`${out}.lock`, "utf8")).toBe(String(process.pid));
-    release();
-  });
-
-  it("creates the output's parent folder", () => {
-    const nested = path.join(dir, "a", "b", "dist");
-    acquireBuildLock(nested)();
-    expect(existsSync(path.join(dir, "a", "b"))).toBe(true);
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * The preview's web server: Eleventy's dev server (live reload, DOM diffing), with what it has no
+ * option for.
+ *
+ * - It listens on the host it is given (127.0.0.1 unless `npm start -- --host` says otherwise):
+ *   the dev server passes only a port to listen(), so it answered on every interface
+ *   (11ty/dev-server#128).
+ * - No request stops it. Its handler is an async function whose errors nobody catches: `/%ff`
+ *   (decodeURIComponent throws) or an encoded `..%2f` that leaves the folder ("Invalid path")
+ *   ended the process. Requests are checked first (`refusedRequest`: GET and HEAD only, a
+ *   decodable path without `..` or NUL, at most MAX_URL_LENGTH long), and anything the handler
+ *   still throws becomes a 500 for that request alone.
+ * - It serves only files inside the output folder: its own check compared path prefixes, so
+ *   `/..%2fpreview-secret/x` reached a sibling folder named like the output (`preview-secret/`).
+ * - The live-reload script is always loaded from /.11ty/ (it was inlined on error pages), so the
+ *   preview's Content-Security-Policy (`script-src 'self'`) lets it run on the 404 page too.
+ */
+import { realpathSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+
+/** Longer request targets are refused: no page of the site has a URL near this long. */
+export const MAX_URL_LENGTH = 4096;
+
+/** Why a request is refused before it reaches the dev server, or null. */
+export function refusedRequest(
+  method: string | undefined,
+  url: string | undefined,
+): { status: number; reason: string } | null {
+  // A folder of files to read: nothing else is meant (the live-reload WebSocket opens with a GET).
+  if (method !== "GET" && method !== "HEAD") return { status: 405, reason: "only GET and HEAD are answered" };
+  if (!url?.startsWith("/")) return { status: 400, reason: "expected a path starting with /" };
+  if (url.length > MAX_URL_LENGTH) return { status: 414, reason: `longer than ${MAX_URL_LENGTH} characters` };
+  const pathname = url.split(/[?#]/, 1)[0] as string;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400, reason: "malformed percent-encoding" };
+  }
+  if (decoded.includes("\0")) return { status: 400, reason: "a NUL character in the path" };
+  if (decoded.split(/[/\\]/).includes("..")) return { status: 400, reason: "a .. segment in the path" };
+  return null;
+}
+
+/** True when `file` (links resolved) is inside `dir`. */
+function isInside(file: string, dir: string): boolean {
+  try {
+    const relative = path.relative(realpathSync.native(dir), realpathSync.native(file));
+    return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  } catch {
+    return false;
+  }
+}
+
+function answer(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+  res.end(`${status}: ${text}\n`);
+}
+
+export interface PreviewServerOptions {
+  /** The address to listen on: "127.0.0.1", "::1", "0.0.0.0" (every interface)… */
+  host: string;
+}
+
+export class PreviewServer extends EleventyDevServer {
+  /** Eleventy creates its server through this (it is the module's entry point). */
+  static override getServer(name: string, dir: string, options: Record<string, unknown>): PreviewServer {
+    return new PreviewServer(name, dir, options);
+  }
+
+  override _serverListen(port: number): void {
+    this.server.listen({ port, host: (this.options as Partial<PreviewServerOptions>).host ?? "127.0.0.1" });
+  }
+
+  /** The addresses printed when it starts ("Server at http://127.0.0.1:8080/"). */
+  override getHosts(): string[] {
+    const host = (this.options as Partial<PreviewServerOptions>).host ?? "127.0.0.1";
+    if (host === "0.0.0.0" || host === "::") return super.getHosts();
+    return [this.getServerUrl(host.includes(":") ? `[${host}]` : host)];
+  }
+
+  override async onRequestHandler(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = refusedRequest(req.method, req.url);
+    if (refused) {
+      if (refused.status === 405) res.setHeader("Allow", "GET, HEAD");
+      answer(res, refused.status, refused.reason);
+      return;
+    }
+    try {
+      await super.onRequestHandler(req, res);
+    } catch (error) {
+      this.logger.error(`Request ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error).message ?? error}`);
+      answer(res, 500, "the preview could not answer this request");
+    }
+  }
+
+  override mapUrlToFilePath(url: string): { statusCode: number; filepath?: string; url?: string } {
+    const match = super.mapUrlToFilePath(url);
+    if (match.filepath && !isInside(match.filepath, this.dir)) return { statusCode: 404 };
+    return match;
+  }
+
+  override augmentContentWithNotifier(content: string, _inline: boolean, options: Record<string, unknown>): string {
+    return super.augmentContentWithNotifier(content, false, options);
+  }
+}
