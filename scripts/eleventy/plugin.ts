@@ -102,7 +102,10 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // "Benchmark … html-transformer" warnings reached the build's output; they are noise here
   // (scripts that measure speed print their own numbers).
   eleventyConfig.benchmarks?.config?.setIsVerbose?.(false);
-  const stylesheets = new StylesheetBuilder(path.resolve(directories.includes, "css/site.css"));
+  const stylesheets = new StylesheetBuilder(
+    path.resolve(directories.includes, "css/site.css"),
+    options.environment.cacheDir,
+  );
   let content: Content | undefined;
   let stylesheet: Stylesheet | undefined;
   let meta: MachineFormats | undefined;

@@ -26,6 +26,8 @@ export interface Sources {
 
 export interface LoadOptions {
   includeDrafts?: boolean;
+  /** Where git's modification dates are kept between builds (git-dates.ts). */
+  cacheDir?: string;
 }
 
 export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
@@ -160,7 +162,7 @@ export function loadSources(
   const contextKey = JSON.stringify([publisher, settings]);
   cache.checkedAgainst(contextKey);
   const files = listArticleFiles(paths.articlesDir);
-  const committed = gitModifiedDates(paths.articlesDir);
+  const committed = gitModifiedDates(paths.articlesDir, options.cacheDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
   const keys: string[] = [String(options.includeDrafts === true), contextKey];

@@ -109,7 +109,7 @@ export async function build(options: BuildOptions): Promise<number> {
     const root = process.cwd();
     const code = codeVersion(root);
     const cache = new DiskArticleCache(environment.cacheDir, code, options.paths.articlesDir);
-    const loaded = orReport(() => loadContentWithKeys(options.paths, {}, cache));
+    const loaded = orReport(() => loadContentWithKeys(options.paths, { cacheDir: environment.cacheDir }, cache));
     if (!loaded) return 1;
     cache.save();
     const plan = planBuild(options, environment, loaded, code);

@@ -72,7 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
     environment: options.environment,
     content: () => {
       try {
-        return loader.load(options.paths, { includeDrafts: true });
+        return loader.load(options.paths, { includeDrafts: true, cacheDir: options.environment.cacheDir });
       } catch (error) {
         throw unreadableSourceProblem(error) ?? error;
       }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gitModifiedDates, parseGitLog } from "../../../scripts/input/git-dates.ts";
@@ -78,5 +78,21 @@ describe("modification dates from git", () => {
     edit("2024-03-01-sommet-a-geneve.md", /Le premier paragraphe/, "Un premier paragraphe");
     git("2024-03-08T09:15:00+01:00", "commit", "-qam", "again");
     expect(modifiedIso("/international/sommet-a-geneve/")).toBe("2024-03-08T09:15:00+01:00");
+  });
+
+  it("keeps the dates read at a commit in a cache folder, reads git again after a commit, and never trusts a damaged file", () => {
+    const cacheDir = path.join(repo, ".cache");
+    const first = gitModifiedDates(articles(), cacheDir);
+    const [kept = ""] = readdirSync(path.join(cacheDir, "git-dates"));
+    expect(gitModifiedDates(articles(), cacheDir)).toEqual(first);
+    writeFileSync(path.join(cacheDir, "git-dates", kept), '[["a", 1]]');
+    expect(gitModifiedDates(articles(), cacheDir)).toEqual(first);
+    edit("2024-03-05-elections-au-bresil.md", /paragraphe/, "Paragraphe");
+    git("2024-03-09T08:00:00+01:00", "commit", "-qam", "once more");
+    expect(gitModifiedDates(articles(), cacheDir).get(file("2024-03-05-elections-au-bresil.md"))).toBe(
+      "2024-03-09T08:00:00+01:00",
+    );
+    // The earlier commit's dates are removed.
+    expect(readdirSync(path.join(cacheDir, "git-dates"))).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { StylesheetBuilder } from "../../../scripts/output/stylesheet.ts";
@@ -24,6 +24,16 @@ describe("StylesheetBuilder", () => {
     writeFileSync(css(), "p { margin: 0 }");
     expect(second.url).not.toBe(first.url);
     expect(builder.build().url).toBe(first.url);
+  });
+
+  it("keeps the minified stylesheet on disk, and never trusts a damaged copy", () => {
+    writeFileSync(css(), "p { margin: 0 }");
+    const cacheDir = path.join(tempDir(), "cache");
+    const first = new StylesheetBuilder(css(), cacheDir).build();
+    const [cached = ""] = readdirSync(path.join(cacheDir, "stylesheets"));
+    expect(new StylesheetBuilder(css(), cacheDir).build()).toEqual(first);
+    writeFileSync(path.join(cacheDir, "stylesheets", cached), "0".repeat(64) + "\np{margin:9px}");
+    expect(new StylesheetBuilder(css(), cacheDir).build()).toEqual(first);
   });
 
   it("names the file when the stylesheet cannot be read", () => {
