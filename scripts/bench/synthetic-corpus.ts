@@ -230,14 +230,22 @@ export function toGenericSource(
   flavour: "eleventy" | "hugo",
 ): { path: string; text: string } {
   const permalink = `/${article.section}/${article.slug}/`;
+  // The month of publication, as the archive pages group articles: 2024/03.
+  const month = article.day.slice(0, 7).replace("-", "/");
   const frontMatter = [
     `title: ${yamlString(article.title)}`,
     `description: ${yamlString(article.standfirst)}`,
     `date: ${article.date}`,
     `author: ${yamlString(article.author)}`,
-    flavour === "eleventy" ? `tags: [${yamlString(article.section)}]` : `section: ${article.section}`,
-    flavour === "eleventy" ? `permalink: ${permalink}` : `url: ${permalink}`,
-    ...(flavour === "eleventy" ? ["layout: layout.njk"] : []),
+    `section: ${article.section}`,
+    ...(flavour === "eleventy"
+      ? [
+          `topics: [${article.tags.map(yamlString).join(", ")}]`,
+          `month: "${month}"`,
+          `permalink: ${permalink}`,
+          "layout: layout.njk",
+        ]
+      : [`sujets: [${article.tags.map(yamlString).join(", ")}]`, `mois: ["${month}"]`, `url: ${permalink}`]),
   ].join("\n");
   return { path: `${article.section}/${article.slug}.md`, text: `---\n${frontMatter}\n---\n\n${article.body}` };
 }
