@@ -1,4 +1,7 @@
-/** The benchmark's results as a Markdown table (bench/results.md): medians, memory and ratios. */
+/**
+ * The benchmark's results as Markdown: medians with their spread, memory, ratios, and the
+ * goals they are held to (issue 13). Written into docs/performance.md between two markers.
+ */
 import { median } from "./measure.ts";
 
 export interface ToolRuns {
@@ -9,7 +12,14 @@ export interface ToolRuns {
 
 export interface SizeResult {
   n: number;
-  ours: ToolRuns;
+  /** Ours, clean, on a fresh machine: no cache at all (every article parsed, every card drawn). */
+  fresh: ToolRuns;
+  /** Ours, clean (a new output folder), with the caches of an earlier build. */
+  warm: ToolRuns;
+  /** Ours over the previous output, after one article's body was edited. */
+  bodyEdit: ToolRuns;
+  /** Ours over the previous output, after one article's headline was edited. */
+  headlineEdit: ToolRuns;
   stock: ToolRuns | null;
   hugo: ToolRuns | null;
 }
@@ -20,6 +30,8 @@ export interface BenchReport {
   machine: string;
   noise: string;
   sizes: SizeResult[];
+  /** The real site (the seed article): a rebuild with nothing changed, and a clean build. */
+  seed: { rebuild: ToolRuns; clean: ToolRuns } | null;
   dev: { n: number; startupMs: number; editMs: number[]; textEditMs?: number[] } | null;
   notes: string[];
 }
@@ -27,57 +39,157 @@ export interface BenchReport {
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const known = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
 const mb = (values: (number | null)[]) => (known(values).length > 0 ? `${Math.round(median(known(values)))}` : "n/a");
-const cpu = (values: (number | null)[]) => (known(values).length > 0 ? median(known(values)).toFixed(1) : "n/a");
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
 export function medianMs(runs: ToolRuns): number {
   return median(runs.wallMs);
 }
 
+export function medianPeakMb(runs: ToolRuns): number | null {
+  return known(runs.peakMb).length > 0 ? median(known(runs.peakMb)) : null;
+}
+
 export function msPerArticle(result: SizeResult): number {
-  return medianMs(result.ours) / result.n;
+  return medianMs(result.warm) / result.n;
+}
+
+/** « 1.23 [1.10–1.40] »: the median and the spread of the runs, in seconds. */
+function spread(runs: ToolRuns): string {
+  if (runs.wallMs.length === 0) return "–";
+  return `${seconds(medianMs(runs))} [${seconds(Math.min(...runs.wallMs))}–${seconds(Math.max(...runs.wallMs))}]`;
+}
+
+interface Goal {
+  text: string;
+  result: string;
+  met: boolean;
+}
+
+function goals(report: BenchReport): Goal[] {
+  const at = (n: number) => report.sizes.find((size) => size.n === n);
+  const list: Goal[] = [];
+  const add = (text: string, value: number, limit: number, shown: string) =>
+    list.push({ text, result: shown, met: value <= limit });
+  const mid = at(4000);
+  if (mid) {
+    add(
+      "body edit → build finished ≤ 1.5 s at 4000",
+      medianMs(mid.bodyEdit),
+      1500,
+      `${seconds(medianMs(mid.bodyEdit))} s`,
+    );
+    if (mid.hugo) {
+      const hugo = medianMs(mid.hugo);
+      add(
+        "… and ≤ 0.5 × Hugo's full build",
+        medianMs(mid.bodyEdit) / hugo,
+        0.5,
+        `${ratio(medianMs(mid.bodyEdit), hugo)} ×`,
+      );
+    }
+    add(
+      "headline edit → build finished ≤ 3 s at 4000",
+      medianMs(mid.headlineEdit),
+      3000,
+      `${seconds(medianMs(mid.headlineEdit))} s`,
+    );
+    add(
+      "fresh machine ≤ 2 × the warm clean build at 4000",
+      medianMs(mid.fresh) / medianMs(mid.warm),
+      2,
+      `${ratio(medianMs(mid.fresh), medianMs(mid.warm))} ×`,
+    );
+    const peak = medianPeakMb(mid.fresh);
+    if (peak !== null) add("fresh machine peak memory ≤ 450 MB at 4000", peak, 450, `${Math.round(peak)} MB`);
+    if (mid.stock) {
+      add(
+        "warm clean build ≤ 1.0 × stock Eleventy (same pages) at 4000",
+        medianMs(mid.warm) / medianMs(mid.stock),
+        1,
+        `${ratio(medianMs(mid.warm), medianMs(mid.stock))} ×`,
+      );
+    }
+  }
+  const big = at(10000);
+  if (big) {
+    add(
+      "body edit → build finished ≤ 2.5 s at 10000",
+      medianMs(big.bodyEdit),
+      2500,
+      `${seconds(medianMs(big.bodyEdit))} s`,
+    );
+    const peak = medianPeakMb(big.warm);
+    if (peak !== null) add("warm clean build ≤ 1 GB at 10000", peak, 1024, `${Math.round(peak)} MB`);
+    if (big.stock) {
+      add(
+        "warm clean build ≤ 1.0 × stock Eleventy at 10000",
+        medianMs(big.warm) / medianMs(big.stock),
+        1,
+        `${ratio(medianMs(big.warm), medianMs(big.stock))} ×`,
+      );
+    }
+  }
+  const [first] = report.sizes;
+  const last = report.sizes.at(-1);
+  if (first && last && first !== last) {
+    add(
+      `linear: ms per article at ${last.n} ≤ 1.2 × that at ${first.n}`,
+      msPerArticle(last) / msPerArticle(first),
+      1.2,
+      `${ratio(msPerArticle(last), msPerArticle(first))} ×`,
+    );
+  }
+  if (report.seed) {
+    add(
+      "the seed site: npm run build ≤ 1.0 s",
+      medianMs(report.seed.rebuild),
+      1000,
+      `${seconds(medianMs(report.seed.rebuild))} s`,
+    );
+  }
+  return list;
 }
 
 export function resultsMarkdown(report: BenchReport): string {
   const lines = [
-    "# Build benchmark",
-    "",
     `Produced by \`${report.command}\` on ${report.date}.`,
     "",
     `Machine: ${report.machine}. ${report.noise}`,
     "",
-    "Clean production builds of synthetic French articles (500–900 words, subheadings, quotes, 5 sections,",
-    "tags, two years of dates). Times are medians of the runs (spread in brackets), memory is the median",
-    "peak resident set size, CPU is user + system seconds (less sensitive to other load). *Ours* is `npm run build` (`scripts/publish/build.ts`) with everything on; *stock* is",
-    "`bench/stock-eleventy/` (Markdown + one Nunjucks layout, no minifier); *Hugo* is `bench/hugo/`",
-    "with `hugo --minify`. Both references build one page per article, per section and a home page.",
+    "Synthetic French articles (500–900 words, subheadings, quotes, 5 sections, tags, two years of",
+    "dates). Times are wall-clock medians of the runs, in seconds, with their spread in brackets;",
+    "memory is the median peak resident set size of the largest process. *Fresh* is `npm run build`",
+    "with no cache at all (every article parsed, every social card drawn) into a new folder; *warm*",
+    "the same with the caches of an earlier build; *stock* is `bench/stock-eleventy/` and *Hugo*",
+    "`bench/hugo/` (`hugo --minify`), both building the same set of pages. The edits are",
+    "`npm run build` over the previous output after one article's body, then its headline, changed.",
+    "The build's own compilation (esbuild, once per version of the code) is not counted.",
     "",
-    "| articles | ours (s) | ms/article | ours CPU (s) | ours peak (MB) | stock Eleventy (s) | stock CPU (s) | stock peak (MB) | ours ÷ stock | Hugo (s) | Hugo CPU (s) | Hugo peak (MB) | ours ÷ Hugo |",
+    "| articles | fresh (s) | fresh peak (MB) | warm (s) | warm peak (MB) | stock Eleventy (s) | stock peak (MB) | warm ÷ stock | Hugo (s) | Hugo peak (MB) | body edit (s) | headline edit (s) | body edit ÷ Hugo |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const size of report.sizes) {
-    const ours = medianMs(size.ours);
-    const spread = `${seconds(Math.min(...size.ours.wallMs))}–${seconds(Math.max(...size.ours.wallMs))}`;
+    const warm = medianMs(size.warm);
     const stock = size.stock ? medianMs(size.stock) : null;
     const hugo = size.hugo ? medianMs(size.hugo) : null;
     lines.push(
-      `| ${size.n} | ${seconds(ours)} [${spread}] | ${msPerArticle(size).toFixed(2)} | ${cpu(size.ours.cpuSeconds)} | ${mb(size.ours.peakMb)} | ` +
-        `${stock === null ? "–" : seconds(stock)} | ${size.stock ? cpu(size.stock.cpuSeconds) : "–"} | ${size.stock ? mb(size.stock.peakMb) : "–"} | ${stock === null ? "–" : ratio(ours, stock)} | ` +
-        `${hugo === null ? "–" : seconds(hugo)} | ${size.hugo ? cpu(size.hugo.cpuSeconds) : "–"} | ${size.hugo ? mb(size.hugo.peakMb) : "–"} | ${hugo === null ? "–" : ratio(ours, hugo)} |`,
+      `| ${size.n} | ${spread(size.fresh)} | ${mb(size.fresh.peakMb)} | ${spread(size.warm)} | ${mb(size.warm.peakMb)} | ` +
+        `${size.stock ? spread(size.stock) : "–"} | ${size.stock ? mb(size.stock.peakMb) : "–"} | ${stock === null ? "–" : ratio(warm, stock)} | ` +
+        `${size.hugo ? spread(size.hugo) : "–"} | ${size.hugo ? mb(size.hugo.peakMb) : "–"} | ` +
+        `${spread(size.bodyEdit)} | ${spread(size.headlineEdit)} | ${hugo === null ? "–" : ratio(medianMs(size.bodyEdit), hugo)} |`,
     );
   }
-  const first = report.sizes[0];
-  const last = report.sizes.at(-1);
-  if (first && last && first !== last) {
+  if (report.seed) {
     lines.push(
       "",
-      `Scaling: ms per article at ${last.n} is ${ratio(msPerArticle(last), msPerArticle(first))}× that at ${first.n}.`,
+      `The real site (one article): \`npm run build\` with nothing changed ${spread(report.seed.rebuild)} s, ` +
+        `\`npm run build -- --clean\` ${spread(report.seed.clean)} s.`,
     );
   }
   if (report.dev) {
     lines.push(
       "",
-      `Dev server at ${report.dev.n} articles: first page served ${seconds(report.dev.startupMs)} s after start; ` +
+      `Preview at ${report.dev.n} articles: first page served ${seconds(report.dev.startupMs)} s after start; ` +
         `after a headline edit, the article's page updated in ${seconds(median(report.dev.editMs))} s (median of ${report.dev.editMs.length} edits: ` +
         `${report.dev.editMs.map(seconds).join(", ")} s)` +
         (report.dev.textEditMs && report.dev.textEditMs.length > 0
@@ -86,7 +198,24 @@ export function resultsMarkdown(report: BenchReport): string {
           : "."),
     );
   }
+  const held = goals(report);
+  if (held.length > 0) {
+    lines.push("", "| goal | result | met? |", "| --- | ---: | --- |");
+    for (const goal of held) lines.push(`| ${goal.text} | ${goal.result} | ${goal.met ? "yes" : "no"} |`);
+  }
   if (report.notes.length > 0) lines.push("", ...report.notes.map((note) => `- ${note}`));
-  lines.push("", "![Build time against the number of articles](build-time.svg)", "");
+  lines.push("", "![Build time against the number of articles](build-time.svg)");
   return lines.join("\n");
+}
+
+export const RESULTS_START = "<!-- bench:start (written by npm run bench) -->";
+export const RESULTS_END = "<!-- bench:end -->";
+
+/** `document` with the part between the markers replaced by `results` (appended, with the markers, when they are missing). */
+export function withResults(document: string, results: string): string {
+  const start = document.indexOf(RESULTS_START);
+  const end = document.indexOf(RESULTS_END);
+  const block = `${RESULTS_START}\n${results}\n${RESULTS_END}`;
+  if (start < 0 || end < start) return `${document.trimEnd()}${document.trim() === "" ? "" : "\n\n"}${block}\n`;
+  return `${document.slice(0, start)}${block}${document.slice(end + RESULTS_END.length)}`;
 }

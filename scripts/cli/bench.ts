@@ -1,10 +1,13 @@
 /**
- * The build benchmark: clean production builds of N synthetic articles, side by side with a
- * stock Eleventy project and Hugo (when installed), plus edit → updated page under the dev
- * server. Prints progress, then a table; writes bench/results.md and bench/build-time.svg.
+ * The build benchmark, per number of synthetic articles: our clean build on a fresh machine (no
+ * cache) and with warm caches, our rebuild after a one-article body edit and after a headline
+ * edit, side by side with stock Eleventy and Hugo (when installed) building the same set of
+ * pages; the real site's build; and edit → updated page under the preview. Prints progress, then
+ * a table; writes it, with the goals it is held to, into docs/performance.md (between two
+ * markers) and the chart into docs/build-time.svg.
  *
  *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock]
- *                    [--no-hugo] [--results bench] [--keep]
+ *                    [--no-hugo] [--results docs/performance.md] [--keep]
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,10 +19,12 @@ import { canMeasureMemory, type Measurement, median, runMeasured } from "../benc
 import {
   type BenchReport,
   medianMs,
+  medianPeakMb,
   msPerArticle,
   resultsMarkdown,
   type SizeResult,
   type ToolRuns,
+  withResults,
 } from "../bench/report.ts";
 import { buildTimeChart } from "../bench/svg-chart.ts";
 import { generateCorpus, type SyntheticArticle, toGenericSource, toSiteSource } from "../bench/synthetic-corpus.ts";
@@ -40,18 +45,11 @@ const { values: args } = parseArgs({
     "dev-size": { type: "string", default: "4000" },
     "no-stock": { type: "boolean", default: false },
     "no-hugo": { type: "boolean", default: false },
-    results: { type: "string", default: "bench" },
+    results: { type: "string", default: "docs/performance.md" },
     keep: { type: "boolean", default: false },
-    // cold: every measured build draws every social card (a first build); warm: the card cache
-    // is filled by one unmeasured build first (every later build).
-    cards: { type: "string", default: "cold" },
   },
 });
 
-if (args.cards !== "cold" && args.cards !== "warm") {
-  console.error("--cards must be cold or warm");
-  process.exit(2);
-}
 const sizes = args.sizes.split(",").map((s) => Number.parseInt(s, 10));
 const runs = Number.parseInt(args.runs, 10);
 const devSize = Number.parseInt(args["dev-size"], 10);
@@ -120,21 +118,23 @@ function check(label: string, measurement: Measurement): Measurement {
   return measurement;
 }
 
-/** The benchmark's own card cache, so synthetic cards never land in the repository's .cache/. */
-const cardCache = (w: Workspace) => path.join(w.dir, "image-cache");
 // Each build writes into a folder of its own, and they are all deleted with the workspace:
 // creating thousands of files right after deleting thousands costs ext4 seconds of scanning
 // for free inodes, and that cost grew from run to run, for both tools, when each build first
 // deleted the previous one's output.
 const outputOf = (w: Workspace, tool: string, run: string) => path.join(w.dir, "out", `${tool}-${run}`);
-const buildOurs = (w: Workspace, run: string, options: { keepCardCache: boolean }) => {
-  if (!options.keepCardCache) rmSync(cardCache(w), { recursive: true, force: true });
-  return runMeasured(
+/** Our build, as `npm run build` runs it, with the workspace's content and the given cache folder. */
+const buildOurs = (w: Workspace, out: string, cacheDir: string) =>
+  runMeasured(
     process.execPath,
-    [...BUILD_COMMAND, "--quiet", "--out", outputOf(w, "ours", run), "--articles", w.articlesDir, "--data", w.dataDir],
-    { cwd: ROOT, env: { IMAGE_CACHE_DIR: cardCache(w) } },
+    [...BUILD_COMMAND, "--quiet", "--out", out, "--articles", w.articlesDir, "--data", w.dataDir],
+    {
+      cwd: ROOT,
+      env: { CACHE_DIR: cacheDir, IMAGE_CACHE_DIR: "" },
+    },
   );
-};
+/** The warm caches: filled by one unmeasured build, then shared by every warm build and edit. */
+const warmCache = (w: Workspace) => path.join(w.dir, "cache-warm");
 const buildStock = (w: Workspace, run: string) =>
   runMeasured(process.execPath, [ELEVENTY_CLI, "--quiet", "--output", outputOf(w, "stock", run)], { cwd: w.stockDir });
 const buildHugo = (w: Workspace, run: string) => {
@@ -197,23 +197,36 @@ async function main(): Promise<void> {
     const workspace = prepare(n);
     const result: SizeResult = {
       n,
-      ours: emptyRuns(),
+      fresh: emptyRuns(),
+      warm: emptyRuns(),
+      bodyEdit: emptyRuns(),
+      headlineEdit: emptyRuns(),
       stock: args["no-stock"] ? null : emptyRuns(),
       hugo: hugo ? emptyRuns() : null,
     };
     try {
-      if (args.cards === "warm") {
-        progress(`N=${n}: filling the social card cache (not measured)…`);
-        check("our build (card cache)", await buildOurs(workspace, "cards", { keepCardCache: false }));
-      }
-      // Interleaved so that load from other processes falls on all three alike.
+      progress(`N=${n}: filling the caches (not measured)…`);
+      check(
+        "our build (caches)",
+        await buildOurs(workspace, outputOf(workspace, "ours-caches", "0"), warmCache(workspace)),
+      );
+      // Interleaved so that load from other processes falls on all of them alike.
       for (let run = 1; run <= runs; run += 1) {
-        const ours = check(
-          "our build",
-          await buildOurs(workspace, String(run), { keepCardCache: args.cards === "warm" }),
+        const fresh = check(
+          "our fresh build",
+          await buildOurs(
+            workspace,
+            outputOf(workspace, "fresh", String(run)),
+            path.join(workspace.dir, `cache-fresh-${run}`),
+          ),
         );
-        record(result.ours, ours);
-        let line = `N=${n} run ${run}/${runs}: ours ${describe(ours)}`;
+        record(result.fresh, fresh);
+        const warm = check(
+          "our warm build",
+          await buildOurs(workspace, outputOf(workspace, "warm", String(run)), warmCache(workspace)),
+        );
+        record(result.warm, warm);
+        let line = `N=${n} run ${run}/${runs}: ours fresh ${describe(fresh)}; warm ${describe(warm)}`;
         if (result.stock) {
           const stock = check("stock Eleventy", await buildStock(workspace, String(run)));
           record(result.stock, stock);
@@ -226,6 +239,26 @@ async function main(): Promise<void> {
         }
         progress(line);
       }
+      // Edits, each followed by npm run build over the previous output.
+      const out = outputOf(workspace, "edits", "0");
+      check("our build (before the edits)", await buildOurs(workspace, out, warmCache(workspace)));
+      const [edited] = workspace.corpus;
+      const file = path.join(workspace.articlesDir, toSiteSource(edited as SyntheticArticle).path);
+      for (let run = 1; run <= runs; run += 1) {
+        writeFileSync(file, `${readFileSync(file, "utf8").trimEnd()}\n\nUne phrase ajoutée au corps, numéro ${run}.\n`);
+        const body = check("our build after a body edit", await buildOurs(workspace, out, warmCache(workspace)));
+        record(result.bodyEdit, body);
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace(/^title: .*$/m, `title: "Un titre modifié, numéro ${run}"`),
+        );
+        const headline = check(
+          "our build after a headline edit",
+          await buildOurs(workspace, out, warmCache(workspace)),
+        );
+        record(result.headlineEdit, headline);
+        progress(`N=${n} edit ${run}/${runs}: body ${describe(body)}; headline ${describe(headline)}`);
+      }
       results.push(result);
       if (n === devSize) await measureDev(workspace);
     } finally {
@@ -233,21 +266,32 @@ async function main(): Promise<void> {
       else progress(`kept ${workspace.dir}`);
     }
   }
+  const seed = await measureSeed();
 
   const loadAfter = load();
-  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize} --cards ${args.cards}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
+  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
   const report: BenchReport = {
     command,
     date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}${hugo ? `, ${hugo}` : ""}`,
-    noise: `Social cards: ${args.cards === "cold" ? "cold cache, every card drawn in every measured build" : "warm cache, filled by one unmeasured build"}. Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
+    noise: `Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
     sizes: results,
+    seed,
     dev,
     notes,
   };
   const markdown = resultsMarkdown(report);
   const chart = buildTimeChart([
-    { name: "ce site", color: "#b3001b", points: results.map((r) => ({ n: r.n, seconds: medianMs(r.ours) / 1000 })) },
+    {
+      name: "ce site, à chaud",
+      color: "#b3001b",
+      points: results.map((r) => ({ n: r.n, seconds: medianMs(r.warm) / 1000 })),
+    },
+    {
+      name: "ce site, modif. du corps",
+      color: "#e07b00",
+      points: results.map((r) => ({ n: r.n, seconds: medianMs(r.bodyEdit) / 1000 })),
+    },
     ...(args["no-stock"]
       ? []
       : [
@@ -267,28 +311,48 @@ async function main(): Promise<void> {
         ]
       : []),
   ]);
-  const resultsDir = path.resolve(ROOT, args.results);
-  mkdirSync(resultsDir, { recursive: true });
-  const resultsFile = path.join(resultsDir, "results.md");
-  // Keep hand-written notes that follow the generated part.
-  let handWritten = "";
+  const resultsFile = path.resolve(ROOT, args.results);
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  let document = "";
   try {
-    const previous = readFileSync(resultsFile, "utf8");
-    const at = previous.indexOf(NOTES_HEADING);
-    if (at >= 0) handWritten = `\n${previous.slice(at)}`;
+    document = readFileSync(resultsFile, "utf8");
   } catch {
     // first run
   }
-  writeFileSync(resultsFile, markdown + handWritten);
-  writeFileSync(path.join(resultsDir, "build-time.svg"), chart);
+  writeFileSync(resultsFile, withResults(document, markdown));
+  writeFileSync(path.join(path.dirname(resultsFile), "build-time.svg"), chart);
   console.log(markdown);
-  for (const r of results)
+  for (const r of results) {
     progress(
-      `N=${r.n}: ${msPerArticle(r).toFixed(2)} ms/article, peak ${median(r.ours.peakMb.filter((v): v is number => v !== null)).toFixed(0)} MB`,
+      `N=${r.n}: ${msPerArticle(r).toFixed(2)} ms/article warm, peak ${Math.round(medianPeakMb(r.warm) ?? 0)} MB`,
     );
+  }
   progress(`wrote ${path.relative(ROOT, resultsFile) || resultsFile} and build-time.svg`);
 }
 
-const NOTES_HEADING = "## Notes";
+/** The real site: a rebuild with nothing changed, and a clean one, into a folder of the benchmark's. */
+async function measureSeed(): Promise<BenchReport["seed"]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-seed-"));
+  try {
+    const out = path.join(dir, "dist");
+    const build = (...more: string[]) =>
+      runMeasured(process.execPath, [...BUILD_COMMAND, "--quiet", "--out", out, ...more], {
+        cwd: ROOT,
+        env: { CACHE_DIR: path.join(dir, "cache"), IMAGE_CACHE_DIR: "" },
+      });
+    check("the seed site's build", await build());
+    const seed = { rebuild: emptyRuns(), clean: emptyRuns() };
+    for (let run = 1; run <= runs; run += 1) {
+      record(seed.rebuild, check("the seed site's build", await build()));
+      record(seed.clean, check("the seed site's clean build", await build("--clean")));
+    }
+    progress(
+      `seed site: rebuild ${(medianMs(seed.rebuild) / 1000).toFixed(2)} s, clean ${(medianMs(seed.clean) / 1000).toFixed(2)} s`,
+    );
+    return seed;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 await main();

@@ -10,7 +10,7 @@ const results = makeTempDir("bench-results-");
 afterAll(() => rmSync(results, { recursive: true, force: true }));
 
 describe("npm run bench", () => {
-  it("builds 50 synthetic articles with our build and stock Eleventy, and writes the table and chart", () => {
+  it("builds 50 synthetic articles fresh, warm and after edits, and stock Eleventy, and writes the table and chart", () => {
     const run = spawnSync(
       process.execPath,
       [
@@ -25,17 +25,22 @@ describe("npm run bench", () => {
         "0",
         "--no-hugo",
         "--results",
-        results,
+        path.join(results, "performance.md"),
       ],
       { cwd: ROOT, encoding: "utf8" },
     );
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain("[bench] N=50 run 1/1: ours");
-    const table = readFileSync(path.join(results, "results.md"), "utf8");
+    expect(run.stderr).toContain("[bench] N=50 run 1/1: ours fresh");
+    expect(run.stderr).toContain("[bench] N=50 edit 1/1: body");
+    const table = readFileSync(path.join(results, "performance.md"), "utf8");
     const row = table.split("\n").find((line) => line.startsWith("| 50 |"));
-    // Ours, then stock Eleventy with a ratio; Hugo was turned off.
-    expect(row?.split("|").map((cell) => cell.trim())[9]).toMatch(/^\d+\.\d\d$/);
+    const cells = row?.split("|").map((cell) => cell.trim()) ?? [];
+    // Ours fresh and warm, stock Eleventy with a ratio (Hugo was turned off), both edits.
+    expect(cells[8]).toMatch(/^\d+\.\d\d$/);
+    expect(cells[11]).toMatch(/^\d+\.\d\d \[/);
+    expect(cells[12]).toMatch(/^\d+\.\d\d \[/);
+    expect(table).toContain("| the seed site: npm run build ≤ 1.0 s |");
     const svg = parseHTML(readFileSync(path.join(results, "build-time.svg"), "utf8")).document;
-    expect(svg.querySelectorAll("polyline")).toHaveLength(2);
+    expect(svg.querySelectorAll("polyline")).toHaveLength(3);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { resultsMarkdown } from "../../../scripts/bench/report.ts";
+import { resultsMarkdown, type ToolRuns, withResults } from "../../../scripts/bench/report.ts";
+
+const runs = (wallMs: number[], peakMb: (number | null)[] = wallMs.map(() => null)): ToolRuns => ({
+  wallMs,
+  peakMb,
+  cpuSeconds: wallMs.map(() => null),
+});
 
 describe("resultsMarkdown", () => {
   const markdown = resultsMarkdown({
@@ -10,17 +16,24 @@ describe("resultsMarkdown", () => {
     sizes: [
       {
         n: 1000,
-        ours: { wallMs: [3000, 2000, 4000], peakMb: [200, 210, 220], cpuSeconds: [5, 5, 5] },
-        stock: { wallMs: [4000], peakMb: [150], cpuSeconds: [4] },
+        fresh: runs([6000, 5000, 7000], [300, 310, 320]),
+        warm: runs([3000, 2000, 4000], [200, 210, 220]),
+        bodyEdit: runs([600, 500, 700]),
+        headlineEdit: runs([900]),
+        stock: runs([4000], [150]),
         hugo: null,
       },
       {
         n: 4000,
-        ours: { wallMs: [12000], peakMb: [null], cpuSeconds: [null] },
+        fresh: runs([20000], [400]),
+        warm: runs([12000]),
+        bodyEdit: runs([1200]),
+        headlineEdit: runs([2500]),
         stock: null,
-        hugo: { wallMs: [4000], peakMb: [300], cpuSeconds: [6] },
+        hugo: runs([4000], [300]),
       },
     ],
+    seed: { rebuild: runs([700, 800, 900]), clean: runs([1100]) },
     dev: { n: 4000, startupMs: 9000, editMs: [400, 900, 600], textEditMs: [100, 300, 200] },
     notes: [],
   });
@@ -29,40 +42,55 @@ describe("resultsMarkdown", () => {
       .split("\n")
       .find((line) => line.startsWith(`| ${n} |`))
       ?.split("|")
-      .map((c) => c.trim());
+      .map((c) => c.trim())
+      .slice(1, -1);
 
-  it("reports medians with their spread, ms per article and ratios", () => {
-    expect(row(1000)?.slice(1, 10)).toEqual([
+  it("reports medians with their spread, memory and ratios", () => {
+    expect(row(1000)).toEqual([
       "1000",
+      "6.00 [5.00–7.00]",
+      "310",
       "3.00 [2.00–4.00]",
-      "3.00",
-      "5.0",
       "210",
-      "4.00",
-      "4.0",
+      "4.00 [4.00–4.00]",
       "150",
       "0.75",
+      "–",
+      "–",
+      "0.60 [0.50–0.70]",
+      "0.90 [0.90–0.90]",
+      "–",
     ]);
-    expect(row(4000)?.slice(1, 14)).toEqual([
-      "4000",
-      "12.00 [12.00–12.00]",
-      "3.00",
-      "n/a",
-      "n/a",
-      "–",
-      "–",
-      "–",
-      "–",
-      "4.00",
-      "6.0",
-      "300",
-      "3.00",
-    ]);
+    expect(row(4000)?.slice(8)).toEqual(["4.00 [4.00–4.00]", "300", "1.20 [1.20–1.20]", "2.50 [2.50–2.50]", "0.30"]);
   });
 
-  it("states the scaling and the dev server's edit time", () => {
-    expect(markdown).toContain("ms per article at 4000 is 1.00× that at 1000");
+  it("holds the results to the goals and says which are met", () => {
+    const goal = (text: string) => markdown.split("\n").find((line) => line.startsWith(`| ${text}`));
+    expect(goal("body edit → build finished ≤ 1.5 s at 4000")).toBe(
+      "| body edit → build finished ≤ 1.5 s at 4000 | 1.20 s | yes |",
+    );
+    expect(goal("… and ≤ 0.5 × Hugo")).toBe("| … and ≤ 0.5 × Hugo's full build | 0.30 × | yes |");
+    expect(goal("fresh machine ≤ 2 × the warm")).toBe(
+      "| fresh machine ≤ 2 × the warm clean build at 4000 | 1.67 × | yes |",
+    );
+    expect(goal("linear:")).toBe("| linear: ms per article at 4000 ≤ 1.2 × that at 1000 | 1.00 × | yes |");
+    expect(goal("the seed site")).toBe("| the seed site: npm run build ≤ 1.0 s | 0.80 s | yes |");
+  });
+
+  it("states the real site's build and the preview's edit time", () => {
+    expect(markdown).toContain("`npm run build` with nothing changed 0.80 [0.70–0.90] s");
     expect(markdown).toContain("after a headline edit, the article's page updated in 0.60 s (median of 3 edits");
     expect(markdown).toContain("after a body-text edit, in 0.20 s (median of 3");
+  });
+});
+
+describe("withResults", () => {
+  it("replaces what stands between the markers, and adds them to a document without them", () => {
+    const once = withResults("# Performance\n\nTexte.\n", "Tableau 1");
+    expect(once).toMatch(/^# Performance\n\nTexte\.\n\n<!-- bench:start[^\n]*-->\nTableau 1\n<!-- bench:end -->\n$/);
+    const twice = withResults(`${once}\nSuite.\n`, "Tableau 2");
+    expect(twice).toContain("Tableau 2");
+    expect(twice).not.toContain("Tableau 1");
+    expect(twice.endsWith("<!-- bench:end -->\n\nSuite.\n")).toBe(true);
   });
 });
