@@ -1,7 +1,7 @@
 /**
  * `npm start`: the editor's preview with live reload and drafts (scripts/publish/preview.ts).
  *
- *   npm start -- [--port 8080] [--output _preview] [--articles DIR] [--data DIR]
+ *   npm start -- [--port 8080] [--output _preview] [--articles DIR] [--data DIR] [--pages DIR]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
     output: { type: "string", default: "_preview" },
     articles: { type: "string" },
     data: { type: "string" },
+    pages: { type: "string" },
   },
 });
 
@@ -32,7 +33,7 @@ try {
 }
 
 const preview = await startPreview({
-  paths: resolveContentPaths({ articles: args.articles, data: args.data }, directories),
+  paths: resolveContentPaths({ articles: args.articles, data: args.data, pages: args.pages }, directories),
   environment,
   outDir: path.resolve(args.output),
   port: args.port,

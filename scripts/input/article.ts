@@ -4,7 +4,10 @@ import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { type Author, type AuthorRef, type BylinePart, bylineOf } from "./authors.ts";
+import { bodyProblems } from "./body-problems.ts";
 import type { ContentProblem } from "./content-error.ts";
+import { type Correction, correctionsOf } from "./corrections.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
 import { articleFrontMatterSchema, type Publisher, type Settings, toProblems } from "./schema.ts";
 import { splitSourceFile } from "./source-file.ts";
@@ -46,10 +49,15 @@ export interface Article {
   standfirst: string;
   /** At most 160 characters, for meta descriptions and listings. */
   excerpt: string;
-  author: string;
+  /** Named authors (_data/authors.yaml), in the front matter's order; none for desk and agency copy. */
+  authors: AuthorRef[];
+  /** The free byline (front matter `author`): « La Rédaction », « avec AFP »; "" when there is none. */
+  credit: string;
+  /** What « Par … » shows: the authors' names linked to their pages, then the free byline. */
+  byline: BylinePart[];
   tags: TagRef[];
   published: Timestamp;
-  /** Present only when the article was modified after publication. */
+  /** Present only when the article was modified after publication (at least its latest correction). */
   modified: Timestamp | null;
   /** The latest of published and modified, for feeds and sitemaps. */
   updated: Timestamp;
@@ -58,11 +66,17 @@ export interface Article {
   readingMinutes: number;
   readingTime: string;
   draft: boolean;
+  /** Notices of what was corrected after publication, oldest first. */
+  corrections: Correction[];
+  /** Dated after the build time: only the preview shows it, marked (scripts/input/schedule.ts). */
+  scheduled: boolean;
 }
 
 export interface ArticleContext {
   publisher: Publisher;
   settings: Settings;
+  /** The authors articles may name (_data/authors.yaml); none when absent. */
+  authors?: readonly Author[];
   /** The file's last change in git (git-dates.ts), used when the front matter has no `modified`. */
   committed?: string;
 }
@@ -140,7 +154,13 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   const published = (parseIsoWithOffset(meta.date) as DateTime).setZone(zone);
   // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
   const modifiedText = meta.modified || context.committed;
-  const modified = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
+  const corrected = correctionsOf(meta.corrections, published, zone, sourcePath);
+  problems.push(...corrected.problems);
+  const stated = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
+  // A correction is a modification: the date readers see is never before the latest one.
+  const modified = stated && (!corrected.latest || stated >= corrected.latest) ? stated : corrected.latest;
+  const byline = bylineOf(meta, context.authors ?? [], sourcePath);
+  problems.push(...byline.problems);
   const publishedDay = toIsoDateInZone(published, zone);
   if (publishedDay !== fileDate) {
     problems.push({
@@ -171,32 +191,7 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   });
 
   const body = renderBody(source.body, source.bodyFirstLine);
-  if (body.text === "") {
-    problems.push({
-      file: sourcePath,
-      field: "body",
-      message: "is empty; expected the article's text after the front matter",
-    });
-  }
-  for (const heading of body.headings) {
-    if (heading.level === 1) {
-      problems.push({
-        file: sourcePath,
-        field: "body",
-        message: `line ${heading.line}: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
-      });
-    }
-  }
-  for (const { kind, url } of body.rejectedUrls) {
-    problems.push({
-      file: sourcePath,
-      field: "body",
-      message:
-        kind === "link"
-          ? `${JSON.stringify(url)} is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL`
-          : `${JSON.stringify(url)} is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin`,
-    });
-  }
+  problems.push(...bodyProblems(body, sourcePath, "article"));
   if (problems.length > 0 || !section) return { ok: false, problems };
 
   const words = countWords(body.text);
@@ -215,7 +210,9 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       title: typesetPlainText(meta.title),
       standfirst,
       excerpt: excerpt(standfirst),
-      author: typesetPlainText(meta.author),
+      authors: byline.byline.authors,
+      credit: byline.byline.credit,
+      byline: byline.byline.parts,
       tags: [...tagSlugs].map(([tagSlug, name]) => ({
         name: typesetPlainText(name),
         slug: tagSlug,
@@ -229,6 +226,8 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       readingMinutes: minutes,
       readingTime: readingTimeLabel(minutes),
       draft: meta.draft,
+      corrections: corrected.corrections,
+      scheduled: false,
     },
   };
 }

@@ -1,17 +1,28 @@
 /**
- * Reads and validates what an edition is made of: publisher metadata, settings and every
- * article source. Reports all problems together. The lists pages show are derived from the
+ * Reads and validates what an edition is made of: publisher metadata, settings, authors, every
+ * article source and the pages about the publisher. Reports all problems together. The lists pages show are derived from the
  * result in scripts/lists/content.ts.
  */
-import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { shownPath } from "../text/shown-path.ts";
 import { type Article, type ArticleResult, byNewest, parseArticle } from "./article.ts";
+import { AUTHORS_FILE, type Author, authorsOf } from "./authors.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
-import { type Publisher, publisherSchema, type Settings, settingsSchema, toProblems } from "./schema.ts";
+import { loadTrustPages, type TrustPage } from "./pages.ts";
+import { applySchedule } from "./schedule.ts";
+import {
+  authorsFileSchema,
+  type Publisher,
+  publisherSchema,
+  type Settings,
+  settingsSchema,
+  toProblems,
+} from "./schema.ts";
 import { decodeUtf8, utf8Problem } from "./source-file.ts";
 import { parseYaml } from "./yaml-text.ts";
 
@@ -19,12 +30,22 @@ import { parseYaml } from "./yaml-text.ts";
 export interface Sources {
   publisher: Publisher;
   settings: Settings;
-  /** Newest first; drafts only when asked for. */
+  /** Declared in authors.yaml, in its order. */
+  authors: Author[];
+  /** Newest first; drafts only when asked for; scheduled articles only when asked for, marked. */
   articles: Article[];
+  /** Articles (not drafts) dated after the build time, soonest first: a production build leaves them out. */
+  scheduled: Article[];
+  /** The pages about the publisher, in publisher.yaml's order. */
+  trustPages: TrustPage[];
 }
 
 export interface LoadOptions {
   includeDrafts?: boolean;
+  /** The build's "now": articles dated later are scheduled. Unset, none is. */
+  buildTime?: DateTime;
+  /** Show scheduled articles, marked (the preview); a build leaves them out. */
+  includeScheduled?: boolean;
 }
 
 export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
@@ -54,13 +75,25 @@ export function readYaml<T extends z.ZodType>(file: string, schema: T, problems:
   return parsed.data;
 }
 
-/** Publisher metadata and settings, or every problem they have. */
-export function readMetadata(dataDir: string): { publisher: Publisher; settings: Settings } {
+/** authors.yaml, when the data folder has one: no file, no authors. */
+function readAuthors(dataDir: string, problems: ContentProblem[]): Author[] | null {
+  const file = path.join(dataDir, AUTHORS_FILE);
+  if (!existsSync(file)) return [];
+  const data = readYaml(file, authorsFileSchema, problems);
+  if (!data) return null;
+  const checked = authorsOf(data.authors, shownPath(file));
+  problems.push(...checked.problems);
+  return checked.problems.length > 0 ? null : checked.authors;
+}
+
+/** Publisher metadata, settings and authors, or every problem they have. */
+export function readMetadata(dataDir: string): { publisher: Publisher; settings: Settings; authors: Author[] } {
   const problems: ContentProblem[] = [];
   const publisher = readYaml(path.join(dataDir, "publisher.yaml"), publisherSchema, problems);
   const settings = readYaml(path.join(dataDir, "settings.yaml"), settingsSchema, problems);
-  if (!publisher || !settings) throw new ContentValidationError(problems);
-  return { publisher, settings };
+  const authors = readAuthors(dataDir, problems);
+  if (!publisher || !settings || !authors) throw new ContentValidationError(problems);
+  return { publisher, settings, authors };
 }
 
 /** Every *.md below the folder, sorted so results never depend on directory order. */
@@ -132,15 +165,20 @@ export function loadSources(
   cache: ArticleCache = new ArticleCache(),
 ): { sources: Sources; signature: string } {
   const problems: ContentProblem[] = [];
-  const { publisher, settings } = readMetadata(paths.dataDir);
+  const { publisher, settings, authors } = readMetadata(paths.dataDir);
 
-  const contextKey = JSON.stringify([publisher, settings]);
+  const contextKey = JSON.stringify([publisher, settings, authors]);
   cache.checkedAgainst(contextKey);
   const files = listArticleFiles(paths.articlesDir);
   const committed = gitModifiedDates(paths.articlesDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
-  const keys: string[] = [String(options.includeDrafts === true), contextKey];
+  const keys: string[] = [
+    String(options.includeDrafts === true),
+    String(options.includeScheduled === true),
+    options.buildTime?.toISO() ?? "",
+    contextKey,
+  ];
   for (const file of files) {
     const key = `${fileKey(file)}:${committed.get(file) ?? ""}`;
     keys.push(file, key);
@@ -149,6 +187,7 @@ export function loadSources(
       result = parseArticle(shownPath(file), readFileSync(file), {
         publisher,
         settings,
+        authors,
         committed: committed.get(file),
       });
       cache.set(file, key, result);
@@ -177,7 +216,16 @@ export function loadSources(
       message: "has no articles; expected <section>/<yyyy-mm-dd>-<slug>.md files",
     });
   }
+  const pages = loadTrustPages(paths.pagesDir, publisher, path.join(paths.dataDir, "publisher.yaml"));
+  problems.push(...pages.problems);
+  keys.push(...pages.keys);
   if (problems.length > 0) throw new ContentValidationError(problems);
   articles.sort(byNewest);
-  return { sources: { publisher, settings, articles }, signature: keys.join("\n") };
+  const { articles: shown, scheduled } = options.buildTime
+    ? applySchedule(articles, options.buildTime, options.includeScheduled === true)
+    : { articles, scheduled: [] };
+  return {
+    sources: { publisher, settings, authors, articles: shown, scheduled, trustPages: pages.pages },
+    signature: keys.join("\n"),
+  };
 }

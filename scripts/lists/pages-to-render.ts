@@ -1,10 +1,11 @@
 /**
  * Which pages the preview renders again after an edit; the others stay as last written. A page is
  * rendered again when anything it may show changed:
- *  - every page shows the site's identity and navigation (publisher, sections, indexes, appeal):
+ *  - every page shows the site's identity and navigation (publisher, sections, indexes, appeal,
+ *    the pages about the publisher):
  *    when those change, or when a page comes or goes, every page is rendered;
  *  - an article page shows its whole article and its « À lire aussi » list;
- *  - a list page (home, section, topic, month) shows its own fields and its items.
+ *  - a list page (home, section, topic, month, author) shows its own fields and its items.
  * Other pages show an article's listing fields only (everything but its body and what derives
  * from it), so a typo fixed in a body renders that article's page alone, and a new headline the
  * pages that name the article. Feeds and sitemaps (generated files) are written again when their
@@ -14,7 +15,7 @@ import type { Article } from "../input/article.ts";
 import type { Content } from "./content.ts";
 import type { ListingPage } from "./listings.ts";
 
-export const LIST_KINDS = ["homePages", "sectionPages", "topicPages", "monthPages"] as const;
+export const LIST_KINDS = ["homePages", "sectionPages", "topicPages", "monthPages", "authorPages"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 /** A text file the build writes besides pages (a feed, a sitemap): compared by its text. */
@@ -61,7 +62,14 @@ export class ListingFieldIds {
 /** What every page shows besides its own content. */
 function siteKey(content: Content): string {
   const sections = content.sections.map(({ articles, ...section }) => [section, articles.length]);
-  return JSON.stringify([content.publisher, content.settings, content.appeal, content.indexes, sections]);
+  return JSON.stringify([
+    content.publisher,
+    content.settings,
+    content.appeal,
+    content.indexes,
+    sections,
+    content.newsroom,
+  ]);
 }
 
 /** Whether two lists of articles show the same: same articles, same listing fields, same order. */

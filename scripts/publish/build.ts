@@ -76,7 +76,8 @@ export async function build(options: BuildOptions): Promise<number> {
   try {
     recoverInterruptedSwap(out);
     // Everything is validated before anything renders: the editor's problems, all at once.
-    const content = orReport(() => loadContent(options.paths));
+    // Articles dated after the build time wait for a later build (scripts/input/schedule.ts).
+    const content = orReport(() => loadContent(options.paths, { buildTime: environment.buildTime }));
     if (!content) return 1;
     return await renderAndSwap(options, environment, content, started);
   } finally {
@@ -116,6 +117,7 @@ async function renderAndSwap(
           files,
           warnings: capture.warnings.length,
           seconds: (performance.now() - started) / 1000,
+          scheduled: content.scheduled.map((article) => article.published.iso),
         }),
       );
     }

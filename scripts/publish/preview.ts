@@ -35,7 +35,13 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
   const config = eleventyConfig({
     paths: options.paths,
     environment: options.environment,
-    content: () => loader.load(options.paths, { includeDrafts: true }),
+    // Drafts, and scheduled articles marked as such; "now" is when the preview started.
+    content: () =>
+      loader.load(options.paths, {
+        includeDrafts: true,
+        includeScheduled: true,
+        buildTime: options.environment.buildTime,
+      }),
     preview: renders,
   });
   for (;;) {
@@ -66,6 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       const change = nextChange([
         options.paths.articlesDir,
         options.paths.dataDir,
+        ...(options.paths.pagesDir ? [options.paths.pagesDir] : []),
         path.resolve(directories.input),
         path.resolve(directories.includes),
       ]);

@@ -1,6 +1,8 @@
 /**
- * The build's closing line: what was written, by kind of page, how many warnings, how long.
+ * The build's closing line: what was written, by kind of page, how many warnings, how long, and
+ * the articles held back for later.
  * «Built dist/ in 2.31 s: 1 home, 5 section pages, 120 article pages, 1 404, 1 stylesheet (128 files); no warnings»
+ * «…; no warnings; 2 articles scheduled, the next at 2024-03-08T09:00:00+01:00»
  */
 import path from "node:path";
 
@@ -15,6 +17,9 @@ const KINDS: Record<string, [singular: string, plural: string]> = {
   topics: ["topic index", "topic indexes"],
   "archive-month": ["month page", "month pages"],
   archives: ["archive index", "archive indexes"],
+  author: ["author page", "author pages"],
+  authors: ["author index", "author indexes"],
+  "trust-pages": ["page about the publisher", "pages about the publisher"],
   feeds: ["feed", "feeds"],
   "crawler-files": ["sitemap or robots.txt", "sitemaps and robots.txt"],
 };
@@ -43,9 +48,15 @@ export function formatBuildSummary(summary: {
   files: number;
   warnings: number;
   seconds: number;
+  /** Articles dated after the build time, soonest first (their ISO publication dates). */
+  scheduled?: readonly string[];
 }): string {
   const kinds = [...countByKind(summary.outputs)].map(([kind, count]) => label(kind, count)).join(", ");
   const warnings =
     summary.warnings === 0 ? "no warnings" : `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} (above)`;
-  return `Built ${summary.outDir}/ in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files); ${warnings}`;
+  const [next] = summary.scheduled ?? [];
+  const count = summary.scheduled?.length ?? 0;
+  const scheduled =
+    next === undefined ? "" : `; ${count} article${count === 1 ? "" : "s"} scheduled, the next at ${next}`;
+  return `Built ${summary.outDir}/ in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files); ${warnings}${scheduled}`;
 }

@@ -65,8 +65,10 @@ const meta = (document: Document, key: string) =>
   [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((tag) =>
     tag.getAttribute("content"),
   );
-// /<section>/<slug>/; topic pages (/sujets/<slug>/) and the home page's /page/2/ have the same shape.
-const articlePages = () => pages.filter((url) => url.split("/").length === 4 && !/^\/(sujets|page)\//.test(url));
+// /<section>/<slug>/; topic pages (/sujets/<slug>/), authors' pages (/auteurs/<slug>/) and the
+// home page's /page/2/ have the same shape.
+const articlePages = () =>
+  pages.filter((url) => url.split("/").length === 4 && !/^\/(sujets|auteurs|page)\//.test(url));
 
 /** What an article page shows, as a reader sees it. */
 function visible(url: string) {
@@ -80,6 +82,8 @@ function visible(url: string) {
     section: normalizeText(document.querySelector(".kicker a")?.textContent),
     tags: [...document.querySelectorAll(".tags li")].map((li) => li.textContent),
     author: normalizeText(document.querySelector(".byline .author")?.textContent).replace(/^Par /, ""),
+    /** The named authors, [name, absolute URL of their page], as the byline links them. */
+    authors: linksOf(document, ".byline .author a").map(([name, href]) => [name, `${SITE}${href}`]),
   };
 }
 
@@ -100,9 +104,15 @@ describe("structured data and sharing tags", () => {
         inLanguage: "fr-FR",
         isAccessibleForFree: true,
         mainEntityOfPage: { "@id": canonical },
-        publisher: { name: "Le Quotidien d’essai", logo: { url: `${BASE}assets/logo.png` } },
+        publisher: { name: "Le Quotidien d’essai", logo: { url: `${BASE}assets/logo-square.png` } },
       });
-      expect(article.author[0].name === page.author || article.author[0]["@type"] === "Organization").toBe(true);
+      if (page.authors.length > 0) {
+        expect(article.author.map((author: { name: string; url: string }) => [author.name, author.url])).toEqual(
+          page.authors,
+        );
+      } else {
+        expect(article.author[0].name === page.author || article.author[0]["@type"] === "Organization").toBe(true);
+      }
       expect(article.datePublished).toMatch(/[+-]\d\d:\d\d$/);
       expect(breadcrumbs["@type"]).toBe("BreadcrumbList");
       expect(breadcrumbs.itemListElement.at(-1).item).toBe(canonical);
@@ -153,7 +163,7 @@ describe("structured data and sharing tags", () => {
     ]) {
       expect(withTrail.some((url) => kind.test(url))).toBe(true);
     }
-    for (const url of withTrail.filter((page) => !["/sujets/", "/archives/"].includes(page))) {
+    for (const url of withTrail.filter((page) => !["/sujets/", "/archives/", "/auteurs/"].includes(page))) {
       const document = readPage(site.outDir, url);
       const shown = linksOf(document, "nav.breadcrumb a").map(([text, href]) => [text, `${SITE}${href}`]);
       const trail = jsonLd(document).find((data) => data["@type"] === "BreadcrumbList");
@@ -229,7 +239,8 @@ describe("feeds", () => {
       expect(entry.links?.[0]?.href).toBe(entry.id);
       expect(entry.published).toBe(page.published);
       expect(entry.updated).toBe(page.modified);
-      expect(entry.authors?.[0]?.name).toBe(page.author);
+      const authors = entry.authors?.map((author) => [author.name, author.uri]);
+      expect(authors).toEqual(page.authors.length > 0 ? page.authors : [[page.author, undefined]]);
       expect(entry.categories?.map((category) => category.label)).toEqual([page.section, ...page.tags]);
     }
     const hostile = entries[0]?.content as { value?: string };

@@ -16,6 +16,7 @@ export const publisher: Publisher = {
     { slug: "international", name: "International", description: "Le monde." },
     { slug: "economie", name: "Économie", description: "L’économie." },
   ],
+  pages: [],
   appeal: { title: "Soutenez-nous", paragraphs: ["Merci."] },
 };
 const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };

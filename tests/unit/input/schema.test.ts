@@ -79,7 +79,7 @@ describe("article front matter", () => {
       "an unknown key",
       { category: "x" },
       [],
-      "category: is not a known field; expected one of title, standfirst, date, modified, section, author, tags, draft",
+      "category: is not a known field; expected one of title, standfirst, date, modified, section, author, authors, tags, draft, corrections",
     ],
   ])("reports %s", (_, changes, drop, expected) => {
     expect(articleProblems(changes, drop)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));

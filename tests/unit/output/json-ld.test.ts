@@ -27,9 +27,9 @@ describe("newsArticleLd", () => {
       isAccessibleForFree: true,
       mainEntityOfPage: { "@type": "WebPage", "@id": "https://www.exemple.fr/actu/international/un-titre/" },
       publisher: {
-        "@type": "Organization",
+        "@type": "NewsMediaOrganization",
         name: "Le Quotidien",
-        logo: { "@type": "ImageObject", url: "https://www.exemple.fr/actu/assets/logo.png" },
+        logo: { "@type": "ImageObject", url: "https://www.exemple.fr/actu/assets/logo-square.png", width: 512 },
       },
       image: [{ url: "https://www.exemple.fr/actu/international/un-titre/social.png", width: 1200, height: 630 }],
     });
