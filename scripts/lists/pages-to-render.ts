@@ -68,7 +68,9 @@ function siteKey(content: Content): string {
     content.appeal,
     content.indexes,
     sections,
-    content.newsroom,
+    // The footer links the pages about the publisher by title (their own pages and the authors
+    // index are rendered on every build: a handful).
+    content.newsroom.pages.map((page) => [page.title, page.url]),
   ]);
 }
 

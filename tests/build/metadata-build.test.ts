@@ -154,12 +154,14 @@ describe("structured data and sharing tags", () => {
 
   it("gives every page with a breadcrumb the same levels in its BreadcrumbList, then the page itself", () => {
     const withTrail = pages.filter((url) => readPage(site.outDir, url).querySelector("nav.breadcrumb") !== null);
-    // Articles, sections, topics (under « Sujets ») and months (under « Archives ») all have one.
+    // Articles, sections, topics (under « Sujets »), months (under « Archives ») and authors (under
+    // « Auteurs ») all have one.
     for (const kind of [
       /^\/international\/[a-z]/,
       /^\/culture\/$/,
       /^\/sujets\/[a-z]/,
       /^\/archives\/\d{4}\/\d{2}\/$/,
+      /^\/auteurs\/[a-z]/,
     ]) {
       expect(withTrail.some((url) => kind.test(url))).toBe(true);
     }
