@@ -7,7 +7,16 @@ import { cpSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildSite, linksOf, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
+import {
+  type BuiltSite,
+  buildSite,
+  jsonLdOf,
+  linksOf,
+  makeTempDir,
+  normalizeText,
+  ROOT,
+  readPage,
+} from "../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 const SITE = "https://www.quotidien-essai.example/";
@@ -27,10 +36,6 @@ afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
-const jsonLd = (document: Document) =>
-  [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
-    JSON.parse(script.textContent ?? ""),
-  );
 const absolute = (href: string | null) => new URL(href ?? "", SITE).href;
 
 describe("bylines", () => {
@@ -51,7 +56,7 @@ describe("bylines", () => {
 
   it("name in JSON-LD the authors the byline links, each with their page and links elsewhere", () => {
     const page = readPage(site.outDir, SIGNED_TWICE);
-    const [article] = jsonLd(page);
+    const [article] = jsonLdOf(page);
     expect(article.author).toEqual([
       {
         "@type": "Person",
@@ -103,7 +108,7 @@ describe("authors' pages", () => {
 
   it("are ProfilePages whose mainEntity says what the page shows", () => {
     const page = readPage(site.outDir, "/auteurs/claire-martin/");
-    const [profile, trail] = jsonLd(page);
+    const [profile, trail] = jsonLdOf(page);
     expect(profile).toMatchObject({ "@type": "ProfilePage", url: `${SITE}auteurs/claire-martin/` });
     expect(profile.mainEntity).toEqual({
       "@type": "Person",
@@ -114,7 +119,7 @@ describe("authors' pages", () => {
       sameAs: linksOf(page, ".profile-links a").map(([, href]) => href),
     });
     expect(trail["@type"]).toBe("BreadcrumbList");
-    const newsroom = jsonLd(readPage(site.outDir, "/auteurs/la-redaction/"))[0];
+    const newsroom = jsonLdOf(readPage(site.outDir, "/auteurs/la-redaction/"))[0];
     expect(newsroom.mainEntity).toMatchObject({ "@type": "Organization", name: "La Rédaction" });
     expect(newsroom.mainEntity).not.toHaveProperty("jobTitle");
   });
@@ -161,7 +166,7 @@ describe("a corrected article", () => {
 
   it("is updated at its latest correction, and its JSON-LD says what the notices say", () => {
     const page = readPage(site.outDir, CORRECTED);
-    const [article] = jsonLd(page);
+    const [article] = jsonLdOf(page);
     const times = [...page.querySelectorAll("article .corrections time")];
     expect(article.correction).toEqual(
       [...page.querySelectorAll("article .corrections p")].map((p, index) => ({
@@ -183,6 +188,6 @@ describe("a corrected article", () => {
   it("has no notice and no correction in JSON-LD when never corrected", () => {
     const page = readPage(site.outDir, SIGNED_TWICE);
     expect(page.querySelector(".corrections")).toBeNull();
-    expect(jsonLd(page)[0]).not.toHaveProperty("correction");
+    expect(jsonLdOf(page)[0]).not.toHaveProperty("correction");
   });
 });

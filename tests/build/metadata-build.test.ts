@@ -8,7 +8,16 @@ import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../scripts/publish/check-links.ts";
-import { type BuiltSite, buildSite, linksOf, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
+import {
+  type BuiltSite,
+  buildSite,
+  jsonLdOf,
+  linksOf,
+  makeTempDir,
+  normalizeText,
+  ROOT,
+  readPage,
+} from "../helpers/build.ts";
 
 const SITE = "https://journal.example";
 const BASE = `${SITE}/actu/`;
@@ -57,10 +66,6 @@ afterAll(() => {
 });
 
 const read = (file: string) => readFileSync(path.join(site.outDir, file), "utf8");
-const jsonLd = (document: Document) =>
-  [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
-    JSON.parse(script.textContent ?? ""),
-  );
 const meta = (document: Document, key: string) =>
   [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((tag) =>
     tag.getAttribute("content"),
@@ -93,7 +98,7 @@ describe("structured data and sharing tags", () => {
     for (const url of articlePages()) {
       const page = visible(url);
       const canonical = `${SITE}/actu${url}`;
-      const [article, breadcrumbs] = jsonLd(page.document);
+      const [article, breadcrumbs] = jsonLdOf(page.document);
       expect(article).toMatchObject({
         "@type": "NewsArticle",
         headline: page.headline,
@@ -136,19 +141,19 @@ describe("structured data and sharing tags", () => {
       "application/ld+json",
       "application/ld+json",
     ]);
-    expect(jsonLd(page.document)[0].headline).toBe(HOSTILE);
-    expect(jsonLd(page.document)[0].author).toEqual([{ "@type": "Person", name: "Marie Dupont" }]);
+    expect(jsonLdOf(page.document)[0].headline).toBe(HOSTILE);
+    expect(jsonLdOf(page.document)[0].author).toEqual([{ "@type": "Person", name: "Marie Dupont" }]);
   });
 
   it("describes sections as CollectionPage lists and the home page as the WebSite", () => {
     const section = readPage(site.outDir, "/international/");
-    const [collection] = jsonLd(section);
+    const [collection] = jsonLdOf(section);
     const teasers = [...section.querySelectorAll("main .teaser-title a")].map(
       (a) => `${SITE}${a.getAttribute("href")}`,
     );
     expect(collection["@type"]).toBe("CollectionPage");
     expect(collection.mainEntity.itemListElement.map((item: { url: string }) => item.url)).toEqual(teasers);
-    const [website] = jsonLd(readPage(site.outDir, "/"));
+    const [website] = jsonLdOf(readPage(site.outDir, "/"));
     expect(website).toMatchObject({ "@type": "WebSite", url: BASE, inLanguage: "fr-FR" });
   });
 
@@ -168,7 +173,7 @@ describe("structured data and sharing tags", () => {
     for (const url of withTrail.filter((page) => !["/sujets/", "/archives/", "/auteurs/"].includes(page))) {
       const document = readPage(site.outDir, url);
       const shown = linksOf(document, "nav.breadcrumb a").map(([text, href]) => [text, `${SITE}${href}`]);
-      const trail = jsonLd(document).find((data) => data["@type"] === "BreadcrumbList");
+      const trail = jsonLdOf(document).find((data) => data["@type"] === "BreadcrumbList");
       const levels = trail.itemListElement.map((item: { name: string; item: string }) => [
         normalizeText(item.name),
         item.item,

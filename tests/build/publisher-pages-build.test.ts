@@ -8,7 +8,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildSite, linksOf, normalizeText, ROOT, readPage } from "../helpers/build.ts";
+import { type BuiltSite, buildSite, jsonLdOf, linksOf, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const SITE = "https://www.epochtimes.fr/";
 const PAGES = [
@@ -25,10 +25,6 @@ beforeAll(() => {
 });
 afterAll(() => site?.cleanup());
 
-const jsonLd = (document: Document) =>
-  [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
-    JSON.parse(script.textContent ?? ""),
-  );
 const footerPages = (urlPath: string) => linksOf(readPage(site.outDir, urlPath), ".site-footer-pages a");
 
 describe("pages about the publisher", () => {
@@ -73,7 +69,7 @@ describe("pages about the publisher", () => {
     const types: Record<string, string> = { "/a-propos/": "AboutPage", "/contact/": "ContactPage" };
     for (const [, url = ""] of PAGES) {
       const page = readPage(site.outDir, url);
-      const [ld, trail] = jsonLd(page);
+      const [ld, trail] = jsonLdOf(page);
       expect(ld).toMatchObject({
         "@type": types[url] ?? "WebPage",
         name: normalizeText(page.querySelector("main h1")?.textContent),
@@ -94,7 +90,7 @@ describe("pages about the publisher", () => {
 describe("the publisher in JSON-LD", () => {
   it("is a NewsMediaOrganization whose policies and contact are the pages the footer links", () => {
     const home = readPage(site.outDir, "/");
-    const [website] = jsonLd(home);
+    const [website] = jsonLdOf(home);
     const organization = website.publisher;
     const footer = Object.fromEntries(
       linksOf(home, ".site-footer-pages a").map(([name, href]) => [name, new URL(href ?? "", SITE).href]),
@@ -116,7 +112,7 @@ describe("the publisher in JSON-LD", () => {
   });
 
   it("has a square PNG logo of at least 112 px, as its JSON-LD says", () => {
-    const [website] = jsonLd(readPage(site.outDir, "/"));
+    const [website] = jsonLdOf(readPage(site.outDir, "/"));
     const { logo } = website.publisher;
     const bytes = readFileSync(path.join(site.outDir, new URL(logo.url).pathname));
     expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
@@ -124,7 +120,7 @@ describe("the publisher in JSON-LD", () => {
     expect([width, height]).toEqual([logo.width, logo.height]);
     expect(Math.min(width, height)).toBeGreaterThanOrEqual(112);
     // Every article names the same publisher, with that logo.
-    const [article] = jsonLd(readPage(site.outDir, "/international/li-shangfu-moscou-cooperation-militaire/"));
+    const [article] = jsonLdOf(readPage(site.outDir, "/international/li-shangfu-moscou-cooperation-militaire/"));
     expect(article.publisher).toMatchObject({ "@type": "NewsMediaOrganization", logo });
   });
 });
@@ -133,7 +129,7 @@ describe("the seed article's byline", () => {
   it("points at « La Rédaction », whose page lists it", () => {
     const article = readPage(site.outDir, "/international/li-shangfu-moscou-cooperation-militaire/");
     expect(linksOf(article, ".byline .author a")).toEqual([["La Rédaction", "/auteurs/la-redaction/"]]);
-    const [ld] = jsonLd(article);
+    const [ld] = jsonLdOf(article);
     expect(ld.author).toEqual([{ "@type": "Organization", name: "La Rédaction", url: `${SITE}auteurs/la-redaction/` }]);
     expect(linksOf(readPage(site.outDir, "/auteurs/la-redaction/"), "main .teaser-title a").map(([, h]) => h)).toEqual([
       "/international/li-shangfu-moscou-cooperation-militaire/",
