@@ -1,7 +1,7 @@
 /**
  * Reads and validates what an edition is made of: publisher metadata, settings, authors, every
- * article source and the pages about the publisher. Reports all problems together. The lists pages show are derived from the
- * result in scripts/lists/content.ts.
+ * article source and the pages about the publisher. Reports all problems together. The lists
+ * pages show are derived from the result in scripts/lists/content.ts.
  */
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";

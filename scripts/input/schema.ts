@@ -80,7 +80,7 @@ function uniqueSlugs(items: readonly { slug: string }[], list: string, ctx: z.Re
       ctx.addIssue({
         code: "custom",
         path: [list, index, "slug"],
-        message: `"${item.slug}" is declared twice; expected unique ${list === "sections" ? "section" : list.replace(/s$/, "")} slugs`,
+        message: `"${item.slug}" is declared twice; expected unique ${list.replace(/s$/, "")} slugs`,
       });
     }
     seen.add(item.slug);
