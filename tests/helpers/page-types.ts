@@ -22,8 +22,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "article", path: ARTICLE_PATH, status: 200 },
   { name: "author", path: "/auteurs/la-redaction/", status: 200 },
   { name: "authors", path: "/auteurs/", status: 200 },
+  // The pages about the publisher share one layout; « À propos » stands for them all.
   { name: "about", path: "/a-propos/", status: 200 },
-  { name: "contact", path: "/contact/", status: 200 },
   { name: "404", path: "/cette-page-n-existe-pas/", status: 404 },
   // The real site publishes one article, uncorrected, by « La Rédaction » (no links).
   { name: "corrected-article", path: "/international/elections-au-bresil/", status: 200, site: "newsroom" },
