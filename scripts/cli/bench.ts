@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureDevEdit } from "../bench/dev-edit.ts";
-import { canMeasureMemory, type Measurement, median, runMeasured } from "../bench/measure.ts";
+import { canMeasureMemory, type Measurement, runMeasured } from "../bench/measure.ts";
 import {
   type BenchReport,
   medianMs,

@@ -2,7 +2,7 @@
  * `npm run build`: validates the content, renders the site into a staging folder and swaps it
  * into place (scripts/publish/build.ts). Run compiled by scripts/publish/run-compiled.js.
  *
- *   npm run build -- [--out dist] [--articles src/articles] [--data _data] [--quiet] [--clean]
+ *   npm run build -- [--out dist] [--articles src/articles] [--data _data] [--pages src/pages] [--quiet] [--clean]
  *
  * Over the output of a previous build, only the pages whose content changed are rendered; --clean
  * renders every page.
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     out: { type: "string", default: directories.output },
     articles: { type: "string" },
     data: { type: "string" },
+    pages: { type: "string" },
     quiet: { type: "boolean", default: false },
     clean: { type: "boolean", default: false },
   },
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
 
 process.exitCode = await build({
   out: path.resolve(args.out),
-  paths: resolveContentPaths({ articles: args.articles, data: args.data }, directories),
+  paths: resolveContentPaths({ articles: args.articles, data: args.data, pages: args.pages }, directories),
   quiet: args.quiet,
   clean: args.clean,
 });

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the editor's preview with live reload and drafts (scripts/publish/preview.ts).
  *
- *   npm start -- [--port 8080] [--host 127.0.0.1] [--output _preview] [--articles DIR] [--data DIR]
+ *   npm start -- [--port 8080] [--host 127.0.0.1] [--output _preview] [--articles DIR] [--data DIR] [--pages DIR]
  *
  * --host 0.0.0.0 opens the preview, drafts included, to every machine that can reach this one.
  */
@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     output: { type: "string", default: "_preview" },
     articles: { type: "string" },
     data: { type: "string" },
+    pages: { type: "string" },
   },
 });
 
@@ -46,7 +47,7 @@ if (isIP(args.host) === 0 && args.host !== "localhost") {
 let preview: Awaited<ReturnType<typeof startPreview>>;
 try {
   preview = await startPreview({
-    paths: resolveContentPaths({ articles: args.articles, data: args.data }, directories),
+    paths: resolveContentPaths({ articles: args.articles, data: args.data, pages: args.pages }, directories),
     environment,
     outDir: path.resolve(args.output),
     port: args.port,

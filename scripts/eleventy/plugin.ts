@@ -91,6 +91,7 @@ function pageInput(data: PageData, url: string | false = data.page?.url ?? false
     description: data.description as string | undefined,
     article: data.article as PageInput["article"],
     listing: data.listing as PageInput["listing"],
+    trustPage: data.trustPage as PageInput["trustPage"],
     noindex: data.noindex === true,
   };
 }
@@ -161,8 +162,9 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     "appeal",
     data((c) => c.appeal),
   );
-  // Topics, archive, « À lire aussi » and the index pages for site-wide navigation.
-  for (const key of ["topics", "archive", "related", "indexes"] as const) {
+  // Topics, archive, « À lire aussi », the index pages for site-wide navigation, and who
+  // publishes (the pages about the publisher, in the footer, and the authors index).
+  for (const key of ["topics", "archive", "related", "indexes", "newsroom"] as const) {
     eleventyConfig.addGlobalData(
       key,
       data((c) => c[key]),
@@ -178,6 +180,9 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     }),
   );
   eleventyConfig.addGlobalData("stylesheet", () => frozen(stylesheet));
+  // French typography in templates (« Correction du … : »): Nunjucks strings have no \u escape,
+  // and an entity would be decoded by any minifier.
+  eleventyConfig.addNunjucksGlobal("nbsp", "\u00A0");
   eleventyConfig.addGlobalData(
     "security",
     frozen({
@@ -216,6 +221,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // preview watches them itself, at less cost per save than Eleventy's watcher.
   eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), paths.articlesDir), "**"));
   eleventyConfig.addWatchTarget(paths.dataDir);
+  if (paths.pagesDir) eleventyConfig.addWatchTarget(paths.pagesDir);
   eleventyConfig.addWatchTarget(stylesheets.file);
   eleventyConfig.addPassthroughCopy({ [path.join(directories.input, "assets")]: "assets" });
 

@@ -5,7 +5,10 @@ import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { type Author, type AuthorRef, type BylinePart, bylineOf } from "./authors.ts";
+import { bodyProblems } from "./body-problems.ts";
 import type { ContentProblem } from "./content-error.ts";
+import { type Correction, correctionsOf } from "./corrections.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
 import { articleFrontMatterSchema, type Publisher, type Settings, toProblems } from "./schema.ts";
 import { splitSourceFile } from "./source-file.ts";
@@ -47,10 +50,15 @@ export interface Article {
   standfirst: string;
   /** At most 160 characters, for meta descriptions and listings. */
   excerpt: string;
-  author: string;
+  /** Named authors (_data/authors.yaml), in the front matter's order; none for desk and agency copy. */
+  authors: AuthorRef[];
+  /** The free byline (front matter `author`): « La Rédaction », « avec AFP »; "" when there is none. */
+  credit: string;
+  /** What « Par … » shows: the authors' names linked to their pages, then the free byline. */
+  byline: BylinePart[];
   tags: TagRef[];
   published: Timestamp;
-  /** Present only when the article was modified after publication. */
+  /** Present only when the article was modified after publication (at least its latest correction). */
   modified: Timestamp | null;
   /** The latest of published and modified, for feeds and sitemaps. */
   updated: Timestamp;
@@ -59,11 +67,17 @@ export interface Article {
   readingMinutes: number;
   readingTime: string;
   draft: boolean;
+  /** Notices of what was corrected after publication, oldest first. */
+  corrections: Correction[];
+  /** Dated after the build time: only the preview shows it, marked (scripts/input/schedule.ts). */
+  scheduled: boolean;
 }
 
 export interface ArticleContext {
   publisher: Publisher;
   settings: Settings;
+  /** The authors articles may name (_data/authors.yaml); none when absent. */
+  authors?: readonly Author[];
   /** The file's last change in git (git-dates.ts), used when the front matter has no `modified`. */
   committed?: string;
 }
@@ -141,7 +155,13 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   const published = (parseIsoWithOffset(meta.date) as DateTime).setZone(zone);
   // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
   const modifiedText = meta.modified || context.committed;
-  const modified = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
+  const corrected = correctionsOf(meta.corrections, published, zone, sourcePath);
+  problems.push(...corrected.problems);
+  const stated = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
+  // A correction is a modification: the date readers see is never before the latest one.
+  const modified = stated && (!corrected.latest || stated >= corrected.latest) ? stated : corrected.latest;
+  const byline = bylineOf(meta, context.authors ?? [], sourcePath);
+  problems.push(...byline.problems);
   const publishedDay = toIsoDateInZone(published, zone);
   if (publishedDay !== fileDate) {
     problems.push({
@@ -172,32 +192,7 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   });
 
   const body = renderBody(source.body, source.bodyFirstLine);
-  if (body.text === "") {
-    problems.push({
-      file: sourcePath,
-      field: "body",
-      message: "is empty; expected the article's text after the front matter",
-    });
-  }
-  for (const heading of body.headings) {
-    if (heading.level === 1) {
-      problems.push({
-        file: sourcePath,
-        field: "body",
-        message: `line ${heading.line}: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
-      });
-    }
-  }
-  for (const { kind, url } of body.rejectedUrls) {
-    problems.push({
-      file: sourcePath,
-      field: "body",
-      message:
-        kind === "link"
-          ? `${JSON.stringify(url)} is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL`
-          : `${JSON.stringify(url)} is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin`,
-    });
-  }
+  problems.push(...bodyProblems(body, sourcePath, "article"));
   if (problems.length > 0 || !section) return { ok: false, problems };
 
   const words = countWords(body.text);
@@ -216,7 +211,9 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       title: typesetPlainText(meta.title),
       standfirst,
       excerpt: excerpt(standfirst),
-      author: typesetPlainText(meta.author),
+      authors: byline.byline.authors,
+      credit: byline.byline.credit,
+      byline: byline.byline.parts,
       tags: [...tagSlugs].map(([tagSlug, name]) => ({
         name: typesetPlainText(name),
         slug: tagSlug,
@@ -230,6 +227,8 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       readingMinutes: minutes,
       readingTime: readingTimeLabel(minutes),
       draft: meta.draft,
+      corrections: corrected.corrections,
+      scheduled: false,
     },
   };
 }
@@ -247,11 +246,14 @@ export function listingFields(article: Article): Record<string, unknown> {
   return listed;
 }
 
-/** A hash of the listing fields: equal keys, equal teasers. */
-export function listingKey(article: Article): string {
-  return createHash("sha1")
-    .update(JSON.stringify(listingFields(article)))
-    .digest("hex");
+/**
+ * Hashes of what an article shows: `own`, everything (its page); `listed`, its listing fields
+ * (teasers, « À lire aussi »). Taken from the article made, not from its source: an edit of
+ * the metadata that leaves an article as it was (another author's name) leaves its hashes too.
+ */
+export function articlePrints(article: Article): { own: string; listed: string } {
+  const hash = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("hex");
+  return { own: hash(article), listed: hash(listingFields(article)) };
 }
 
 /** Newest first; the URL breaks ties so the order never depends on the file system. */

@@ -6,7 +6,8 @@
  * Under <cacheDir>/content/<code version>/:
  *  - one index per articles folder: for each source file, its size and time, the key of what
  *    the article was made from (the metadata, its path as messages show it, its git date and
- *    its bytes), the key of its listing fields, and the parsed result without the body;
+ *    its bytes), the hashes of what it shows (article.ts articlePrints), and the parsed result
+ *    without the body;
  *  - one file per body, named by the key: a body is read only when a page or a feed shows it
  *    (a build after a one-article edit reads a few dozen, not 4000).
  * A source whose size and time match the index is not read again (as git and make do). Every
@@ -18,8 +19,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { shownPath } from "../text/shown-path.ts";
-import { type Article, type ArticleResult, listingKey } from "./article.ts";
-import type { ArticleCache, CachedArticle } from "./load-sources.ts";
+import { type Article, type ArticleResult, articlePrints } from "./article.ts";
+import type { ArticleCache, ArticlePrints, CachedArticle } from "./load-sources.ts";
 
 /** Bump when the files' format changes. */
 const FORMAT = "article-cache 2";
@@ -33,7 +34,7 @@ interface IndexEntry {
   /** "size:mtimeMs" of the source when it was last read. */
   stat: string;
   key: string;
-  listed: string;
+  prints: ArticlePrints | undefined;
   /** The parsed result, an article's body left out. */
   result: { ok: true; article: Omit<Article, "bodyHtml"> } | Extract<ArticleResult, { ok: false }>;
 }
@@ -109,17 +110,17 @@ export class DiskArticleCache implements ArticleCache {
     }
     this.stats.parsed += 1;
     const result = parse(bytes);
-    const listed = result.ok ? listingKey(result.article) : "";
+    const prints = result.ok ? articlePrints(result.article) : undefined;
     if (result.ok) writeAtomically(this.#bodyFile(key), sealed(key, result.article.bodyHtml));
     const entry: IndexEntry = {
       stat,
       key,
-      listed,
+      prints,
       result: result.ok ? { ok: true, article: withoutBody(result.article) } : result,
     };
     this.#used.set(file, entry);
     this.#changed = true;
-    return { key, listed, result };
+    return { key, prints, result };
   }
 
   /**
@@ -131,7 +132,7 @@ export class DiskArticleCache implements ArticleCache {
     if (!entry.result.ok) {
       this.#used.set(file, entry);
       this.stats.kept += 1;
-      return { key: entry.key, listed: entry.listed, result: entry.result };
+      return { key: entry.key, prints: entry.prints, result: entry.result };
     }
     try {
       statSync(bodyFile);
@@ -161,7 +162,7 @@ export class DiskArticleCache implements ArticleCache {
         return body;
       },
     });
-    return { key: entry.key, listed: entry.listed, result: { ok: true, article } };
+    return { key: entry.key, prints: entry.prints, result: { ok: true, article } };
   }
 
   #bodyFile(key: string): string {

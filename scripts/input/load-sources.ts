@@ -1,18 +1,29 @@
 /**
- * Reads and validates what an edition is made of: publisher metadata, settings and every
- * article source. Reports all problems together. The lists pages show are derived from the
- * result in scripts/lists/content.ts.
+ * Reads and validates what an edition is made of: publisher metadata, settings, authors, every
+ * article source and the pages about the publisher. Reports all problems together. The lists
+ * pages show are derived from the result in scripts/lists/content.ts.
  */
 import { createHash } from "node:crypto";
-import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { shownPath } from "../text/shown-path.ts";
-import { type Article, type ArticleResult, byNewest, listingKey, parseArticle } from "./article.ts";
+import { type Article, type ArticleResult, articlePrints, byNewest, parseArticle } from "./article.ts";
+import { AUTHORS_FILE, type Author, authorsOf } from "./authors.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
-import { type Publisher, publisherSchema, type Settings, settingsSchema, toProblems } from "./schema.ts";
+import { loadTrustPages, type TrustPage } from "./pages.ts";
+import { applySchedule } from "./schedule.ts";
+import {
+  authorsFileSchema,
+  type Publisher,
+  publisherSchema,
+  type Settings,
+  settingsSchema,
+  toProblems,
+} from "./schema.ts";
 import { decodeUtf8, utf8Problem } from "./source-file.ts";
 import { parseYaml } from "./yaml-text.ts";
 
@@ -20,14 +31,24 @@ import { parseYaml } from "./yaml-text.ts";
 export interface Sources {
   publisher: Publisher;
   settings: Settings;
-  /** Newest first; drafts only when asked for. */
+  /** Declared in authors.yaml, in its order. */
+  authors: Author[];
+  /** Newest first; drafts only when asked for; scheduled articles only when asked for, marked. */
   articles: Article[];
+  /** Articles (not drafts) dated after the build time, soonest first: a production build leaves them out. */
+  scheduled: Article[];
+  /** The pages about the publisher, in publisher.yaml's order. */
+  trustPages: TrustPage[];
 }
 
 export interface LoadOptions {
   includeDrafts?: boolean;
   /** Where git's modification dates are kept between builds (git-dates.ts). */
   cacheDir?: string;
+  /** The build's "now": articles dated later are scheduled. Unset, none is. */
+  buildTime?: DateTime;
+  /** Show scheduled articles, marked (the preview); a build leaves them out. */
+  includeScheduled?: boolean;
 }
 
 export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
@@ -57,13 +78,25 @@ export function readYaml<T extends z.ZodType>(file: string, schema: T, problems:
   return parsed.data;
 }
 
-/** Publisher metadata and settings, or every problem they have. */
-export function readMetadata(dataDir: string): { publisher: Publisher; settings: Settings } {
+/** authors.yaml, when the data folder has one: no file, no authors. */
+function readAuthors(dataDir: string, problems: ContentProblem[]): Author[] | null {
+  const file = path.join(dataDir, AUTHORS_FILE);
+  if (!existsSync(file)) return [];
+  const data = readYaml(file, authorsFileSchema, problems);
+  if (!data) return null;
+  const checked = authorsOf(data.authors, shownPath(file));
+  problems.push(...checked.problems);
+  return checked.problems.length > 0 ? null : checked.authors;
+}
+
+/** Publisher metadata, settings and authors, or every problem they have. */
+export function readMetadata(dataDir: string): { publisher: Publisher; settings: Settings; authors: Author[] } {
   const problems: ContentProblem[] = [];
   const publisher = readYaml(path.join(dataDir, "publisher.yaml"), publisherSchema, problems);
   const settings = readYaml(path.join(dataDir, "settings.yaml"), settingsSchema, problems);
-  if (!publisher || !settings) throw new ContentValidationError(problems);
-  return { publisher, settings };
+  const authors = readAuthors(dataDir, problems);
+  if (!publisher || !settings || !authors) throw new ContentValidationError(problems);
+  return { publisher, settings, authors };
 }
 
 /** Every *.md below the folder, sorted so results never depend on directory order. */
@@ -93,14 +126,16 @@ function isDirectory(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
-/** A parsed article, with the keys of what it was made from and of its listing fields. */
+/** A parsed article, with the key of what it was made from and the hashes of what it shows. */
 export interface CachedArticle {
-  /** Equal keys, equal results: the article page's own fingerprint. */
+  /** Equal keys, equal results. */
   key: string;
-  /** The key of its listing fields (article.ts listingKey), "" for a source with problems. */
-  listed: string;
+  /** article.ts articlePrints, for incremental builds; none for a source with problems. */
+  prints: ArticlePrints | undefined;
   result: ArticleResult;
 }
+
+export type ArticlePrints = ReturnType<typeof articlePrints>;
 
 /** Parsed articles, reused while what each was made from is unchanged. */
 export interface ArticleCache {
@@ -110,8 +145,8 @@ export interface ArticleCache {
   article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult): CachedArticle;
 }
 
-/** The keys of an article, by its URL: of what it was made from, and of its listing fields. */
-export type ArticleKeys = ReadonlyMap<string, { own: string; listed: string }>;
+/** The hashes of what each article shows, by its URL (article.ts articlePrints). */
+export type ArticleKeys = ReadonlyMap<string, ArticlePrints>;
 
 /**
  * Parsed articles in memory, by path, reused while the file and the metadata it was checked
@@ -141,7 +176,7 @@ export class MemoryArticleCache implements ArticleCache {
       .update(bytes)
       .digest("hex");
     const result = kept?.key === key ? kept.result : parse(bytes);
-    const entry = { stat, key, result, listed: result.ok ? listingKey(result.article) : "" };
+    const entry = { stat, key, result, prints: result.ok ? articlePrints(result.article) : undefined };
     this.#entries.set(file, entry);
     return entry;
   }
@@ -157,20 +192,25 @@ export function loadSources(
   cache: ArticleCache = new MemoryArticleCache(),
 ): { sources: Sources; signature: string; articleKeys: ArticleKeys } {
   const problems: ContentProblem[] = [];
-  const { publisher, settings } = readMetadata(paths.dataDir);
+  const { publisher, settings, authors } = readMetadata(paths.dataDir);
 
-  const contextKey = JSON.stringify([publisher, settings]);
+  const contextKey = JSON.stringify([publisher, settings, authors]);
   cache.checkedAgainst(contextKey);
   const files = listArticleFiles(paths.articlesDir);
   const committed = gitModifiedDates(paths.articlesDir, options.cacheDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
-  const keys: string[] = [String(options.includeDrafts === true), contextKey];
-  /** Article URL → the keys of what it was made from and of its listing fields, for incremental builds. */
-  const articleKeys = new Map<string, { own: string; listed: string }>();
+  const keys: string[] = [
+    String(options.includeDrafts === true),
+    String(options.includeScheduled === true),
+    options.buildTime?.toISO() ?? "",
+    contextKey,
+  ];
+  /** Article URL → the hashes of what it shows, for incremental builds. */
+  const articleKeys = new Map<string, ArticlePrints>();
   for (const file of files) {
-    const { key, listed, result } = cache.article(file, committed.get(file), (bytes) =>
-      parseArticle(shownPath(file), bytes, { publisher, settings, committed: committed.get(file) }),
+    const { key, prints, result } = cache.article(file, committed.get(file), (bytes) =>
+      parseArticle(shownPath(file), bytes, { publisher, settings, authors, committed: committed.get(file) }),
     );
     keys.push(file, key);
     if (!result.ok) {
@@ -188,7 +228,7 @@ export function loadSources(
       continue;
     }
     byUrl.set(article.url, article.sourcePath);
-    articleKeys.set(article.url, { own: key, listed });
+    if (prints) articleKeys.set(article.url, prints);
     if (!article.draft || options.includeDrafts) articles.push(article);
   }
   if (files.length === 0) {
@@ -198,7 +238,17 @@ export function loadSources(
       message: "has no articles; expected <section>/<yyyy-mm-dd>-<slug>.md files",
     });
   }
+  const pages = loadTrustPages(paths.pagesDir, publisher, path.join(paths.dataDir, "publisher.yaml"));
+  problems.push(...pages.problems);
+  keys.push(...pages.keys);
   if (problems.length > 0) throw new ContentValidationError(problems);
   articles.sort(byNewest);
-  return { sources: { publisher, settings, articles }, signature: keys.join("\n"), articleKeys };
+  const { articles: shown, scheduled } = options.buildTime
+    ? applySchedule(articles, options.buildTime, options.includeScheduled === true)
+    : { articles, scheduled: [] };
+  return {
+    sources: { publisher, settings, authors, articles: shown, scheduled, trustPages: pages.pages },
+    signature: keys.join("\n"),
+    articleKeys,
+  };
 }

@@ -9,6 +9,7 @@ import { didYouMean } from "../text/did-you-mean.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
 
 export const MAX_TITLE_LENGTH = 110;
+export const MAX_BIO_LENGTH = 600;
 
 /** How a found value is quoted in messages: strings in quotes, the rest as YAML would show it. */
 export function describeValue(value: unknown): string {
@@ -64,6 +65,37 @@ const originUrl = z
       `${describeValue(iss.input)} is not an http(s) origin (e.g. https://www.example.fr); a path prefix goes in PATH_PREFIX`,
   });
 
+const httpUrl = (expected: string) =>
+  z
+    .string({ error: (iss) => found(iss.input, expected) })
+    .refine((value) => /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(value), {
+      error: (iss) => `${describeValue(iss.input)} is not ${expected}`,
+    });
+
+/** Reports every item whose slug an earlier item already has, at `<list>.<index>.slug`. */
+function uniqueSlugs(items: readonly { slug: string }[], list: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.slug)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [list, index, "slug"],
+        message: `"${item.slug}" is declared twice; expected unique ${list.replace(/s$/, "")} slugs`,
+      });
+    }
+    seen.add(item.slug);
+  });
+}
+
+/** A correction notice of an article: when it was made and what it says. */
+export const correctionSchema = mapping(
+  {
+    date: isoDateTime,
+    text: text("what was corrected, in a sentence or two"),
+  },
+  "a correction (date, text)",
+);
+
 /** Front matter of an article source file. */
 export const articleFrontMatterSchema = mapping(
   {
@@ -75,14 +107,34 @@ export const articleFrontMatterSchema = mapping(
     date: isoDateTime,
     modified: isoDateTime.optional(),
     section: slug("a section slug declared in the publisher metadata (e.g. international)"),
-    author: text("the byline (e.g. La Rédaction)"),
+    /** The free byline (desk and agency copy); after `authors`, it ends the byline (« avec AFP »). */
+    author: text("the byline (e.g. La Rédaction)").optional(),
+    /** Named authors: slugs of _data/authors.yaml, whose pages the byline links to. */
+    authors: z
+      .array(slug("an author's slug from authors.yaml (e.g. claire-martin)"), {
+        error: (iss) => found(iss.input, "a list of author slugs (e.g. [claire-martin])"),
+      })
+      .optional(),
     tags: z
       .array(text("a tag"), { error: (iss) => found(iss.input, "a list of tags (e.g. [Chine, Russie])") })
       .default([]),
     draft: z.boolean({ error: (iss) => found(iss.input, "true or false") }).default(false),
+    corrections: z
+      .array(correctionSchema, {
+        error: (iss) => found(iss.input, "a list of corrections (- date: …, text: …)"),
+      })
+      .default([]),
   },
   "front matter fields (title, standfirst, date, …)",
 ).superRefine((data, ctx) => {
+  if (data.author === undefined && (data.authors ?? []).length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["author"],
+      message: "is missing; expected the byline (e.g. La Rédaction) or `authors` (slugs from authors.yaml)",
+      input: data.author,
+    });
+  }
   if (data.modified === undefined) return;
   const published = parseIsoWithOffset(data.date);
   const modified = parseIsoWithOffset(data.modified);
@@ -105,6 +157,31 @@ export const sectionSchema = mapping(
     description: text("a one-sentence description of the section"),
   },
   "a section (slug, name, description)",
+);
+
+/**
+ * What a page about the publisher is to search engines: the NewsMediaOrganization's
+ * properties its URL fills in (https://schema.org/NewsMediaOrganization), `contactPoint` for
+ * the contact page.
+ */
+export const TRUST_PAGE_ROLES = [
+  "publishingPrinciples",
+  "ethicsPolicy",
+  "correctionsPolicy",
+  "masthead",
+  "contactPoint",
+] as const;
+
+export const trustPageRefSchema = mapping(
+  {
+    slug: slug("an ASCII slug, the page's file name without .md (e.g. a-propos)"),
+    roles: z
+      .array(z.enum(TRUST_PAGE_ROLES, { error: (iss) => found(iss.input, `one of ${TRUST_PAGE_ROLES.join(", ")}`) }), {
+        error: (iss) => found(iss.input, `a list of roles (${TRUST_PAGE_ROLES.join(", ")})`),
+      })
+      .default([]),
+  },
+  "a page (slug, roles)",
 );
 
 export const publisherSchema = mapping(
@@ -130,6 +207,17 @@ export const publisherSchema = mapping(
     sections: z
       .array(sectionSchema, { error: (iss) => found(iss.input, "a list of sections") })
       .min(1, { error: "is empty; expected at least one section" }),
+    /** The newsroom's address for readers (shown on the contact page, and in JSON-LD). */
+    email: z
+      .string({ error: (iss) => found(iss.input, "an e-mail address (e.g. redaction@example.fr)") })
+      .regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, {
+        error: (iss) => `${describeValue(iss.input)} is not an e-mail address (e.g. redaction@example.fr)`,
+      })
+      .optional(),
+    /** Pages about the publisher (src/pages/<slug>.md), in the footer's order. */
+    pages: z
+      .array(trustPageRefSchema, { error: (iss) => found(iss.input, "a list of pages (- slug: a-propos)") })
+      .default([]),
     appeal: mapping(
       {
         title: text("the appeal's heading"),
@@ -142,21 +230,74 @@ export const publisherSchema = mapping(
   },
   "publisher fields (name, url, …)",
 ).superRefine((data, ctx) => {
-  const seen = new Set<string>();
-  data.sections.forEach((section, index) => {
-    if (seen.has(section.slug)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["sections", index, "slug"],
-        message: `"${section.slug}" is declared twice; expected unique section slugs`,
-      });
+  uniqueSlugs(data.sections, "sections", ctx);
+  uniqueSlugs(data.pages, "pages", ctx);
+  const given = new Map<string, number>();
+  data.pages.forEach((page, index) => {
+    for (const role of page.roles) {
+      if (given.has(role)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["pages", index, "roles"],
+          message: `"${role}" is already the role of "${data.pages[given.get(role) as number]?.slug}"; expected each role on one page`,
+        });
+      }
+      given.set(role, index);
     }
-    seen.add(section.slug);
   });
 });
 
 export type Publisher = z.infer<typeof publisherSchema>;
 export type Section = z.infer<typeof sectionSchema>;
+export type TrustPageRef = z.infer<typeof trustPageRefSchema>;
+export type TrustPageRole = TrustPageRef["roles"][number];
+
+/** One author of _data/authors.yaml. */
+export const authorSchema = mapping(
+  {
+    slug: slug("an ASCII slug (e.g. claire-martin)"),
+    name: text("the name bylines show (e.g. Claire Martin)"),
+    role: text("the author's role (e.g. Journaliste, service International)"),
+    bio: text(`a short biography of at most ${MAX_BIO_LENGTH} characters`).max(MAX_BIO_LENGTH, {
+      error: (iss) =>
+        `is ${String(iss.input).trim().length} characters long; expected at most ${MAX_BIO_LENGTH} (a short biography)`,
+    }),
+    /** A person by default; « La Rédaction » or an agency is an organization. */
+    kind: z
+      .enum(["person", "organization"], { error: (iss) => found(iss.input, '"person" or "organization"') })
+      .default("person"),
+    /** The author's pages elsewhere (a social profile, a personal site): sameAs in JSON-LD. */
+    links: z
+      .array(httpUrl("an http(s) URL (e.g. https://x.com/nom)"), {
+        error: (iss) => found(iss.input, "a list of URLs"),
+      })
+      .default([]),
+  },
+  "an author (slug, name, role, bio, links)",
+);
+
+/** _data/authors.yaml. */
+export const authorsFileSchema = mapping(
+  {
+    authors: z.array(authorSchema, { error: (iss) => found(iss.input, "a list of authors (- slug: …)") }),
+  },
+  "authors (a list under `authors:`)",
+).superRefine((data, ctx) => uniqueSlugs(data.authors, "authors", ctx));
+
+export type AuthorEntry = z.infer<typeof authorSchema>;
+
+/** Front matter of a page about the publisher (src/pages/<slug>.md). */
+export const trustPageFrontMatterSchema = mapping(
+  {
+    title: text(`a title of at most ${MAX_TITLE_LENGTH} characters`).max(MAX_TITLE_LENGTH, {
+      error: (iss) =>
+        `${describeValue(iss.input)} is ${String(iss.input).trim().length} characters long; expected at most ${MAX_TITLE_LENGTH}`,
+    }),
+    description: text("a one-sentence description of the page"),
+    updated: isoDateTime.optional(),
+  },
+  "page fields (title, description, updated)",
+);
 
 /** Build and presentation settings. */
 export const settingsSchema = mapping(

@@ -1,7 +1,7 @@
 /**
  * Content: everything pages show. The validated sources (scripts/input/load-sources.ts) plus
  * what is derived from them: sections with their articles, the typeset appeal, every list page,
- * topics, the archive and « À lire aussi ».
+ * topics, the archive, « À lire aussi », authors' pages and the pages about the publisher.
  */
 import type { Article, SectionRef } from "../input/article.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
@@ -14,8 +14,10 @@ import {
   type Sources,
 } from "../input/load-sources.ts";
 import { typesetPlainText } from "../input/markdown.ts";
+import type { TrustPage } from "../input/pages.ts";
 import type { Publisher, Settings } from "../input/schema.ts";
 import { sectionUrl } from "../input/urls.ts";
+import { type AuthorIndexPage, type AuthorPage, buildAuthorLists } from "./authors.ts";
 import { buildListings, type Listings } from "./listings.ts";
 import type { RankingMemo } from "./related.ts";
 
@@ -33,6 +35,19 @@ export interface Content extends Listings {
   sections: SectionWithArticles[];
   /** The publisher's support appeal, typeset. */
   appeal: { title: string; paragraphs: string[] };
+  /** Every page of every author's list (/auteurs/<slug>/, …/page/2/). */
+  authorPages: AuthorPage[];
+  /** Who publishes: the pages about the publisher (in the footer) and the authors index. */
+  newsroom: Newsroom;
+  /** Articles dated after the build time, soonest first: not published (see Sources). */
+  scheduled: Article[];
+}
+
+export interface Newsroom {
+  /** In publisher.yaml's order. */
+  pages: TrustPage[];
+  /** /auteurs/, or none when no author is declared. */
+  authorIndex: AuthorIndexPage[];
 }
 
 /** The home page's heading. */
@@ -40,7 +55,7 @@ const HOME_TITLE = "Dernières informations";
 
 /** Derives the content from validated sources. `ranking` lets a later call reuse this one's « À lire aussi ». */
 export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
-  const { publisher, settings, articles } = sources;
+  const { publisher, settings, articles, authors, trustPages, scheduled } = sources;
   const sections = publisher.sections
     .map((section) => ({
       slug: section.slug,
@@ -65,7 +80,19 @@ export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
     },
     ranking,
   );
-  return { publisher, settings, articles, sections, appeal, ...listings };
+  const authorLists = buildAuthorLists(authors, articles, settings.pageSize);
+  return {
+    publisher,
+    settings,
+    articles,
+    sections,
+    appeal,
+    ...listings,
+    indexes: [...listings.indexes, ...authorLists.crumbs],
+    authorPages: authorLists.authorPages,
+    newsroom: { pages: trustPages, authorIndex: authorLists.authorIndex },
+    scheduled,
+  };
 }
 
 /** The content, and for each article (by URL) the key of what it was made from: its fingerprint. */

@@ -3,6 +3,7 @@
  * each split into numbered pages. Templates paginate over these one page object at a time.
  */
 import type { Article } from "../input/article.ts";
+import type { Author } from "../input/authors.ts";
 import { ARCHIVE_URL, sectionUrl, TOPICS_URL } from "../input/urls.ts";
 import { NNBSP } from "../text/typography.ts";
 import { type ArchiveMonth, type ArchiveYear, archiveYears, buildArchive } from "./archive.ts";
@@ -13,8 +14,8 @@ import { buildTagIndex, type Topic } from "./topics.ts";
 export const TOPICS_TITLE = "Sujets";
 export const ARCHIVE_TITLE = "Archives";
 
-/** The kinds of list, each paginated by one template (src/lists/). */
-export const LIST_KINDS = ["homePages", "sectionPages", "topicPages", "monthPages"] as const;
+/** The kinds of list, each paginated by one template (src/lists/); author pages are made in authors.ts. */
+export const LIST_KINDS = ["homePages", "sectionPages", "topicPages", "monthPages", "authorPages"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 /** One step of a breadcrumb trail. */
@@ -33,11 +34,13 @@ export interface Listing {
   articles: Article[];
   /** The breadcrumb trail above the list, after « Accueil » (« Sujets » above a topic). */
   crumbs?: Crumb[];
+  /** Set on an author's pages: who the list is by (a ProfilePage in JSON-LD). */
+  profile?: Author;
 }
 
 /** Also a Listing, so the head metadata, JSON-LD and sitemaps (output/) read it as is. */
 export interface ListingPage extends Page<Article>, Listing {
-  kind: "home" | "section" | "topic" | "month";
+  kind: "home" | "section" | "topic" | "month" | "author";
   /** The page's own title, without the publisher's name: « International – page 2 ». */
   title: string;
   /** The visible heading, the same on every page of the list. */
@@ -74,9 +77,15 @@ export interface ListingInput {
   pageSize: number;
 }
 
-type ListingFields = Omit<ListingPage, keyof Page<Article> | "title" | "name" | "articles">;
+export type ListingFields = Omit<ListingPage, keyof Page<Article> | "title" | "name" | "articles">;
 
-function pagesOf(items: readonly Article[], size: number, baseUrl: string, fields: ListingFields): ListingPage[] {
+/** A list split into its numbered pages, each with the list's fields and its own title. */
+export function pagesOf(
+  items: readonly Article[],
+  size: number,
+  baseUrl: string,
+  fields: ListingFields,
+): ListingPage[] {
   return paginate(items, size, baseUrl).map((page) => {
     const title = numberedTitle(fields.heading, page.number);
     return {

@@ -5,7 +5,7 @@
  *
  * What each page shows:
  *  - every page: the site's frame (publisher, settings, sections in the navigation, the index
- *    pages, the appeal);
+ *    pages, the appeal, the pages about the publisher in the footer);
  *  - an article's page: its whole article, and the listing fields of its « À lire aussi »;
  *  - a list page: its own fields, and the listing fields of its items; the home page's first
  *    page also the number of articles of each section.
@@ -14,7 +14,7 @@
  * code and the environment are not in these fingerprints: the build compares them as a whole.
  */
 import { createHash } from "node:crypto";
-import { type Article, listingKey } from "../input/article.ts";
+import { type Article, articlePrints } from "../input/article.ts";
 import type { ArticleKeys } from "../input/load-sources.ts";
 import type { Content } from "./content.ts";
 import { LIST_KINDS, type ListingPage, type ListKind } from "./listings.ts";
@@ -35,7 +35,10 @@ const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 /** Every page of the content with its fingerprint, by URL, from the keys of each article (input/load-sources.ts). */
 export function pageFingerprints(content: Content, articleKeys: ArticleKeys): Map<string, PagePrint> {
-  const listed = (article: Article) => articleKeys.get(article.url)?.listed ?? listingKey(article);
+  // The preview marks scheduled articles on copies: the mark is part of what they show.
+  const mark = (article: Article) => (article.scheduled ? " scheduled" : "");
+  const listed = (article: Article) =>
+    (articleKeys.get(article.url)?.listed ?? articlePrints(article).listed) + mark(article);
   const frame = sha1(
     JSON.stringify([
       content.publisher,
@@ -43,11 +46,13 @@ export function pageFingerprints(content: Content, articleKeys: ArticleKeys): Ma
       content.appeal,
       content.indexes,
       content.sections.map(({ articles: _articles, ...section }) => section),
+      // The footer links the pages about the publisher by title.
+      content.newsroom.pages.map((page) => [page.title, page.url]),
     ]),
   );
   const prints = new Map<string, PagePrint>();
   for (const article of content.articles) {
-    const own = articleKeys.get(article.url)?.own ?? sha1(JSON.stringify(article));
+    const own = (articleKeys.get(article.url)?.own ?? articlePrints(article).own) + mark(article);
     const related = (content.related[article.url] ?? []).map(listed);
     prints.set(article.url, {
       kind: "article",

@@ -1,13 +1,14 @@
 /**
  * Atom and JSON Feed 1.1 for the whole site and for each section: the latest articles with
- * their own dates, byline, section and tags, and absolute links that include the path prefix.
+ * their own dates, authors (with their pages), section and tags, and absolute links that
+ * include the path prefix.
  */
 import type { Article } from "../input/article.ts";
 import type { SiteUrl } from "../input/site-url.ts";
 import type { Listing } from "../lists/listings.ts";
 import { escapeXml, XML_DECLARATION, xmlElement } from "../text/xml.ts";
 import type { GeneratedFile } from "./generated-file.ts";
-import { articleCard, FAVICON_PATH, LOGO_PNG } from "./image-paths.ts";
+import { articleCard, FAVICON_PATH, LOGO_PNG, LOGO_SQUARE_PNG } from "./image-paths.ts";
 import type { Publication } from "./json-ld.ts";
 import { newestUpdate } from "./page.ts";
 
@@ -65,6 +66,12 @@ export function absolutizeLinks(html: string, pageUrl: string, siteUrl: SiteUrl)
   });
 }
 
+/** Who wrote the article: each named author with their page, else the free byline. */
+export function feedAuthors(article: Article, siteUrl: SiteUrl): { name: string; url?: string }[] {
+  if (article.authors.length === 0) return [{ name: article.credit }];
+  return article.authors.map((author) => ({ name: author.name, url: siteUrl.absolute(author.url) }));
+}
+
 function atomEntry(article: Article, publication: Publication): string {
   const { siteUrl } = publication;
   const url = siteUrl.absolute(article.url);
@@ -79,7 +86,9 @@ function atomEntry(article: Article, publication: Publication): string {
     xmlElement("id", url),
     xmlElement("published", article.published.iso),
     xmlElement("updated", article.updated.iso),
-    `<author>${xmlElement("name", article.author)}</author>`,
+    ...feedAuthors(article, siteUrl).map(
+      (author) => `<author>${xmlElement("name", author.name)}${xmlElement("uri", author.url)}</author>`,
+    ),
     ...categories,
     xmlElement("summary", article.standfirst, ' type="text"'),
     xmlElement("content", absolutizeLinks(article.bodyHtml, article.url, siteUrl), ' type="html"'),
@@ -120,7 +129,7 @@ export function jsonFeed(feed: Feed, publication: Publication): string {
     home_page_url: siteUrl.absolute(feed.pageUrl),
     feed_url: siteUrl.absolute(feed.jsonPath),
     ...(feed.description ? { description: feed.description } : {}),
-    icon: siteUrl.absolute(LOGO_PNG.path),
+    icon: siteUrl.absolute(LOGO_SQUARE_PNG.path),
     favicon: siteUrl.absolute(FAVICON_PATH),
     language: publisher.locale,
     authors: [{ name: publisher.name, url: siteUrl.base }],
@@ -133,7 +142,7 @@ export function jsonFeed(feed: Feed, publication: Publication): string {
       image: siteUrl.absolute(articleCard(article).path),
       date_published: article.published.iso,
       date_modified: article.updated.iso,
-      authors: [{ name: article.author }],
+      authors: feedAuthors(article, siteUrl),
       tags: [article.section.name, ...article.tags.map((tag) => tag.name)],
       language: publisher.locale,
     })),

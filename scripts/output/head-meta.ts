@@ -10,7 +10,9 @@ import {
   type JsonLd,
   newsArticleLd,
   type Publication,
+  profilePageLd,
   serializeJsonLd,
+  trustPageLd,
   webSiteLd,
 } from "./json-ld.ts";
 import { isHome, isIndexable, type PageInput, pageTrail } from "./page.ts";
@@ -63,7 +65,13 @@ function feedLinksFor(page: PageInput, feeds: FeedLink[]): HeadLink[] {
 }
 
 function structuredData(page: PageInput & { url: string }, publication: Publication): JsonLd[] {
-  const { article, listing } = page;
+  const { article, listing, trustPage } = page;
+  if (trustPage) {
+    return [
+      trustPageLd(trustPage, publication),
+      breadcrumbLd([...pageTrail(page), { name: trustPage.title, url: trustPage.url }], publication),
+    ];
+  }
   if (article) {
     return [
       newsArticleLd(article, publication),
@@ -72,8 +80,9 @@ function structuredData(page: PageInput & { url: string }, publication: Publicat
   }
   if (isHome(page)) return [webSiteLd(publication)];
   if (listing) {
+    const { profile } = listing;
     return [
-      collectionPageLd(listing, publication),
+      profile ? profilePageLd({ ...listing, profile }, publication) : collectionPageLd(listing, publication),
       breadcrumbLd([...pageTrail(page), { name: listing.name, url: listing.url }], publication),
     ];
   }
@@ -82,9 +91,14 @@ function structuredData(page: PageInput & { url: string }, publication: Publicat
 
 export function headMeta(page: PageInput, publication: HeadContext): Head {
   const { publisher, siteUrl } = publication;
-  const { article } = page;
-  const ownTitle = page.title ?? article?.title ?? (isHome(page) ? undefined : page.listing?.name);
-  const description = page.description ?? article?.excerpt ?? page.listing?.description ?? publisher.description;
+  const { article, trustPage } = page;
+  const ownTitle = page.title ?? article?.title ?? trustPage?.title ?? (isHome(page) ? undefined : page.listing?.name);
+  const description =
+    page.description ??
+    article?.excerpt ??
+    trustPage?.description ??
+    page.listing?.description ??
+    publisher.description;
   const indexable = isIndexable(page);
   const canonical = indexable ? siteUrl.absolute(page.url) : null;
   const image = article ? articleCard(article) : SITE_CARD;

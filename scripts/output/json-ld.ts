@@ -1,13 +1,18 @@
 /**
  * schema.org structured data for search engines: NewsArticle and BreadcrumbList on articles,
- * CollectionPage with an ItemList on lists, WebSite on the home page. Dates are the article's
- * own ISO strings, the same ones the visible <time datetime> shows.
+ * CollectionPage with an ItemList on lists, ProfilePage on authors' pages, AboutPage,
+ * ContactPage or WebPage on the pages about the publisher, WebSite (published by a
+ * NewsMediaOrganization) on the home page. Dates are the article's own ISO strings, the same
+ * ones the visible <time datetime> shows.
  */
 import type { Article } from "../input/article.ts";
+import type { Author } from "../input/authors.ts";
+import type { TrustPage } from "../input/pages.ts";
 import type { Publisher } from "../input/schema.ts";
 import type { SiteUrl } from "../input/site-url.ts";
 import type { Crumb, Listing } from "../lists/listings.ts";
-import { articleCard, type ImageRef, LOGO_PNG } from "./image-paths.ts";
+import { articleCard, type ImageRef, LOGO_SQUARE_PNG } from "./image-paths.ts";
+import { authorRefLd, correctionLd, organizationPoliciesLd, profileLd } from "./newsroom-ld.ts";
 
 export type JsonLd = Record<string, unknown>;
 
@@ -30,11 +35,27 @@ function imageObject(image: ImageRef, site: SiteUrl): JsonLd {
   return { "@type": "ImageObject", url: site.absolute(image.path), width: image.width, height: image.height };
 }
 
+/** The publisher, as every article names it. */
 export function publisherLd({ publisher, siteUrl }: Publication): JsonLd {
-  return { "@type": "Organization", name: publisher.name, url: siteUrl.base, logo: imageObject(LOGO_PNG, siteUrl) };
+  return {
+    "@type": "NewsMediaOrganization",
+    name: publisher.name,
+    url: siteUrl.base,
+    logo: imageObject(LOGO_SQUARE_PNG, siteUrl),
+  };
 }
 
-/** The newsroom (« La Rédaction », the publisher's name) is the Organization; anyone else a Person. */
+/** The publisher with its policies and contact, as the home page describes it. */
+export function organizationLd(publication: Publication): JsonLd {
+  return { ...publisherLd(publication), ...organizationPoliciesLd(publication.publisher, publication.siteUrl) };
+}
+
+/** The site a page belongs to. */
+function webSiteRef(publication: Publication): JsonLd {
+  return { "@type": "WebSite", name: publication.publisher.name, url: publication.siteUrl.base };
+}
+
+/** A free byline: the newsroom (« La Rédaction », the publisher's name) is the Organization; anyone else a Person. */
 export function authorLd(byline: string, publication: Publication): JsonLd {
   if (NEWSROOM_BYLINE.test(byline) || byline === publication.publisher.name) {
     return { "@type": "Organization", name: publication.publisher.name, url: publication.siteUrl.base };
@@ -49,7 +70,10 @@ export function newsArticleLd(article: Article, publication: Publication): JsonL
     description: article.standfirst,
     datePublished: article.published.iso,
     dateModified: article.updated.iso,
-    author: [authorLd(article.author, publication)],
+    author:
+      article.authors.length > 0
+        ? article.authors.map((author) => authorRefLd(author, publication.siteUrl))
+        : [authorLd(article.credit, publication)],
     publisher: publisherLd(publication),
     image: [imageObject(articleCard(article), publication.siteUrl)],
     inLanguage: publication.publisher.locale,
@@ -59,6 +83,7 @@ export function newsArticleLd(article: Article, publication: Publication): JsonL
     keywords: article.tags.map((tag) => tag.name),
     wordCount: article.wordCount,
     isAccessibleForFree: true,
+    ...(article.corrections.length > 0 ? { correction: article.corrections.map(correctionLd) } : {}),
   });
 }
 
@@ -82,7 +107,7 @@ export function collectionPageLd(listing: Listing, publication: Publication): Js
     ...(listing.description ? { description: listing.description } : {}),
     url,
     inLanguage: publication.publisher.locale,
-    isPartOf: { "@type": "WebSite", name: publication.publisher.name, url: publication.siteUrl.base },
+    isPartOf: webSiteRef(publication),
     mainEntity: {
       "@type": "ItemList",
       numberOfItems: listing.articles.length,
@@ -102,7 +127,35 @@ export function webSiteLd(publication: Publication): JsonLd {
     description: publication.publisher.description,
     url: publication.siteUrl.base,
     inLanguage: publication.publisher.locale,
-    publisher: publisherLd(publication),
+    publisher: organizationLd(publication),
+  });
+}
+
+/** An author's page (each of its numbered pages): about the author, its mainEntity. */
+export function profilePageLd(listing: Listing & { profile: Author }, publication: Publication): JsonLd {
+  return topLevel("ProfilePage", {
+    name: listing.name,
+    url: publication.siteUrl.absolute(listing.url),
+    inLanguage: publication.publisher.locale,
+    isPartOf: webSiteRef(publication),
+    mainEntity: profileLd(listing.profile, publication.siteUrl),
+  });
+}
+
+/** A page about the publisher: the contact page, the « À propos » (masthead) page, or a WebPage. */
+export function trustPageLd(page: TrustPage, publication: Publication): JsonLd {
+  const type = page.roles.includes("contactPoint")
+    ? "ContactPage"
+    : page.roles.includes("masthead")
+      ? "AboutPage"
+      : "WebPage";
+  return topLevel(type, {
+    name: page.title,
+    description: page.description,
+    url: publication.siteUrl.absolute(page.url),
+    inLanguage: publication.publisher.locale,
+    isPartOf: webSiteRef(publication),
+    ...(page.updated ? { dateModified: page.updated.iso } : {}),
   });
 }
 

@@ -4,6 +4,7 @@
  * canonical, sharing tags, JSON-LD and a sitemap entry without changes here.
  */
 import type { Article } from "../input/article.ts";
+import type { TrustPage } from "../input/pages.ts";
 import type { Crumb, Listing } from "../lists/listings.ts";
 
 export interface PageInput {
@@ -14,8 +15,10 @@ export interface PageInput {
   description?: string;
   /** Set on an article's page. */
   article?: Article;
-  /** Set on any page that lists articles (home, sections, tags, archive pages). */
+  /** Set on any page that lists articles (home, sections, tags, archive pages, authors' pages). */
   listing?: Listing;
+  /** Set on a page about the publisher (« À propos », « Contact »…). */
+  trustPage?: TrustPage;
   /** Kept out of search engines and sitemaps (the 404 page). */
   noindex?: boolean;
 }
@@ -39,9 +42,11 @@ export function isIndexable(page: PageInput): page is PageInput & { url: string 
   return typeof page.url === "string" && page.url.endsWith("/") && !page.noindex;
 }
 
-/** When the page's content last changed: the article's update, or the newest update in its list. */
+/** When the page's content last changed: the article's update, the page's, or the newest update in its list. */
 export function pageLastModified(page: PageInput): string | undefined {
-  return page.article ? page.article.updated.iso : newestUpdate(page.listing?.articles ?? []);
+  if (page.article) return page.article.updated.iso;
+  if (page.trustPage) return page.trustPage.updated?.iso;
+  return newestUpdate(page.listing?.articles ?? []);
 }
 
 /** The item with the greatest time (the first of equals); undefined when there is none. */

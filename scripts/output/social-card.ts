@@ -5,7 +5,7 @@
  */
 import type { Article } from "../input/article.ts";
 import type { Publisher } from "../input/schema.ts";
-import { articleCard, CARD_SIZE, type ImageRef, LOGO_PNG, SITE_CARD } from "./image-paths.ts";
+import { articleCard, CARD_SIZE, type ImageRef, LOGO_PNG, LOGO_SQUARE_PNG, SITE_CARD } from "./image-paths.ts";
 
 export interface CardElement {
   type: string;
@@ -84,16 +84,16 @@ export function cardTree(kicker: string, title: string, siteName: string): CardE
   );
 }
 
-/** The wordmark of src/assets/logo.svg as a raster for structured data, on white. */
-export function logoTree(siteName: string): CardElement {
+/** The wordmark of src/assets/logo.svg as a raster for feeds and structured data, on white. */
+export function logoTree(siteName: string, image: ImageRef = LOGO_PNG): CardElement {
   return element(
     "div",
     {
       display: "flex",
       alignItems: "center",
       justifyContent: "center",
-      width: LOGO_PNG.width,
-      height: LOGO_PNG.height,
+      width: image.width,
+      height: image.height,
       backgroundColor: "#ffffff",
       fontFamily: `"${CARD_FONT}", "${CARD_FONT_EXTENDED}"`,
     },
@@ -101,10 +101,11 @@ export function logoTree(siteName: string): CardElement {
   );
 }
 
-/** Every image of the site: the logo, the site card, one card per article. */
+/** Every image of the site: the logos, the site card, one card per article. */
 export function imageJobs(articles: Article[], publisher: Publisher): ImageJob[] {
   return [
     { image: LOGO_PNG, tree: logoTree(publisher.name) },
+    { image: LOGO_SQUARE_PNG, tree: logoTree(publisher.name, LOGO_SQUARE_PNG) },
     { image: SITE_CARD, tree: cardTree("Actualités", publisher.description, publisher.name) },
     ...articles.map((article) => ({
       image: articleCard(article),

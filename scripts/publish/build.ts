@@ -109,7 +109,10 @@ export async function build(options: BuildOptions): Promise<number> {
     const root = process.cwd();
     const code = codeVersion(root);
     const cache = new DiskArticleCache(environment.cacheDir, code, options.paths.articlesDir);
-    const loaded = orReport(() => loadContentWithKeys(options.paths, { cacheDir: environment.cacheDir }, cache));
+    // Articles dated after the build time wait for a later build (scripts/input/schedule.ts).
+    const loaded = orReport(() =>
+      loadContentWithKeys(options.paths, { cacheDir: environment.cacheDir, buildTime: environment.buildTime }, cache),
+    );
     if (!loaded) return 1;
     cache.save();
     const plan = planBuild(options, environment, loaded, code);
@@ -205,6 +208,7 @@ async function renderAndSwap(
           files,
           warnings: capture.warnings.length,
           seconds: (performance.now() - started) / 1000,
+          scheduled: content.scheduled.map((article) => article.published.iso),
         }),
       );
     }

@@ -70,9 +70,15 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
   const config = eleventyConfig({
     paths: options.paths,
     environment: options.environment,
+    // Drafts, and scheduled articles marked as such; "now" is when the preview started.
     content: () => {
       try {
-        return loader.load(options.paths, { includeDrafts: true, cacheDir: options.environment.cacheDir });
+        return loader.load(options.paths, {
+          includeDrafts: true,
+          includeScheduled: true,
+          buildTime: options.environment.buildTime,
+          cacheDir: options.environment.cacheDir,
+        });
       } catch (error) {
         throw unreadableSourceProblem(error) ?? error;
       }
@@ -108,6 +114,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       const change = nextChange([
         options.paths.articlesDir,
         options.paths.dataDir,
+        ...(options.paths.pagesDir ? [options.paths.pagesDir] : []),
         path.resolve(directories.input),
         path.resolve(directories.includes),
       ]);

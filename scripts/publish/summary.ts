@@ -1,7 +1,9 @@
 /**
  * The build's closing line: what the site holds, by kind of page, how many pages were rendered
- * (the others were kept from the last build), how many warnings, how long.
+ * (the others were kept from the last build), how many warnings, how long, and the articles held
+ * back for later.
  * «Built dist/ in 1.31 s: 1 home, 5 section pages, 120 article pages, 1 404, 1 stylesheet (128 files); rebuilt 3 of 126 pages; no warnings»
+ * «…; no warnings; 2 articles scheduled, the next at 2024-03-08T09:00:00+01:00»
  */
 import path from "node:path";
 import type { WrittenOutput } from "../eleventy/run.ts";
@@ -16,6 +18,9 @@ const KINDS: Record<string, [singular: string, plural: string]> = {
   topics: ["topic index", "topic indexes"],
   "archive-month": ["month page", "month pages"],
   archives: ["archive index", "archive indexes"],
+  author: ["author page", "author pages"],
+  authors: ["author index", "author indexes"],
+  "trust-pages": ["page about the publisher", "pages about the publisher"],
   feeds: ["feed", "feeds"],
   "crawler-files": ["sitemap or robots.txt", "sitemaps and robots.txt"],
 };
@@ -27,6 +32,7 @@ const TEMPLATE_OF: Record<PageKind, string> = {
   sectionPages: "section",
   topicPages: "topic",
   monthPages: "archive-month",
+  authorPages: "author",
 };
 
 function kindOf(inputPath: string): string {
@@ -60,6 +66,8 @@ export interface BuildSummary {
   files: number;
   warnings: number;
   seconds: number;
+  /** Articles dated after the build time, soonest first (their ISO publication dates). */
+  scheduled?: readonly string[];
 }
 
 export function formatBuildSummary(summary: BuildSummary): string {
@@ -72,5 +80,9 @@ export function formatBuildSummary(summary: BuildSummary): string {
       : `; rebuilt ${rendered.pages} of ${rendered.of} pages`;
   const warnings =
     summary.warnings === 0 ? "no warnings" : `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} (above)`;
-  return `Built ${summary.outDir}/ in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files)${pages}; ${warnings}`;
+  const [next] = summary.scheduled ?? [];
+  const count = summary.scheduled?.length ?? 0;
+  const scheduled =
+    next === undefined ? "" : `; ${count} article${count === 1 ? "" : "s"} scheduled, the next at ${next}`;
+  return `Built ${summary.outDir}/ in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files)${pages}; ${warnings}${scheduled}`;
 }

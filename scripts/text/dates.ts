@@ -50,6 +50,11 @@ function dayMonthYear(d: DateTime): string {
   return `${d.day === 1 ? "1er" : String(d.day)}\u00A0${MONTHS[d.month - 1]} ${d.year}`;
 }
 
+/** « 14 h 05 », with no-break spaces. */
+function clockTime(d: DateTime): string {
+  return `${d.hour}\u00A0h\u00A0${String(d.minute).padStart(2, "0")}`;
+}
+
 /** « 18 avril 2023 », « 1er mai 2023 ». */
 export function formatDateFr(date: DateTime, zone = DEFAULT_ZONE): string {
   return dayMonthYear(date.setZone(zone));
@@ -58,7 +63,13 @@ export function formatDateFr(date: DateTime, zone = DEFAULT_ZONE): string {
 /** « mardi 18 avril 2023 à 14 h 05 » (no-break spaces keep the time on one line). */
 export function formatDateTimeFr(date: DateTime, zone = DEFAULT_ZONE): string {
   const d = date.setZone(zone);
-  return `${WEEKDAYS[d.weekday - 1]} ${dayMonthYear(d)} à ${d.hour}\u00A0h\u00A0${String(d.minute).padStart(2, "0")}`;
+  return `${WEEKDAYS[d.weekday - 1]} ${dayMonthYear(d)} à ${clockTime(d)}`;
+}
+
+/** « 18 avril 2023 à 16 h 30 »: a date-time inside a sentence, without the weekday. */
+export function formatDayAndTimeFr(date: DateTime, zone = DEFAULT_ZONE): string {
+  const d = date.setZone(zone);
+  return `${dayMonthYear(d)} à ${clockTime(d)}`;
 }
 
 /** Machine-readable, with the zone's offset: 2023-04-18T14:05:00+02:00. */

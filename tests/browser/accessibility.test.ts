@@ -5,7 +5,7 @@
  */
 import axe from "axe-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
+import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -24,12 +24,12 @@ const GENERIC_LINK_TEXTS = [
   "suite",
 ];
 
-let site: BrowserSite;
+let sites: BrowserSites;
 beforeAll(async () => {
-  site = await openBrowserSite();
+  sites = await openBrowserSites();
 });
 afterAll(async () => {
-  await site?.close();
+  await sites?.close();
 });
 
 interface Violation {
@@ -43,7 +43,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   for (const width of WIDTHS) {
     for (const colorScheme of COLOR_SCHEMES) {
       it(`has no axe violations at ${width}px, ${colorScheme}`, async () => {
-        const { page, response } = await site.open(pageType.path, { width, colorScheme });
+        const { page, response } = await sites.of(pageType).open(pageType.path, { width, colorScheme });
         expect(response.status()).toBe(pageType.status);
         // Evaluated through the DevTools protocol, so the page's own CSP does not block it.
         await page.evaluate(axe.source);
@@ -66,7 +66,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   }
 
   it("has the structure a screen reader user relies on (RGAA)", async () => {
-    const { page } = await site.open(pageType.path, { width: 1280 });
+    const { page } = await sites.of(pageType).open(pageType.path, { width: 1280 });
     const facts = await page.evaluate(() => {
       const visibleName = (el: Element): string => {
         const label = el.getAttribute("aria-label");

@@ -4,15 +4,15 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
+import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
-let site: BrowserSite;
+let sites: BrowserSites;
 beforeAll(async () => {
-  site = await openBrowserSite();
+  sites = await openBrowserSites();
 });
 afterAll(async () => {
-  await site?.close();
+  await sites?.close();
 });
 
 const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
@@ -51,13 +51,15 @@ async function focusState(page: Page): Promise<FocusState | null> {
     const solid = style.outlineStyle !== "none" && style.outlineStyle !== "hidden";
     return {
       description: `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}" ${el.getAttribute("href") ?? ""}`,
+      // Chrome scrolls focus into view by whole pixels, while layout has fractions (a footer
+      // link's bottom at 800.2 px in an 800 px viewport, scrolled by 13 px): half a pixel is in view.
       inViewport:
         rect.width > 0 &&
         rect.height > 0 &&
-        rect.top >= 0 &&
-        rect.left >= 0 &&
-        rect.bottom <= innerHeight &&
-        rect.right <= innerWidth,
+        rect.top >= -0.5 &&
+        rect.left >= -0.5 &&
+        rect.bottom <= innerHeight + 0.5 &&
+        rect.right <= innerWidth + 0.5,
       outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
       outlineWidth: solid ? parseFloat(style.outlineWidth) : 0,
       boxShadow: style.boxShadow,
@@ -81,7 +83,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   for (const width of WIDTHS) {
     for (const colorScheme of COLOR_SCHEMES) {
       it(`first Tab reaches a visible skip link that moves to the content, at ${width}px, ${colorScheme}`, async () => {
-        const { page } = await site.open(pageType.path, { width, colorScheme });
+        const { page } = await sites.of(pageType).open(pageType.path, { width, colorScheme });
         await page.keyboard.press("Tab");
         const skip = await focusState(page);
         expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#contenu");
@@ -94,7 +96,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
       });
 
       it(`shows focus on every focusable element, in reading order, at ${width}px, ${colorScheme}`, async () => {
-        const { page } = await site.open(pageType.path, { width, colorScheme });
+        const { page } = await sites.of(pageType).open(pageType.path, { width, colorScheme });
         const count = await page.evaluate((selector) => document.querySelectorAll(selector).length, FOCUSABLE);
         expect(count).toBeGreaterThan(1);
         const order: number[] = [];

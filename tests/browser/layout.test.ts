@@ -6,26 +6,27 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
+import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { ROOT } from "../helpers/build.ts";
 import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
 const OUTPUT = path.join(ROOT, "test-results", "screenshots");
 
-let site: BrowserSite;
+let sites: BrowserSites;
 beforeAll(async () => {
-  site = await openBrowserSite();
+  sites = await openBrowserSites();
   mkdirSync(OUTPUT, { recursive: true });
 });
 afterAll(async () => {
-  await site?.close();
+  await sites?.close();
 });
 
 describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   it.each(WIDTHS)("is screenshotted at %ipx", async (width) => {
-    const schemes = pageType.path === ARTICLE_PATH ? (["light", "dark"] as const) : (["light"] as const);
+    const article = pageType.path === ARTICLE_PATH || pageType.name === "corrected-article";
+    const schemes = article ? (["light", "dark"] as const) : (["light"] as const);
     for (const colorScheme of schemes) {
-      const { page } = await site.open(pageType.path, { width, colorScheme });
+      const { page } = await sites.of(pageType).open(pageType.path, { width, colorScheme });
       const file = path.join(OUTPUT, `${pageType.name}-${width}-${colorScheme}.png`);
       const png = await page.screenshot({ path: file, fullPage: true });
       await page.close();
@@ -34,7 +35,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   });
 
   it("does not scroll sideways at 320px", async () => {
-    const { page } = await site.open(pageType.path, { width: 320 });
+    const { page } = await sites.of(pageType).open(pageType.path, { width: 320 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     await page.close();
     expect(scrollWidth).toBeLessThanOrEqual(320);
@@ -43,7 +44,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
 
 describe("article text", () => {
   it.each(WIDTHS)("has a comfortable measure and line height at %ipx", async (width) => {
-    const { page } = await site.open(ARTICLE_PATH, { width });
+    const { page } = await sites.seed.open(ARTICLE_PATH, { width });
     const text = await page.evaluate(() => {
       const paragraphs = [...document.querySelectorAll<HTMLElement>(".article-body p")];
       const style = getComputedStyle(paragraphs[0]!);
@@ -73,7 +74,7 @@ describe("article text", () => {
   });
 
   it("prints the article without navigation or the support appeal", async () => {
-    const { page } = await site.open(ARTICLE_PATH, { width: 1280, media: "print" });
+    const { page } = await sites.seed.open(ARTICLE_PATH, { width: 1280, media: "print" });
     const shown = await page.evaluate(() =>
       Object.fromEntries(
         [".site-nav", ".breadcrumb", ".appeal", ".skip-link", ".article h1", ".article-body"].map((selector) => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
+import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 
 // A server's initial congestion window is 10 segments of ~1460 bytes (RFC 6928): about 14 KB
@@ -17,16 +17,16 @@ const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /** Gzip at level 9, what static hosts and `gzip_static`/precompressed files use at most. */
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
-let site: BrowserSite;
+let sites: BrowserSites;
 beforeAll(async () => {
-  site = await openBrowserSite();
+  sites = await openBrowserSites();
 });
 afterAll(async () => {
-  await site?.close();
+  await sites?.close();
 });
 
 it("the article page's HTML plus its CSS is at most 14 KB gzipped", async () => {
-  const { page, requests } = await site.open(ARTICLE_PATH, { width: 390 });
+  const { page, requests } = await sites.seed.open(ARTICLE_PATH, { width: 390 });
   const rows: { url: string; type: string; raw: number; gzip: number }[] = [];
   for (const request of requests) {
     const response = await request.response();
@@ -55,12 +55,12 @@ it("the article page's HTML plus its CSS is at most 14 KB gzipped", async () => 
 });
 
 it("no page of dist/ carries JavaScript, apart from JSON-LD data", () => {
-  const files = readdirSync(site.outDir, { recursive: true, encoding: "utf8" });
+  const files = readdirSync(sites.seed.outDir, { recursive: true, encoding: "utf8" });
   expect(files.filter((file) => /\.(m?js|cjs)$/.test(file))).toEqual([]);
   const pages = files.filter((file) => file.endsWith(".html"));
   expect(pages.length).toBeGreaterThanOrEqual(PAGE_TYPES.length);
   for (const file of pages) {
-    const { document } = parseHTML(readFileSync(path.join(site.outDir, file), "utf8"));
+    const { document } = parseHTML(readFileSync(path.join(sites.seed.outDir, file), "utf8"));
     const scripts = [...document.querySelectorAll("script")].map((script) => script.getAttribute("type"));
     expect(
       scripts.filter((type) => type !== "application/ld+json"),
@@ -81,7 +81,7 @@ it("no page of dist/ carries JavaScript, apart from JSON-LD data", () => {
 
 describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   it.each(WIDTHS)("loads only from its own origin, without errors, at %ipx", async (width) => {
-    const { page, requests, errors, response } = await site.open(pageType.path, { width });
+    const { page, requests, errors, response } = await sites.of(pageType).open(pageType.path, { width });
     expect(response.status()).toBe(pageType.status);
     const failed: string[] = [];
     for (const request of requests) {
@@ -90,9 +90,9 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
         failed.push(request.url());
     }
     await page.close();
-    expect(requests.map((request) => new URL(request.url()).origin).filter((origin) => origin !== site.origin)).toEqual(
-      [],
-    );
+    expect(
+      requests.map((request) => new URL(request.url()).origin).filter((origin) => origin !== sites.of(pageType).origin),
+    ).toEqual([]);
     expect(requests.filter((request) => request.resourceType() === "script").map((r) => r.url())).toEqual([]);
     expect(failed).toEqual([]);
     // The browser reports a 404 document as a console error; anything else (a CSP violation, a

@@ -2,7 +2,7 @@
  * Editors' mistakes, one per row: each builds a copy of the newsroom over a good dist/, and
  * the bad build must exit non-zero, name the file and the field, and leave dist/ byte-identical.
  */
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownPath } from "../../scripts/text/shown-path.ts";
@@ -14,6 +14,10 @@ const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 const ROMAN = "articles/culture/2024-03-02-un-roman-prime.md";
 const BOURSE = "articles/economie/2024-03-03-la-bourse-recule.md";
 const PUBLISHER = "data/publisher.yaml";
+const AUTHORS = "data/authors.yaml";
+
+/** An author entry of authors.yaml, for appending to it. */
+const authorEntry = (slug: string) => `  - { slug: ${slug}, name: Quelqu'un, role: Journaliste, bio: Une bio. }\n`;
 
 /** Sets (or with null removes) one front matter or YAML line `key: value`; adds it when absent. */
 function setField(file: string, key: string, value: string | null): void {
@@ -232,6 +236,72 @@ const CASES: BadInput[] = [
     mutate: (d) => renameSync(at(d, ROMAN), at(d, "articles/culture/un-roman-prime.md")),
   },
   {
+    name: "article with neither byline nor authors",
+    file: ROMAN,
+    field: "author",
+    message: "is missing; expected the byline (e.g. La Rédaction) or `authors`",
+    mutate: (d) => setField(at(d, ROMAN), "author", null),
+  },
+  {
+    name: "unknown author",
+    file: ROMAN,
+    field: "authors.0",
+    message: '"claire-martn" is not an author of authors.yaml; did you mean `claire-martin`?',
+    mutate: (d) => setField(at(d, ROMAN), "authors", "[claire-martn]"),
+  },
+  {
+    name: "correction dated before the article",
+    file: ROMAN,
+    field: "corrections.0.date",
+    message: '"2024-03-01T12:00:00+01:00" is before the publication date "2024-03-02T12:00:00+01:00"',
+    mutate: (d) => setField(at(d, ROMAN), "corrections", '[{ date: 2024-03-01T12:00:00+01:00, text: "Trop tôt." }]'),
+  },
+  {
+    name: "two authors with the same slug",
+    file: AUTHORS,
+    field: "authors.3.slug",
+    message: '"jean-dupont" is declared twice; expected unique author slugs',
+    mutate: (d) => editText(at(d, AUTHORS), (t) => t + authorEntry("jean-dupont")),
+  },
+  {
+    name: "author slug that takes the URL of the authors index's numbered pages",
+    file: AUTHORS,
+    field: "authors.3.slug",
+    message: '"page" gives the URL /auteurs/page/, where the numbered pages of /auteurs/ go',
+    mutate: (d) => editText(at(d, AUTHORS), (t) => t + authorEntry("page")),
+  },
+  {
+    name: "page about the publisher whose URL is a section's",
+    file: "pages/culture.md",
+    field: "(file name)",
+    message: "gives the URL /culture/, already taken by the section Culture; expected another slug",
+    mutate: (d) => {
+      editText(at(d, PUBLISHER), (t) => `${t}pages:\n  - slug: culture\n`);
+      mkdirSync(at(d, "pages"));
+      writeFileSync(at(d, "pages/culture.md"), "---\ntitle: Culture\ndescription: Une page.\n---\n\nTexte.\n");
+    },
+  },
+  {
+    name: "page about the publisher that publisher.yaml does not list",
+    file: "pages/faq.md",
+    field: "(file name)",
+    message: '"faq" is not listed under pages in publisher.yaml',
+    mutate: (d) => {
+      editText(at(d, PUBLISHER), (t) => `${t}pages:\n  - slug: contact\n`);
+      mkdirSync(at(d, "pages"));
+      for (const slug of ["contact", "faq"]) {
+        writeFileSync(at(d, `pages/${slug}.md`), `---\ntitle: ${slug}\ndescription: Une page.\n---\n\nTexte.\n`);
+      }
+    },
+  },
+  {
+    name: "page listed by publisher.yaml without its file",
+    file: PUBLISHER,
+    field: "pages.0.slug",
+    message: '"contact" has no page; expected',
+    mutate: (d) => editText(at(d, PUBLISHER), (t) => `${t}pages:\n  - slug: contact\n`),
+  },
+  {
     name: "publisher without a name",
     file: PUBLISHER,
     field: "name",
@@ -270,11 +340,19 @@ const CASES: BadInput[] = [
 
 let good: BuiltSite;
 let goodHashes: Record<string, string>;
+let goodSources: string;
 beforeAll(() => {
-  good = buildSite({ articles: path.join(FIXTURE, "articles"), data: path.join(FIXTURE, "data") });
+  // From a copy outside git, as every case is: dates from the fixture's own git history would
+  // make the good build differ from a case's.
+  goodSources = makeTempDir("news-good-");
+  cpSync(FIXTURE, goodSources, { recursive: true });
+  good = buildSite({ articles: path.join(goodSources, "articles"), data: path.join(goodSources, "data") });
   goodHashes = hashTree(good.outDir);
 });
-afterAll(() => good?.cleanup());
+afterAll(() => {
+  good?.cleanup();
+  if (goodSources) rmSync(goodSources, { recursive: true, force: true });
+});
 
 /** A copy of the newsroom with the good build's dist/ beside it. */
 function prepareCase(): string {
@@ -291,6 +369,8 @@ const buildArgs = (dir: string) => [
   path.join(dir, "articles"),
   "--data",
   path.join(dir, "data"),
+  "--pages",
+  path.join(dir, "pages"),
 ];
 
 describe("bad input", () => {
@@ -317,8 +397,12 @@ describe("bad input", () => {
         expect(run.stderr).toMatch(/^Build failed: \d+ problem\(s\)\. Nothing was published\.\n/);
         expect(run.stderr).not.toMatch(/^\s+at /m);
         expect(hashTree(path.join(dir, "dist"))).toEqual(goodHashes);
-        // No staging or backup folder left behind.
-        expect(readdirSync(dir).sort()).toEqual(["articles", "data", "dist"]);
+        // No staging or backup folder left behind (pages/ is a case's own).
+        expect(
+          readdirSync(dir)
+            .filter((name) => name !== "pages")
+            .sort(),
+        ).toEqual(["articles", "data", "dist"]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -8,7 +8,16 @@ import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../scripts/publish/check-links.ts";
-import { type BuiltSite, buildSite, linksOf, makeTempDir, normalizeText, ROOT, readPage } from "../helpers/build.ts";
+import {
+  type BuiltSite,
+  buildSite,
+  jsonLdOf,
+  linksOf,
+  makeTempDir,
+  normalizeText,
+  ROOT,
+  readPage,
+} from "../helpers/build.ts";
 
 const SITE = "https://journal.example";
 const BASE = `${SITE}/actu/`;
@@ -57,16 +66,14 @@ afterAll(() => {
 });
 
 const read = (file: string) => readFileSync(path.join(site.outDir, file), "utf8");
-const jsonLd = (document: Document) =>
-  [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
-    JSON.parse(script.textContent ?? ""),
-  );
 const meta = (document: Document, key: string) =>
   [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((tag) =>
     tag.getAttribute("content"),
   );
-// /<section>/<slug>/; topic pages (/sujets/<slug>/) and the home page's /page/2/ have the same shape.
-const articlePages = () => pages.filter((url) => url.split("/").length === 4 && !/^\/(sujets|page)\//.test(url));
+// /<section>/<slug>/; topic pages (/sujets/<slug>/), authors' pages (/auteurs/<slug>/) and the
+// home page's /page/2/ have the same shape.
+const articlePages = () =>
+  pages.filter((url) => url.split("/").length === 4 && !/^\/(sujets|auteurs|page)\//.test(url));
 
 /** What an article page shows, as a reader sees it. */
 function visible(url: string) {
@@ -80,6 +87,8 @@ function visible(url: string) {
     section: normalizeText(document.querySelector(".kicker a")?.textContent),
     tags: [...document.querySelectorAll(".tags li")].map((li) => li.textContent),
     author: normalizeText(document.querySelector(".byline .author")?.textContent).replace(/^Par /, ""),
+    /** The named authors, [name, absolute URL of their page], as the byline links them. */
+    authors: linksOf(document, ".byline .author a").map(([name, href]) => [name, `${SITE}${href}`]),
   };
 }
 
@@ -89,7 +98,7 @@ describe("structured data and sharing tags", () => {
     for (const url of articlePages()) {
       const page = visible(url);
       const canonical = `${SITE}/actu${url}`;
-      const [article, breadcrumbs] = jsonLd(page.document);
+      const [article, breadcrumbs] = jsonLdOf(page.document);
       expect(article).toMatchObject({
         "@type": "NewsArticle",
         headline: page.headline,
@@ -100,9 +109,15 @@ describe("structured data and sharing tags", () => {
         inLanguage: "fr-FR",
         isAccessibleForFree: true,
         mainEntityOfPage: { "@id": canonical },
-        publisher: { name: "Le Quotidien d’essai", logo: { url: `${BASE}assets/logo.png` } },
+        publisher: { name: "Le Quotidien d’essai", logo: { url: `${BASE}assets/logo-square.png` } },
       });
-      expect(article.author[0].name === page.author || article.author[0]["@type"] === "Organization").toBe(true);
+      if (page.authors.length > 0) {
+        expect(article.author.map((author: { name: string; url: string }) => [author.name, author.url])).toEqual(
+          page.authors,
+        );
+      } else {
+        expect(article.author[0].name === page.author || article.author[0]["@type"] === "Organization").toBe(true);
+      }
       expect(article.datePublished).toMatch(/[+-]\d\d:\d\d$/);
       expect(breadcrumbs["@type"]).toBe("BreadcrumbList");
       expect(breadcrumbs.itemListElement.at(-1).item).toBe(canonical);
@@ -126,37 +141,39 @@ describe("structured data and sharing tags", () => {
       "application/ld+json",
       "application/ld+json",
     ]);
-    expect(jsonLd(page.document)[0].headline).toBe(HOSTILE);
-    expect(jsonLd(page.document)[0].author).toEqual([{ "@type": "Person", name: "Marie Dupont" }]);
+    expect(jsonLdOf(page.document)[0].headline).toBe(HOSTILE);
+    expect(jsonLdOf(page.document)[0].author).toEqual([{ "@type": "Person", name: "Marie Dupont" }]);
   });
 
   it("describes sections as CollectionPage lists and the home page as the WebSite", () => {
     const section = readPage(site.outDir, "/international/");
-    const [collection] = jsonLd(section);
+    const [collection] = jsonLdOf(section);
     const teasers = [...section.querySelectorAll("main .teaser-title a")].map(
       (a) => `${SITE}${a.getAttribute("href")}`,
     );
     expect(collection["@type"]).toBe("CollectionPage");
     expect(collection.mainEntity.itemListElement.map((item: { url: string }) => item.url)).toEqual(teasers);
-    const [website] = jsonLd(readPage(site.outDir, "/"));
+    const [website] = jsonLdOf(readPage(site.outDir, "/"));
     expect(website).toMatchObject({ "@type": "WebSite", url: BASE, inLanguage: "fr-FR" });
   });
 
   it("gives every page with a breadcrumb the same levels in its BreadcrumbList, then the page itself", () => {
     const withTrail = pages.filter((url) => readPage(site.outDir, url).querySelector("nav.breadcrumb") !== null);
-    // Articles, sections, topics (under « Sujets ») and months (under « Archives ») all have one.
+    // Articles, sections, topics (under « Sujets »), months (under « Archives ») and authors (under
+    // « Auteurs ») all have one.
     for (const kind of [
       /^\/international\/[a-z]/,
       /^\/culture\/$/,
       /^\/sujets\/[a-z]/,
       /^\/archives\/\d{4}\/\d{2}\/$/,
+      /^\/auteurs\/[a-z]/,
     ]) {
       expect(withTrail.some((url) => kind.test(url))).toBe(true);
     }
-    for (const url of withTrail.filter((page) => !["/sujets/", "/archives/"].includes(page))) {
+    for (const url of withTrail.filter((page) => !["/sujets/", "/archives/", "/auteurs/"].includes(page))) {
       const document = readPage(site.outDir, url);
       const shown = linksOf(document, "nav.breadcrumb a").map(([text, href]) => [text, `${SITE}${href}`]);
-      const trail = jsonLd(document).find((data) => data["@type"] === "BreadcrumbList");
+      const trail = jsonLdOf(document).find((data) => data["@type"] === "BreadcrumbList");
       const levels = trail.itemListElement.map((item: { name: string; item: string }) => [
         normalizeText(item.name),
         item.item,
@@ -229,7 +246,8 @@ describe("feeds", () => {
       expect(entry.links?.[0]?.href).toBe(entry.id);
       expect(entry.published).toBe(page.published);
       expect(entry.updated).toBe(page.modified);
-      expect(entry.authors?.[0]?.name).toBe(page.author);
+      const authors = entry.authors?.map((author) => [author.name, author.uri]);
+      expect(authors).toEqual(page.authors.length > 0 ? page.authors : [[page.author, undefined]]);
       expect(entry.categories?.map((category) => category.label)).toEqual([page.section, ...page.tags]);
     }
     const hostile = entries[0]?.content as { value?: string };

@@ -44,6 +44,19 @@ describe("paginated lists", () => {
   });
 });
 
+describe("authors' pages", () => {
+  it("split an author's articles into pages linked by previous and next, below the author's page", () => {
+    expect(teasers("/auteurs/claire-martin/")).toEqual(["/international/elections-au-bresil/"]);
+    expect(teasers("/auteurs/claire-martin/page/2/")).toEqual(["/international/sommet-a-geneve/"]);
+    expect(relLink("/auteurs/claire-martin/", "next")).toBe("/auteurs/claire-martin/page/2/");
+    expect(relLink("/auteurs/claire-martin/page/2/", "prev")).toBe("/auteurs/claire-martin/");
+    expect(title("/auteurs/claire-martin/page/2/")).toBe("Claire Martin – page 2 – Le Quotidien d’essai");
+    // Who the author is, on their first page only.
+    expect(readPage(site.outDir, "/auteurs/claire-martin/").querySelector(".profile-bio")).not.toBeNull();
+    expect(readPage(site.outDir, "/auteurs/claire-martin/page/2/").querySelector(".profile-bio")).toBeNull();
+  });
+});
+
 describe("topics", () => {
   it("links an article's tags to topic pages at ASCII URLs that list the tagged articles", () => {
     const page = readPage(site.outDir, "/economie/inflation-en-baisse/");

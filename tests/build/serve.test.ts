@@ -84,6 +84,33 @@ describe("the preview server", () => {
     expect(await server.fetchPage("/culture/brouillon/")).not.toBeNull();
   });
 
+  it("shows an article dated after now, marked as scheduled (production builds hold it back)", async () => {
+    const file = path.join(articles, "culture/2099-01-01-a-paraitre.md");
+    writeFileSync(
+      file,
+      "---\ntitle: À paraître\nstandfirst: Un article programmé.\ndate: 2099-01-01T09:00:00+01:00\nsection: culture\nauthor: Rédaction d'essai\n---\n\nTexte.\n",
+    );
+    try {
+      await server.waitFor(
+        "the scheduled article",
+        async () => (await server.fetchPage("/culture/a-paraitre/")) !== null,
+      );
+      const page = parse((await server.fetchPage("/culture/a-paraitre/")) ?? "");
+      expect(normalizeText(page.querySelector(".byline .scheduled")?.textContent)).toBe(
+        "Programmé pour le jeudi 1er janvier 2099 à 9 h 00",
+      );
+      const section = parse((await server.fetchPage("/culture/")) ?? "");
+      expect(normalizeText(section.querySelector("main .teaser .scheduled")?.textContent)).toBe("Programmé");
+    } finally {
+      // Off the lists again, for the tests below that read their order.
+      rmSync(file);
+      await server.waitFor(
+        "the scheduled article gone",
+        async () => (await server.fetchPage("/culture/a-paraitre/")) === null,
+      );
+    }
+  });
+
   it("after a text-only edit, renders that article's page again and no other article page", async () => {
     const before = builds();
     const printedBefore = server.output().length;

@@ -43,6 +43,31 @@ describe("formatBuildSummary", () => {
       "no warnings",
     );
   });
+
+  it("ends with the articles scheduled for later and when the next is due", () => {
+    const summary = { outDir: "dist", outputs: outputs("article.njk"), files: 1, warnings: 0, seconds: 1 };
+    expect(
+      formatBuildSummary({ ...summary, scheduled: ["2024-03-08T09:00:00+01:00", "2024-03-09T09:00:00+01:00"] }),
+    ).toBe(
+      "Built dist/ in 1.00 s: 1 article page (1 files); no warnings; 2 articles scheduled, the next at 2024-03-08T09:00:00+01:00",
+    );
+    expect(formatBuildSummary({ ...summary, scheduled: ["2024-03-08T09:00:00+01:00"] })).toMatch(
+      /; 1 article scheduled, the next at 2024-03-08T09:00:00\+01:00$/,
+    );
+    expect(formatBuildSummary({ ...summary, scheduled: [] })).toMatch(/no warnings$/);
+  });
+
+  it("names the new kinds of page", () => {
+    expect(
+      formatBuildSummary({
+        outDir: "dist",
+        outputs: outputs("author.njk", "author.njk", "authors.njk", "trust-pages.njk"),
+        files: 4,
+        warnings: 0,
+        seconds: 1,
+      }),
+    ).toContain(": 2 author pages, 1 author index, 1 page about the publisher (4 files)");
+  });
 });
 
 describe("the build's summary", () => {

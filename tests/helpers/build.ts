@@ -82,3 +82,11 @@ export function normalizeText(text: string | null | undefined): string {
 export function linksOf(document: Document, selector: string): [string, string | null][] {
   return [...document.querySelectorAll(selector)].map((a) => [normalizeText(a.textContent), a.getAttribute("href")]);
 }
+
+/** The JSON-LD documents of a page, parsed, in order. */
+// biome-ignore lint/suspicious/noExplicitAny: structured data is whatever JSON the page carries.
+export function jsonLdOf(document: Document): any[] {
+  return [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+    JSON.parse(script.textContent ?? ""),
+  );
+}

@@ -14,7 +14,9 @@ export function fakeArticle(slug: string, iso: string, section: string, tags: st
     title: slug,
     standfirst: slug,
     excerpt: slug,
-    author: "La Rédaction",
+    authors: [],
+    credit: "La Rédaction",
+    byline: [{ text: "La Rédaction" }],
     tags: tags.map((name) => ({ name, slug: slugify(name), url: topicUrl(slugify(name)) })),
     published: stamp,
     modified: null,
@@ -24,5 +26,7 @@ export function fakeArticle(slug: string, iso: string, section: string, tags: st
     readingMinutes: 1,
     readingTime: "1 min de lecture",
     draft: false,
+    corrections: [],
+    scheduled: false,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * One representative URL per page type of the real site, checked by the browser tests.
+ * One representative URL per page type, checked by the browser tests: on the real site, or on
+ * the synthetic newsroom (tests/fixtures/newsroom) for what the real site has no example of.
  * Add a row when a new kind of page appears (paginated sections, tag pages, …).
  */
 export interface PageType {
@@ -9,6 +10,8 @@ export interface PageType {
   path: string;
   /** HTTP status the page is served with. */
   status: number;
+  /** Set when the page is on the synthetic newsroom rather than the real site. */
+  site?: "newsroom";
 }
 
 export const ARTICLE_PATH = "/international/li-shangfu-moscou-cooperation-militaire/";
@@ -17,7 +20,14 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "home", path: "/", status: 200 },
   { name: "section", path: "/international/", status: 200 },
   { name: "article", path: ARTICLE_PATH, status: 200 },
+  { name: "author", path: "/auteurs/la-redaction/", status: 200 },
+  { name: "authors", path: "/auteurs/", status: 200 },
+  // The pages about the publisher share one layout; « À propos » stands for them all.
+  { name: "about", path: "/a-propos/", status: 200 },
   { name: "404", path: "/cette-page-n-existe-pas/", status: 404 },
+  // The real site publishes one article, uncorrected, by « La Rédaction » (no links).
+  { name: "corrected-article", path: "/international/elections-au-bresil/", status: 200, site: "newsroom" },
+  { name: "person-author", path: "/auteurs/claire-martin/", status: 200, site: "newsroom" },
 ];
 
 /** Widths of a common phone and of a laptop, in CSS pixels. */

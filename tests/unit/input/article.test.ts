@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { excerpt, parseArticle } from "../../../scripts/input/article.ts";
+import { authorsOf } from "../../../scripts/input/authors.ts";
 import type { Settings } from "../../../scripts/input/schema.ts";
 import { articleUrl } from "../../../scripts/input/urls.ts";
 import { publisher } from "../../helpers/articles.ts";
@@ -96,6 +97,65 @@ describe("parseArticle", () => {
     expect(!empty.ok && empty.problems[0]).toMatchObject({ field: "body", message: expect.stringContaining("empty") });
     const h1 = parseArticle(file, source(valid, "# Titre\n\nTexte.\n"), context);
     expect(!h1.ok && h1.problems[0]).toMatchObject({ field: "body", message: expect.stringContaining("line 10") });
+  });
+});
+
+describe("authors and corrections", () => {
+  const { authors } = authorsOf(
+    [{ slug: "claire-martin", name: "Claire Martin", role: "Journaliste", bio: "Bio.", kind: "person", links: [] }],
+    "_data/authors.yaml",
+  );
+  const signed = valid.replace("author: La Rédaction", "authors: [claire-martin]\nauthor: avec AFP");
+
+  it("signs the article with its named authors, linked, then the free byline", () => {
+    const result = parseArticle(file, source(signed), { ...context, authors });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.article.byline).toEqual([
+      { text: "Claire Martin", url: "/auteurs/claire-martin/" },
+      { text: " avec AFP" },
+    ]);
+    expect(result.article.authors.map((author) => author.url)).toEqual(["/auteurs/claire-martin/"]);
+    expect(result.article.credit).toBe("avec AFP");
+  });
+
+  it("reports an author that authors.yaml does not declare", () => {
+    const result = parseArticle(file, source(signed.replace("[claire-martin]", "[claire-martine]")), {
+      ...context,
+      authors,
+    });
+    expect(!result.ok && result.problems).toEqual([
+      {
+        file,
+        field: "authors.0",
+        message: '"claire-martine" is not an author of authors.yaml; did you mean `claire-martin`?',
+      },
+    ]);
+  });
+
+  it("dates the update at least at the latest correction, and keeps a later modification", () => {
+    const corrected = `${valid}\ncorrections:\n  - date: 2023-04-18T16:30:00+02:00\n    text: Un nom était mal écrit.`;
+    const result = parseArticle(file, source(corrected), context);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.article.modified?.iso).toBe("2023-04-18T16:30:00+02:00");
+    expect(result.article.updated.iso).toBe("2023-04-18T16:30:00+02:00");
+    expect(result.article.corrections.map((correction) => correction.when)).toEqual([
+      "18\u00A0avril 2023 à 16\u00A0h\u00A030",
+    ]);
+    const earlier = parseArticle(file, source(`${corrected}\nmodified: 2023-04-18T15:00:00+02:00`), context);
+    expect(earlier.ok && earlier.article.modified?.iso).toBe("2023-04-18T16:30:00+02:00");
+    const later = parseArticle(file, source(`${corrected}\nmodified: 2023-04-19T08:00:00+02:00`), context);
+    expect(later.ok && later.article.modified?.iso).toBe("2023-04-19T08:00:00+02:00");
+    // A git date later than the correction wins too (front matter has no `modified`).
+    const committed = parseArticle(file, source(corrected), { ...context, committed: "2023-04-20T10:00:00+02:00" });
+    expect(committed.ok && committed.article.modified?.iso).toBe("2023-04-20T10:00:00+02:00");
+  });
+
+  it("reports a correction dated before the article", () => {
+    const early = `${valid}\ncorrections:\n  - date: 2023-04-17T09:00:00+02:00\n    text: Trop tôt.`;
+    const result = parseArticle(file, source(early), context);
+    expect(!result.ok && result.problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+      'corrections.0.date: "2023-04-17T09:00:00+02:00" is before the publication date "2023-04-18T14:05:00+02:00"; expected the same time or later',
+    ]);
   });
 });
 

@@ -39,7 +39,7 @@ describe("DiskArticleCache", () => {
     const second = build();
     expect(parses()).toBe(1);
     expect(second.key).toBe(first.key);
-    expect(second.listed).toBe(first.listed);
+    expect(second.prints).toEqual(first.prints);
     expect(second.stats).toEqual({ kept: 1, parsed: 0, bodiesRead: 0 });
     expect(bodyOf(second.result)).toBe("<p>Un article.</p>");
     expect(second.stats.bodiesRead).toBe(1);

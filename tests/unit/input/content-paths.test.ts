@@ -8,13 +8,17 @@ describe("resolveContentPaths", () => {
     expect(resolveContentPaths({}, directories, "/projet")).toEqual({
       articlesDir: "/projet/src/articles",
       dataDir: "/projet/_data",
+      pagesDir: "/projet/src/pages",
     });
   });
 
-  it("takes --articles and --data instead, relative to the working directory", () => {
-    expect(resolveContentPaths({ articles: "ailleurs/articles", data: "/abs/data" }, directories, "/projet")).toEqual({
+  it("takes --articles, --data and --pages instead, relative to the working directory", () => {
+    expect(
+      resolveContentPaths({ articles: "ailleurs/articles", data: "/abs/data", pages: "p" }, directories, "/projet"),
+    ).toEqual({
       articlesDir: "/projet/ailleurs/articles",
       dataDir: "/abs/data",
+      pagesDir: "/projet/p",
     });
   });
 });

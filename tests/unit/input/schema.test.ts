@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   articleFrontMatterSchema,
+  authorsFileSchema,
   describeValue,
   knownFields,
   publisherSchema,
   settingsSchema,
   toProblems,
+  trustPageFrontMatterSchema,
 } from "../../../scripts/input/schema.ts";
 import { publisher as examplePublisher } from "../../helpers/articles.ts";
 
@@ -79,10 +81,50 @@ describe("article front matter", () => {
       "an unknown key",
       { category: "x" },
       [],
-      "category: is not a known field; expected one of title, standfirst, date, modified, section, author, tags, draft",
+      "category: is not a known field; expected one of title, standfirst, date, modified, section, author, authors, tags, draft, corrections",
     ],
   ])("reports %s", (_, changes, drop, expected) => {
     expect(articleProblems(changes, drop)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
+  });
+
+  it("takes named authors, a free byline, or both, and asks for one of them", () => {
+    expect(articleProblems({ authors: ["claire-martin"] }, ["author"])).toEqual([]);
+    expect(articleProblems({ authors: ["claire-martin"], author: "avec AFP" })).toEqual([]);
+    const missing =
+      "author: is missing; expected the byline (e.g. La Rédaction) or `authors` (slugs from authors.yaml)";
+    expect(articleProblems({}, ["author"])).toEqual([missing]);
+    expect(articleProblems({ authors: [] }, ["author"])).toEqual([missing]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["authors as one name", { authors: "claire-martin" }, 'authors: "claire-martin" is not a list of author slugs'],
+    [
+      "an author's name instead of their slug",
+      { authors: ["Claire Martin"] },
+      'authors.0: "Claire Martin" is not an author\'s slug from authors.yaml (e.g. claire-martin)',
+    ],
+    [
+      "corrections as one text",
+      { corrections: "Une erreur." },
+      'corrections: "Une erreur." is not a list of corrections',
+    ],
+    [
+      "a correction without a date",
+      { corrections: [{ text: "Une erreur." }] },
+      "corrections.0.date: is missing; expected an ISO 8601 date-time with offset",
+    ],
+    [
+      "a correction without text",
+      { corrections: [{ date: "2023-04-19T09:00:00+02:00", text: " " }] },
+      "corrections.0.text: is empty; expected what was corrected",
+    ],
+    [
+      "a misspelt correction field",
+      { corrections: [{ date: "2023-04-19T09:00:00+02:00", text: "x", texte: "y" }] },
+      "corrections.0.texte: is not a known field; did you mean `text`?",
+    ],
+  ])("reports %s", (_, changes, expected) => {
+    expect(articleProblems(changes)).toEqual([expect.stringContaining(expected)]);
   });
 
   it("reports every problem of a file at once", () => {
@@ -126,6 +168,30 @@ describe("publisher metadata", () => {
       'sections.2.slug: "international" is declared twice',
     ],
     [
+      "a page twice",
+      (p) => (p.pages = [{ slug: "contact" }, { slug: "contact" }]),
+      'pages.1.slug: "contact" is declared twice; expected unique page slugs',
+    ],
+    [
+      "a role given to two pages",
+      (p) =>
+        (p.pages = [
+          { slug: "a", roles: ["masthead"] },
+          { slug: "b", roles: ["ethicsPolicy", "masthead"] },
+        ]),
+      'pages.1.roles: "masthead" is already the role of "a"; expected each role on one page',
+    ],
+    [
+      "an unknown role",
+      (p) => (p.pages = [{ slug: "a", roles: ["about"] }]),
+      'pages.0.roles.0: "about" is not one of publishingPrinciples, ethicsPolicy, correctionsPolicy, masthead, contactPoint',
+    ],
+    [
+      "an e-mail address without @",
+      (p) => (p.email = "redaction.fr"),
+      'email: "redaction.fr" is not an e-mail address',
+    ],
+    [
       "a logo width that is text",
       (p) => ((p.logo as Record<string, unknown>).width = "240px"),
       'logo.width: "240px" is not the logo\'s width in pixels',
@@ -146,6 +212,54 @@ describe("publisher metadata", () => {
     ],
   ])("reports %s", (_, edit, expected) => {
     expect(publisherProblems(edit)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
+  });
+});
+
+describe("authors.yaml", () => {
+  const author = { slug: "claire-martin", name: "Claire Martin", role: "Journaliste", bio: "Une biographie." };
+  const problems = (authors: unknown) => {
+    const result = authorsFileSchema.safeParse({ authors });
+    if (result.success) return [];
+    return toProblems("_data/authors.yaml", result.error, authorsFileSchema).map((p) => `${p.field}: ${p.message}`);
+  };
+
+  it("fills defaults: a person without links", () => {
+    expect(authorsFileSchema.parse({ authors: [author] }).authors[0]).toEqual({ ...author, kind: "person", links: [] });
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      "a slug twice",
+      [author, { ...author, name: "Claire Martin-Durand" }],
+      'authors.1.slug: "claire-martin" is declared twice; expected unique author slugs',
+    ],
+    ["a missing name", [{ ...author, name: undefined }], "authors.0.name: is missing; expected the name bylines show"],
+    ["a slug with capitals", [{ ...author, slug: "Claire" }], 'authors.0.slug: "Claire" is not an ASCII slug'],
+    [
+      "a link that is not a URL",
+      [{ ...author, links: ["@claire"] }],
+      'authors.0.links.0: "@claire" is not an http(s) URL',
+    ],
+    ["an unknown kind", [{ ...author, kind: "robot" }], 'authors.0.kind: "robot" is not "person" or "organization"'],
+    [
+      "a long biography",
+      [{ ...author, bio: "mot ".repeat(200) }],
+      "authors.0.bio: is 799 characters long; expected at most 600",
+    ],
+    ["a misspelt field", [{ ...author, lnks: [] }], "authors.0.lnks: is not a known field; did you mean `links`?"],
+  ])("reports %s", (_, authors, expected) => {
+    expect(problems(authors)).toEqual([expect.stringContaining(expected)]);
+  });
+});
+
+describe("pages about the publisher", () => {
+  it("asks for a title and a description; the update date is optional", () => {
+    expect(trustPageFrontMatterSchema.safeParse({ title: "Contact", description: "Une phrase." }).success).toBe(true);
+    const result = trustPageFrontMatterSchema.safeParse({ title: "Contact", updated: "2024-03-01" });
+    expect(!result.success && toProblems("src/pages/contact.md", result.error).map((p) => p.field)).toEqual([
+      "description",
+      "updated",
+    ]);
   });
 });
 

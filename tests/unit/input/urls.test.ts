@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   ARCHIVE_URL,
+  AUTHORS_URL,
   archiveMonthUrl,
   articleUrl,
+  authorUrl,
   HOME_URL,
   pageUrl,
   sectionUrl,
   TOPICS_URL,
   topicUrl,
+  trustPageUrl,
 } from "../../../scripts/input/urls.ts";
 
 describe("urls", () => {
@@ -17,6 +20,9 @@ describe("urls", () => {
     expect(articleUrl("culture", "un-roman")).toBe("/culture/un-roman/");
     expect(topicUrl("chine")).toBe(`${TOPICS_URL}chine/`);
     expect(archiveMonthUrl("2023-04")).toBe(`${ARCHIVE_URL}2023/04/`);
+    expect(AUTHORS_URL).toBe("/auteurs/");
+    expect(authorUrl("claire-martin")).toBe("/auteurs/claire-martin/");
+    expect(trustPageUrl("a-propos")).toBe("/a-propos/");
   });
 
   it("gives a list's first page the list's own URL, and numbers the others", () => {

@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContentValidationError } from "../../../scripts/input/content-error.ts";
 import { listArticleFiles } from "../../../scripts/input/load-sources.ts";
@@ -122,6 +123,79 @@ describe("loadContent", () => {
     rmSync(paths.articlesDir, { recursive: true });
     mkdirSync(paths.articlesDir);
     expect(problemLines()).toEqual([expect.stringMatching(/articles: \(folder\): has no articles/)]);
+  });
+
+  it("holds back articles dated after the build time, and shows them marked when asked (the preview)", () => {
+    const buildTime = DateTime.fromISO("2024-03-05T12:00:00Z");
+    const content = loadContent(paths, { buildTime });
+    expect(content.articles.map((a) => a.url)).toEqual([
+      "/culture/festival-d-avignon/",
+      "/economie/la-bourse-recule/",
+      "/culture/un-roman-prime/",
+      "/international/sommet-a-geneve/",
+    ]);
+    // Soonest first; the draft of 7 March is not waiting to be published.
+    expect(content.scheduled.map((a) => a.published.iso)).toEqual([
+      "2024-03-05T18:30:00+01:00",
+      "2024-03-06T07:00:00+01:00",
+    ]);
+    // Nothing derived from the content shows them: lists, topics, archive, authors, related.
+    const everywhere = JSON.stringify([
+      content.homePages,
+      content.sectionPages,
+      content.topicPages,
+      content.monthPages,
+      content.authorPages,
+      content.related,
+      content.newsroom,
+    ]);
+    for (const held of content.scheduled) expect(everywhere).not.toContain(held.url);
+    const preview = loadContent(paths, { buildTime, includeScheduled: true, includeDrafts: true });
+    expect(preview.articles.filter((a) => a.scheduled).map((a) => a.url)).toEqual([
+      "/culture/brouillon/",
+      "/economie/inflation-en-baisse/",
+      "/international/elections-au-bresil/",
+    ]);
+  });
+
+  it("reads the authors and their articles; without authors.yaml there are none", () => {
+    const content = loadContent(paths);
+    expect(content.authorPages.map((page) => [page.url, page.items.map((a) => a.url)])).toEqual([
+      ["/auteurs/claire-martin/", ["/international/elections-au-bresil/", "/international/sommet-a-geneve/"]],
+      ["/auteurs/jean-dupont/", ["/economie/la-bourse-recule/", "/international/sommet-a-geneve/"]],
+      ["/auteurs/la-redaction/", []],
+    ]);
+    rmSync(path.join(paths.dataDir, "authors.yaml"));
+    const lines = problemLines();
+    expect(lines).toEqual([
+      expect.stringContaining(
+        'articles/economie/2024-03-03-la-bourse-recule.md: authors.0: "jean-dupont" is not an author: authors.yaml declares none',
+      ),
+      expect.stringContaining('sommet-a-geneve.md: authors.0: "claire-martin" is not an author'),
+      expect.stringContaining('sommet-a-geneve.md: authors.1: "jean-dupont" is not an author'),
+      expect.stringContaining('elections-au-bresil.md: authors.0: "claire-martin" is not an author'),
+    ]);
+  });
+
+  it("reports problems of authors.yaml before reading any article", () => {
+    const file = path.join(paths.dataDir, "authors.yaml");
+    writeFileSync(
+      file,
+      [
+        "authors:",
+        "  - { slug: jean-dupont, name: Jean Dupont, role: Journaliste, bio: Une bio. }",
+        "  - { slug: jean-dupont, name: Jean Dupond, role: Journaliste, bio: Une bio. }",
+        "  - { slug: page, name: Page, role: Journaliste, bio: Une bio. }",
+        "",
+      ].join("\n"),
+    );
+    expect(problemLines()).toEqual([
+      `${shownPath(file)}: authors.1.slug: "jean-dupont" is declared twice; expected unique author slugs`,
+    ]);
+    writeFileSync(file, "authors:\n  - { slug: page, name: Page, role: Journaliste, bio: Une bio. }\n");
+    expect(problemLines()).toEqual([
+      `${shownPath(file)}: authors.0.slug: "page" gives the URL /auteurs/page/, where the numbered pages of /auteurs/ go (/auteurs/page/2/); expected another slug`,
+    ]);
   });
 
   it("re-reads an article after it changes (the cache is keyed on the file)", () => {

@@ -11,6 +11,7 @@ import {
   type PagesToRender,
   PreviewRenders,
 } from "../../../scripts/lists/pages-to-render.ts";
+import { makeTrustPage } from "../../helpers/articles.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
@@ -64,6 +65,31 @@ describe("pagesToRender", () => {
     expect(pages.articles[0]?.bodyHtml).toContain("Une phrase ajoutée.");
   });
 
+  it("after an author's name changes, renders what shows their articles, not every page", () => {
+    const before = load();
+    const authors = path.join(dir, "data", "authors.yaml");
+    writeFileSync(authors, readFileSync(authors, "utf8").replace("name: Jean Dupont", "name: Jean Dupond"));
+    const pages = pagesToRender(before, load());
+    expect(pages.everything).toBe(false);
+    const { articles, lists } = urls(pages);
+    expect(articles).toEqual(
+      expect.arrayContaining(["/economie/la-bourse-recule/", "/international/sommet-a-geneve/"]),
+    );
+    expect(lists).toContain("/auteurs/jean-dupont/");
+    expect(lists).not.toContain("/culture/");
+    expect(articles).not.toContain("/culture/un-roman-prime/");
+  });
+
+  it("renders every page when a page about the publisher is renamed: the footer of every page links it", () => {
+    const before = load();
+    const loaded = load();
+    const content = {
+      ...loaded.content,
+      newsroom: { ...loaded.content.newsroom, pages: [makeTrustPage({ title: "Nous écrire" })] },
+    };
+    expect(pagesToRender(before, { ...loaded, content }).kept).toEqual([]);
+  });
+
   it("renders nothing when nothing changed, even if a file was saved again unchanged", () => {
     const before = load();
     edit(SOMMET, (text) => `${text}\n`);
@@ -91,6 +117,8 @@ describe("pagesToRender", () => {
       page.items.some((item) => item.url === "/international/sommet-a-geneve/"),
     );
     expect(lists.sort()).toEqual(listing.map((page) => page.url).sort());
+    // Its authors' pages among them.
+    expect(lists).toEqual(expect.arrayContaining(["/auteurs/claire-martin/", "/auteurs/jean-dupont/"]));
     // The oldest article: on the home page's second page.
     expect(lists).toEqual(
       expect.arrayContaining(["/page/2/", "/international/", "/sujets/diplomatie/", "/archives/2024/03/"]),

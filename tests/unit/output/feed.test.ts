@@ -74,6 +74,23 @@ describe("atomFeed", () => {
     expect(entry?.summary).toMatchObject({ value: article?.standfirst });
   });
 
+  it("names every author of an entry with their page, and a free byline alone", () => {
+    const signed = makeArticle({ slug: "signe", authors: ["claire-martin", "la-redaction"], author: "avec AFP" });
+    const parsed = parseAtomFeed(atomFeed({ ...sectionFeed!, articles: [signed, articles[0]!] }, context, BUILD));
+    expect(parsed.entries?.map((entry) => entry.authors?.map((author) => [author.name, author.uri]))).toEqual([
+      [
+        ["Claire Martin", "https://www.exemple.fr/actu/auteurs/claire-martin/"],
+        ["La Rédaction", "https://www.exemple.fr/actu/auteurs/la-redaction/"],
+      ],
+      [["Marie Dupont", undefined]],
+    ]);
+    const json = parseJsonFeed(JSON.parse(jsonFeed({ ...sectionFeed!, articles: [signed] }, context)));
+    expect(json.items?.[0]?.authors).toEqual([
+      { name: "Claire Martin", url: "https://www.exemple.fr/actu/auteurs/claire-martin/" },
+      { name: "La Rédaction", url: "https://www.exemple.fr/actu/auteurs/la-redaction/" },
+    ]);
+  });
+
   it("makes links inside the content absolute", () => {
     const content = (feed.entries?.[1]?.content as { value?: string } | undefined)?.value ?? "";
     expect(content).toContain('href="https://www.exemple.fr/actu/economie/"');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type HeadContext, headMeta, ogLocale } from "../../../scripts/output/head-meta.ts";
-import { context, makeArticle } from "../../helpers/articles.ts";
+import { authors, context, makeArticle, makeTrustPage } from "../../helpers/articles.ts";
 
 const head: HeadContext = {
   ...context,
@@ -79,6 +79,38 @@ describe("headMeta on other pages", () => {
     expect(result.description).toBe("L’économie.");
     expect(result.jsonLd.map((json) => JSON.parse(json)["@type"])).toEqual(["CollectionPage", "BreadcrumbList"]);
     expect(result.links.map((link) => link.href)).toContain("/economie/atom.xml");
+  });
+
+  it("describes an author's page as a ProfilePage under « Auteurs »", () => {
+    const [claire] = authors;
+    const listing = {
+      name: "Claire Martin",
+      description: "Claire Martin suit la diplomatie.",
+      url: "/auteurs/claire-martin/",
+      articles: [article],
+      crumbs: [{ name: "Auteurs", url: "/auteurs/" }],
+      profile: claire!,
+    };
+    const result = headMeta({ url: listing.url, listing }, head);
+    expect(result.title).toBe("Claire Martin – Le Quotidien");
+    expect(result.description).toBe("Claire Martin suit la diplomatie.");
+    const [profile, trail] = result.jsonLd.map((json) => JSON.parse(json));
+    expect(profile["@type"]).toBe("ProfilePage");
+    expect(profile.mainEntity.name).toBe("Claire Martin");
+    expect(trail.itemListElement.map((item: { name: string }) => item.name)).toEqual([
+      "Accueil",
+      "Auteurs",
+      "Claire Martin",
+    ]);
+  });
+
+  it("titles and describes a page about the publisher from its front matter", () => {
+    const trustPage = makeTrustPage({ roles: ["contactPoint"] });
+    const result = headMeta({ url: "/contact/", trustPage }, head);
+    expect(result.title).toBe("Contact – Le Quotidien");
+    expect(result.description).toBe("Nous écrire.");
+    expect(result.canonical).toBe("https://www.exemple.fr/actu/contact/");
+    expect(result.jsonLd.map((json) => JSON.parse(json)["@type"])).toEqual(["ContactPage", "BreadcrumbList"]);
   });
 
   it("keeps a noindex page out: robots noindex, no canonical, no og:url, no JSON-LD", () => {

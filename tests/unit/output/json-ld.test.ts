@@ -5,10 +5,13 @@ import {
   breadcrumbLd,
   collectionPageLd,
   newsArticleLd,
+  organizationLd,
+  profilePageLd,
   serializeJsonLd,
+  trustPageLd,
   webSiteLd,
 } from "../../../scripts/output/json-ld.ts";
-import { context, makeArticle } from "../../helpers/articles.ts";
+import { authors, context, makeArticle, makeTrustPage, publisher } from "../../helpers/articles.ts";
 
 describe("newsArticleLd", () => {
   it("describes the article with its own dates, section, tags and absolute URLs", () => {
@@ -27,9 +30,9 @@ describe("newsArticleLd", () => {
       isAccessibleForFree: true,
       mainEntityOfPage: { "@type": "WebPage", "@id": "https://www.exemple.fr/actu/international/un-titre/" },
       publisher: {
-        "@type": "Organization",
+        "@type": "NewsMediaOrganization",
         name: "Le Quotidien",
-        logo: { "@type": "ImageObject", url: "https://www.exemple.fr/actu/assets/logo.png" },
+        logo: { "@type": "ImageObject", url: "https://www.exemple.fr/actu/assets/logo-square.png", width: 512 },
       },
       image: [{ url: "https://www.exemple.fr/actu/international/un-titre/social.png", width: 1200, height: 630 }],
     });
@@ -37,6 +40,88 @@ describe("newsArticleLd", () => {
 
   it("uses the publication date as dateModified when the article was never updated", () => {
     expect(newsArticleLd(makeArticle(), context).dateModified).toBe("2023-04-18T14:05:00+02:00");
+  });
+
+  it("names each author with their page, and the free byline only when nobody is named", () => {
+    const signed = newsArticleLd(
+      makeArticle({ authors: ["claire-martin", "la-redaction"], author: "avec AFP" }),
+      context,
+    );
+    expect((signed.author as { "@type": string; url: string }[]).map((a) => [a["@type"], a.url])).toEqual([
+      ["Person", "https://www.exemple.fr/actu/auteurs/claire-martin/"],
+      ["Organization", "https://www.exemple.fr/actu/auteurs/la-redaction/"],
+    ]);
+    expect(newsArticleLd(makeArticle({ author: "Marie Dupont" }), context).author).toEqual([
+      { "@type": "Person", name: "Marie Dupont" },
+    ]);
+  });
+
+  it("lists corrections, oldest first, and dates the modification at the latest", () => {
+    const ld = newsArticleLd(
+      makeArticle({
+        corrections: [
+          { date: "2023-04-19T09:00:00+02:00", text: "Second." },
+          { date: "2023-04-18T16:30:00+02:00", text: "Premier." },
+        ],
+      }),
+      context,
+    );
+    expect(ld.correction).toEqual([
+      { "@type": "CorrectionComment", datePublished: "2023-04-18T16:30:00+02:00", text: "Premier." },
+      { "@type": "CorrectionComment", datePublished: "2023-04-19T09:00:00+02:00", text: "Second." },
+    ]);
+    expect(ld.dateModified).toBe("2023-04-19T09:00:00+02:00");
+    expect(newsArticleLd(makeArticle(), context)).not.toHaveProperty("correction");
+  });
+});
+
+describe("the newsroom", () => {
+  it("makes an author's page a ProfilePage about them", () => {
+    const [claire] = authors;
+    const ld = profilePageLd(
+      { name: "Claire Martin – page 2", url: "/auteurs/claire-martin/page/2/", articles: [], profile: claire! },
+      context,
+    );
+    expect(ld).toEqual({
+      "@context": "https://schema.org",
+      "@type": "ProfilePage",
+      name: "Claire Martin – page 2",
+      url: "https://www.exemple.fr/actu/auteurs/claire-martin/page/2/",
+      inLanguage: "fr-FR",
+      isPartOf: { "@type": "WebSite", name: "Le Quotidien", url: "https://www.exemple.fr/actu/" },
+      mainEntity: expect.objectContaining({ "@type": "Person", name: "Claire Martin" }),
+    });
+  });
+
+  it("types a page about the publisher by its role", () => {
+    const page = makeTrustPage();
+    expect(trustPageLd({ ...page, roles: ["contactPoint"] }, context)).toEqual({
+      "@context": "https://schema.org",
+      "@type": "ContactPage",
+      name: "Contact",
+      description: "Nous écrire.",
+      url: "https://www.exemple.fr/actu/contact/",
+      inLanguage: "fr-FR",
+      isPartOf: { "@type": "WebSite", name: "Le Quotidien", url: "https://www.exemple.fr/actu/" },
+    });
+    expect(trustPageLd({ ...page, roles: ["masthead"] }, context)["@type"]).toBe("AboutPage");
+    const updated = { iso: "2024-03-01T10:00:00+01:00", long: "", short: "", epoch: 0 };
+    expect(trustPageLd({ ...page, updated }, context)).toMatchObject({ "@type": "WebPage", dateModified: updated.iso });
+  });
+
+  it("publishes the site as a NewsMediaOrganization with a square logo of at least 112 px", () => {
+    const organization = organizationLd({
+      ...context,
+      publisher: { ...publisher, pages: [{ slug: "charte", roles: ["ethicsPolicy"] }] },
+    });
+    expect(organization).toMatchObject({
+      "@type": "NewsMediaOrganization",
+      name: "Le Quotidien",
+      url: "https://www.exemple.fr/actu/",
+      logo: { url: "https://www.exemple.fr/actu/assets/logo-square.png", width: 512, height: 512 },
+      ethicsPolicy: "https://www.exemple.fr/actu/charte/",
+    });
+    expect(webSiteLd(context).publisher).toEqual(organizationLd(context));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isHome, isIndexable, pageLastModified } from "../../../scripts/output/page.ts";
-import { makeArticle } from "../../helpers/articles.ts";
+import { makeArticle, makeTrustPage } from "../../helpers/articles.ts";
 
 describe("pages", () => {
   it("indexes written HTML pages that are not noindex", () => {
@@ -20,5 +20,11 @@ describe("pages", () => {
       "2023-04-20T09:00:00+02:00",
     );
     expect(pageLastModified({ url: "/x/" })).toBeUndefined();
+  });
+
+  it("dates a page about the publisher by its `updated`, when it has one", () => {
+    const page = makeTrustPage({ updated: { iso: "2024-03-01T10:00:00+01:00", long: "", short: "", epoch: 0 } });
+    expect(pageLastModified({ url: "/contact/", trustPage: page })).toBe("2024-03-01T10:00:00+01:00");
+    expect(pageLastModified({ url: "/contact/", trustPage: { ...page, updated: null } })).toBeUndefined();
   });
 });

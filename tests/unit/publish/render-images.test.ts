@@ -23,12 +23,14 @@ describe("renderImages", () => {
   it("draws each image once, then serves identical bytes from the cache", async () => {
     const cache = path.join(dir, "cache");
     const first = await renderImages(jobs, path.join(dir, "a"), cache);
-    expect(first).toEqual({ images: 3, drawn: 3, cached: 0 });
+    expect(first).toEqual({ images: 4, drawn: 4, cached: 0 });
     const second = await renderImages(jobs, path.join(dir, "b"), cache);
-    expect(second).toEqual({ images: 3, drawn: 0, cached: 3 });
+    expect(second).toEqual({ images: 4, drawn: 0, cached: 4 });
     const card = "international/un-titre/social.png";
     expect(pngSize(path.join(dir, "a", card))).toEqual({ width: 1200, height: 630 });
     expect(pngSize(path.join(dir, "a", "assets/logo.png"))).toEqual({ width: 600, height: 100 });
+    // The organization's logo in JSON-LD: Google asks for at least 112×112 px.
+    expect(pngSize(path.join(dir, "a", "assets/logo-square.png"))).toEqual({ width: 512, height: 512 });
     expect(readFileSync(path.join(dir, "b", card)).equals(readFileSync(path.join(dir, "a", card)))).toBe(true);
   });
 

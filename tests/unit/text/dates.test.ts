@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDateFr,
   formatDateTimeFr,
+  formatDayAndTimeFr,
   isoWithOffsetProblem,
   parseIsoWithOffset,
   toIsoDateInZone,
@@ -31,6 +32,11 @@ describe("parseIsoWithOffset", () => {
 });
 
 describe("French dates in Paris time", () => {
+  it("writes a date and time inside a sentence without the weekday (« Correction du … »)", () => {
+    expect(formatDayAndTimeFr(at("2023-04-18T14:30:00Z"))).toBe("18\u00A0avril 2023 à 16\u00A0h\u00A030");
+    expect(formatDayAndTimeFr(at("2023-05-01T07:05:00+02:00"))).toBe("1er\u00A0mai 2023 à 7\u00A0h\u00A005");
+  });
+
   it("writes the seed's publication date in full", () => {
     expect(formatDateTimeFr(at("2023-04-18T14:05:00+02:00"))).toBe("mardi 18\u00A0avril 2023 à 14\u00A0h\u00A005");
   });

@@ -1,0 +1,150 @@
+/**
+ * Pages about the publisher (« À propos », « Contact », « Mentions légales », the editorial
+ * charter, the corrections policy): plain Markdown files in src/pages/, `<slug>.md`, published
+ * at /<slug>/ with the articles' renderer and typography. publisher.yaml lists them (their order
+ * in the footer) and says what each is to search engines (`roles`). A publisher that lists
+ * none has none, and the folder is not read; one that lists some must list every file there.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { parseIsoWithOffset } from "../text/dates.ts";
+import { shownPath } from "../text/shown-path.ts";
+import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { type Timestamp, timestamp } from "./article.ts";
+import { bodyProblems } from "./body-problems.ts";
+import type { ContentProblem } from "./content-error.ts";
+import { renderBody, typesetPlainText } from "./markdown.ts";
+import { type Publisher, type TrustPageRole, toProblems, trustPageFrontMatterSchema } from "./schema.ts";
+import { splitSourceFile } from "./source-file.ts";
+import { ARCHIVE_URL, AUTHORS_URL, PAGE_SEGMENT, TOPICS_URL, trustPageUrl } from "./urls.ts";
+
+export interface TrustPage {
+  sourcePath: string;
+  slug: string;
+  /** Root-relative: /a-propos/. */
+  url: string;
+  title: string;
+  /** Shown under the title, and the page's meta description. */
+  description: string;
+  bodyHtml: string;
+  /** The front matter's `updated`, shown as « Mis à jour le … ». */
+  updated: Timestamp | null;
+  roles: TrustPageRole[];
+  /** On the contact page (role contactPoint): the publisher's e-mail address, shown under the text. */
+  email: string | null;
+}
+
+/** What already lives at /<segment>/, for the segments a page at the root may not take. */
+function rootOwner(slug: string, publisher: Publisher): string | null {
+  const section = publisher.sections.find((s) => s.slug === slug);
+  if (section) return `the section ${section.name}`;
+  const owners: Record<string, string> = {
+    [TOPICS_URL]: "the topics index",
+    [ARCHIVE_URL]: "the archive",
+    [AUTHORS_URL]: "the authors index",
+    [`/${PAGE_SEGMENT}/`]: "the home page's numbered pages",
+    "/assets/": "the stylesheet and images",
+  };
+  return owners[trustPageUrl(slug)] ?? null;
+}
+
+/** The page files of the folder; none when the folder is absent or the publisher lists no page. */
+function pageFiles(pagesDir: string | undefined, publisher: Publisher): string[] {
+  if (!pagesDir || publisher.pages.length === 0) return [];
+  try {
+    return readdirSync(pagesDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+      .map((entry) => path.join(pagesDir, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function parseTrustPage(
+  file: string,
+  bytes: Uint8Array,
+  publisher: Publisher,
+): { page: TrustPage | null; problems: ContentProblem[] } {
+  const sourcePath = shownPath(file);
+  const slug = path.basename(file, ".md");
+  const fail = (field: string, message: string) => ({ page: null, problems: [{ file: sourcePath, field, message }] });
+  const listed = publisher.pages.find((ref) => ref.slug === slug);
+  if (!SLUG_PATTERN.test(slug)) {
+    return fail(
+      "(file name)",
+      `"${path.basename(file)}" is not <ascii-slug>.md; expected e.g. ${slugify(slug) || "a-propos"}.md`,
+    );
+  }
+  if (!listed) {
+    return fail(
+      "(file name)",
+      `"${slug}" is not listed under pages in publisher.yaml; expected "- slug: ${slug}" there (its place in the footer)`,
+    );
+  }
+  const owner = rootOwner(slug, publisher);
+  if (owner) {
+    return fail("(file name)", `gives the URL ${trustPageUrl(slug)}, already taken by ${owner}; expected another slug`);
+  }
+  const source = splitSourceFile(bytes);
+  if (!source.ok) return fail(source.field, source.message);
+  const parsed = trustPageFrontMatterSchema.safeParse(source.data);
+  if (!parsed.success) {
+    return { page: null, problems: toProblems(sourcePath, parsed.error, trustPageFrontMatterSchema) };
+  }
+  const body = renderBody(source.body, source.bodyFirstLine);
+  const problems = bodyProblems(body, sourcePath, "page");
+  if (problems.length > 0) return { page: null, problems };
+  const zone = publisher.timeZone;
+  const meta = parsed.data;
+  const updated = meta.updated ? timestamp((parseIsoWithOffset(meta.updated) as DateTime).setZone(zone), zone) : null;
+  return {
+    page: {
+      sourcePath,
+      slug,
+      url: trustPageUrl(slug),
+      title: typesetPlainText(meta.title),
+      description: typesetPlainText(meta.description),
+      bodyHtml: body.html,
+      updated,
+      roles: listed.roles,
+      email: listed.roles.includes("contactPoint") ? (publisher.email ?? null) : null,
+    },
+    problems: [],
+  };
+}
+
+/**
+ * Reads the pages folder: every page publisher.yaml lists, in its order. `keys` change when a
+ * file does (for the preview's signature of what was read).
+ */
+export function loadTrustPages(
+  pagesDir: string | undefined,
+  publisher: Publisher,
+  publisherFile: string,
+): { pages: TrustPage[]; problems: ContentProblem[]; keys: string[] } {
+  const problems: ContentProblem[] = [];
+  const bySlug = new Map<string, TrustPage>();
+  const keys: string[] = [];
+  const files = pageFiles(pagesDir, publisher);
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    keys.push(file, bytes.toString("base64"));
+    const result = parseTrustPage(file, bytes, publisher);
+    problems.push(...result.problems);
+    if (result.page) bySlug.set(result.page.slug, result.page);
+  }
+  const found = new Set(files.map((file) => path.basename(file, ".md")));
+  publisher.pages.forEach((ref, index) => {
+    if (!found.has(ref.slug)) {
+      problems.push({
+        file: shownPath(publisherFile),
+        field: `pages.${index}.slug`,
+        message: `"${ref.slug}" has no page; expected ${pagesDir ? shownPath(path.join(pagesDir, `${ref.slug}.md`)) : `${ref.slug}.md in the pages folder`}`,
+      });
+    }
+  });
+  const pages = publisher.pages.flatMap((ref) => bySlug.get(ref.slug) ?? []);
+  return { pages, problems, keys };
+}

@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadTrustPages } from "../../../scripts/input/pages.ts";
+import type { Publisher } from "../../../scripts/input/schema.ts";
+import { shownPath } from "../../../scripts/text/shown-path.ts";
+import { publisher as base } from "../../helpers/articles.ts";
+import { useTempDir } from "../../helpers/build.ts";
+
+const dir = useTempDir("news-pages-");
+const PUBLISHER_FILE = "/projet/_data/publisher.yaml";
+
+const publisher: Publisher = {
+  ...base,
+  email: "redaction@exemple.fr",
+  pages: [
+    { slug: "a-propos", roles: ["masthead"] },
+    { slug: "contact", roles: ["contactPoint"] },
+    { slug: "mentions-legales", roles: [] },
+  ],
+};
+
+function write(name: string, frontMatter: string, body = "Un paragraphe.\n"): string {
+  const file = path.join(dir(), "pages", name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `---\n${frontMatter}\n---\n\n${body}`);
+  return shownPath(file);
+}
+
+const page = (title: string, extra = "") => `title: ${title}\ndescription: Une phrase sur la page.${extra}`;
+
+function writeAll(): void {
+  write("mentions-legales.md", page("Mentions légales"));
+  write("contact.md", page("Contact"), "Écrivez-nous : nous lisons tout.\n");
+  write("a-propos.md", page("À propos", "\nupdated: 2024-03-01T10:00:00+01:00"));
+}
+
+const load = (p: Publisher = publisher) => loadTrustPages(path.join(dir(), "pages"), p, PUBLISHER_FILE);
+const messages = (p?: Publisher) =>
+  load(p).problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`);
+
+describe("loadTrustPages", () => {
+  it("reads the pages publisher.yaml lists, in its order, rendered and typeset like articles", () => {
+    writeAll();
+    const { pages, problems } = load();
+    expect(problems).toEqual([]);
+    expect(pages.map((p) => [p.url, p.title, p.roles])).toEqual([
+      ["/a-propos/", "À propos", ["masthead"]],
+      ["/contact/", "Contact", ["contactPoint"]],
+      ["/mentions-legales/", "Mentions légales", []],
+    ]);
+    const [about, contact] = pages;
+    expect(about?.updated?.iso).toBe("2024-03-01T10:00:00+01:00");
+    expect(about?.updated?.long).toBe("vendredi 1er\u00A0mars 2024 à 10\u00A0h\u00A000");
+    expect(about?.description).toBe("Une phrase sur la page.");
+    expect(contact?.bodyHtml).toBe("<p>Écrivez-nous\u00A0: nous lisons tout.</p>");
+    expect(contact?.updated).toBeNull();
+  });
+
+  it("gives the publisher's e-mail address to the contact page only", () => {
+    writeAll();
+    expect(load().pages.map((p) => p.email)).toEqual([null, "redaction@exemple.fr", null]);
+    expect(load({ ...publisher, email: undefined }).pages.map((p) => p.email)).toEqual([null, null, null]);
+  });
+
+  it("reads nothing for a publisher that lists no page", () => {
+    write("brouillon.md", "title: [pas du YAML valide");
+    expect(load({ ...publisher, pages: [] })).toEqual({ pages: [], problems: [], keys: [] });
+  });
+
+  it("reads nothing from a folder that does not exist, and says which pages are missing", () => {
+    const result = loadTrustPages(undefined, publisher, PUBLISHER_FILE);
+    expect(result.pages).toEqual([]);
+    expect(result.problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'pages.0.slug: "a-propos" has no page; expected a-propos.md in the pages folder',
+      'pages.1.slug: "contact" has no page; expected contact.md in the pages folder',
+      'pages.2.slug: "mentions-legales" has no page; expected mentions-legales.md in the pages folder',
+    ]);
+  });
+
+  it("names the file a listed page should be in", () => {
+    writeAll();
+    const missing = shownPath(path.join(dir(), "pages", "faq.md"));
+    expect(messages({ ...publisher, pages: [...publisher.pages, { slug: "faq", roles: [] }] })).toEqual([
+      `${shownPath(PUBLISHER_FILE)}: pages.3.slug: "faq" has no page; expected ${missing}`,
+    ]);
+  });
+
+  it("refuses a page publisher.yaml does not list: it would have no place in the footer", () => {
+    writeAll();
+    const faq = write("faq.md", page("Questions"));
+    expect(messages()).toEqual([
+      `${faq}: (file name): "faq" is not listed under pages in publisher.yaml; expected "- slug: faq" there (its place in the footer)`,
+    ]);
+  });
+
+  it("refuses a file name that is not a slug", () => {
+    writeAll();
+    const file = write("Qui sommes-nous.md", page("Qui sommes-nous"));
+    expect(messages()).toEqual([
+      `${file}: (file name): "Qui sommes-nous.md" is not <ascii-slug>.md; expected e.g. qui-sommes-nous.md`,
+    ]);
+  });
+
+  it.each([
+    ["international", "the section International"],
+    ["sujets", "the topics index"],
+    ["archives", "the archive"],
+    ["auteurs", "the authors index"],
+    ["page", "the home page's numbered pages"],
+    ["assets", "the stylesheet and images"],
+  ])("refuses the slug %s, whose URL is already taken by %s", (slug, owner) => {
+    const file = write(`${slug}.md`, page("Une page"));
+    expect(messages({ ...publisher, pages: [{ slug, roles: [] }] })).toEqual([
+      `${file}: (file name): gives the URL /${slug}/, already taken by ${owner}; expected another slug`,
+    ]);
+  });
+
+  it("checks front matter and body as for articles, every problem of every page", () => {
+    writeAll();
+    const about = write("a-propos.md", "titel: À propos\ndescription: Une phrase.");
+    const contact = write("contact.md", page("Contact", "\nupdated: hier"), "# Contact\n");
+    expect(messages()).toEqual([
+      `${about}: title: is missing; expected a title of at most 110 characters`,
+      `${about}: titel: is not a known field; did you mean \`title\`?`,
+      `${contact}: updated: "hier" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)`,
+    ]);
+    write("contact.md", page("Contact"), "# Contact\n");
+    expect(messages()).toEqual([
+      `${about}: title: is missing; expected a title of at most 110 characters`,
+      `${about}: titel: is not a known field; did you mean \`title\`?`,
+      `${contact}: body: line 6: a level-1 heading (#); expected ## for subheadings, the page's title comes from title`,
+    ]);
+  });
+
+  it("changes its keys when a page's text changes", () => {
+    writeAll();
+    const before = load().keys;
+    write("contact.md", page("Contact"), "Un autre texte.\n");
+    expect(load().keys).not.toEqual(before);
+  });
+});
