@@ -18,6 +18,8 @@ export interface Timestamp {
   long: string;
   /** « 18 avril 2023 ». */
   short: string;
+  /** The calendar day in the publisher's zone: 2023-04-18 (the archive's month, the file name's date). */
+  day: string;
   /** Milliseconds since the epoch, for sorting. */
   epoch: number;
 }
@@ -76,6 +78,7 @@ export function timestamp(date: DateTime, zone: string): Timestamp {
     iso: toIsoInZone(date, zone),
     long: formatDateTimeFr(date, zone),
     short: formatDateFr(date, zone),
+    day: toIsoDateInZone(date, zone),
     epoch: date.toMillis(),
   };
 }
