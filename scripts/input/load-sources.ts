@@ -3,17 +3,28 @@
  * article source. Reports all problems together. The lists pages show are derived from the
  * result in scripts/lists/content.ts.
  */
-import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { shownPath } from "../text/shown-path.ts";
-import { type Article, type ArticleResult, byNewest, parseArticle } from "./article.ts";
+import {
+  type Article,
+  type ArticleResult,
+  articleProblemsWithoutMetadata,
+  byNewest,
+  fileNamePlace,
+  parseArticle,
+} from "./article.ts";
+import { findArticleFiles } from "./article-files.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
+import { checkSourcePath, readSource } from "./read-source.ts";
 import { type Publisher, publisherSchema, type Settings, settingsSchema, toProblems } from "./schema.ts";
-import { decodeUtf8, utf8Problem } from "./source-file.ts";
-import { parseYaml } from "./yaml-text.ts";
+import { sourceText } from "./source-file.ts";
+import { articleUrl } from "./urls.ts";
+import { controlCharacterFields, parseYaml } from "./yaml-text.ts";
+
+export { listArticleFiles } from "./article-files.ts";
 
 /** Everything an edition is made of, validated. */
 export interface Sources {
@@ -21,6 +32,11 @@ export interface Sources {
   settings: Settings;
   /** Newest first; drafts only when asked for. */
   articles: Article[];
+  /**
+   * The URL of every article source whose file name gives one, drafts and sources with problems
+   * included, in file order: no two may share one (scripts/lists/site-urls.ts checks).
+   */
+  articleUrls: { url: string; sourcePath: string }[];
 }
 
 export interface LoadOptions {
@@ -29,70 +45,55 @@ export interface LoadOptions {
 
 export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
   const shown = shownPath(file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    problems.push({ file: shown, field: "(file)", message: "is missing; expected a YAML file" });
+  const source = readSource(file);
+  if (!source.ok) {
+    const message = source.missing ? "is missing; expected a YAML file" : source.message;
+    problems.push({ file: shown, field: "(file)", message });
     return null;
   }
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    problems.push({ file: shown, field: "(file)", message: utf8Problem(bytes) ?? "is not valid UTF-8" });
-    return null;
-  }
+  const { text, problems: textProblems } = sourceText(source.bytes);
+  problems.push(...textProblems.map((problem) => ({ file: shown, ...problem })));
   const yaml = parseYaml(text);
   if (!yaml.ok) {
     problems.push({ file: shown, field: yaml.field, message: yaml.message });
     return null;
   }
+  const controls = controlCharacterFields(yaml.data);
+  problems.push(...controls.map((problem) => ({ file: shown, ...problem })));
   const parsed = schema.safeParse(yaml.data);
   if (!parsed.success) {
     problems.push(...toProblems(shown, parsed.error, schema));
     return null;
   }
-  return parsed.data;
+  return textProblems.length > 0 || controls.length > 0 ? null : parsed.data;
+}
+
+/** The publisher's metadata and the settings, in the data folder. */
+export const PUBLISHER_FILE = "publisher.yaml";
+export const SETTINGS_FILE = "settings.yaml";
+
+/** Publisher metadata and settings, each null when it has problems (added to `problems`). */
+function readMetadataInto(
+  dataDir: string,
+  problems: ContentProblem[],
+): { publisher: Publisher | null; settings: Settings | null } {
+  const publisher = readYaml(path.join(dataDir, PUBLISHER_FILE), publisherSchema, problems);
+  const settings = readYaml(path.join(dataDir, SETTINGS_FILE), settingsSchema, problems);
+  return { publisher, settings };
 }
 
 /** Publisher metadata and settings, or every problem they have. */
 export function readMetadata(dataDir: string): { publisher: Publisher; settings: Settings } {
   const problems: ContentProblem[] = [];
-  const publisher = readYaml(path.join(dataDir, "publisher.yaml"), publisherSchema, problems);
-  const settings = readYaml(path.join(dataDir, "settings.yaml"), settingsSchema, problems);
+  const { publisher, settings } = readMetadataInto(dataDir, problems);
   if (!publisher || !settings) throw new ContentValidationError(problems);
   return { publisher, settings };
 }
 
-/** Every *.md below the folder, sorted so results never depend on directory order. */
-export function listArticleFiles(articlesDir: string): string[] {
-  const files: string[] = [];
-  collectMarkdown(articlesDir, files);
-  return files.sort();
-}
-
-// Entry types from the directory listing itself: the recursive readdirSync stats every entry,
-// which the preview paid for on each save (thousands of articles).
-function collectMarkdown(dir: string, files: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))) collectMarkdown(full, files);
-    else if (entry.name.endsWith(".md")) files.push(full);
-  }
-}
-
-function isDirectory(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
-function fileKey(file: string): string {
-  const stats = statSync(file);
-  return `${stats.mtimeMs}:${stats.size}`;
+/** What the article cache compares: null when the path is not a readable file (it is read again, and refused). */
+function fileKey(file: string): string | null {
+  const checked = checkSourcePath(file);
+  return checked.ok ? `${checked.stats.mtimeMs}:${checked.stats.size}` : null;
 }
 
 /**
@@ -122,62 +123,73 @@ export class ArticleCache {
   }
 }
 
+/** What reading the sources found: the sources when the metadata is valid, and every problem. */
+export interface SourcesRead {
+  /** Null when the publisher's metadata or settings have problems; articles with problems are left out. */
+  sources: Sources | null;
+  problems: ContentProblem[];
+  /** Changes whenever anything read changed: equal signatures, equal sources. */
+  signature: string;
+}
+
 /**
- * Reads and validates everything. Throws a ContentValidationError with every problem found.
- * `signature` changes whenever anything read changed: equal signatures, equal sources.
+ * Reads and checks everything, every source whatever the others' problems: the editor sees all
+ * of them in one run. Articles are checked even when the metadata has problems, without the
+ * checks that need it.
  */
-export function loadSources(
+export function readSources(
   paths: ContentPaths,
   options: LoadOptions = {},
   cache: ArticleCache = new ArticleCache(),
-): { sources: Sources; signature: string } {
+): SourcesRead {
   const problems: ContentProblem[] = [];
-  const { publisher, settings } = readMetadata(paths.dataDir);
+  const { publisher, settings } = readMetadataInto(paths.dataDir, problems);
+  const metadata = publisher && settings ? { publisher, settings } : null;
 
   const contextKey = JSON.stringify([publisher, settings]);
   cache.checkedAgainst(contextKey);
-  const files = listArticleFiles(paths.articlesDir);
+  const found = findArticleFiles(paths.articlesDir);
+  problems.push(...found.problems);
   const committed = gitModifiedDates(paths.articlesDir);
   const articles: Article[] = [];
-  const byUrl = new Map<string, string>();
+  const articleUrls: Sources["articleUrls"] = [];
   const keys: string[] = [String(options.includeDrafts === true), contextKey];
-  for (const file of files) {
-    const key = `${fileKey(file)}:${committed.get(file) ?? ""}`;
-    keys.push(file, key);
-    let result = cache.get(file, key);
+  for (const file of found.files) {
+    const sourcePath = shownPath(file);
+    const place = fileNamePlace(file);
+    if (place) articleUrls.push({ url: articleUrl(path.basename(path.dirname(file)), place.slug), sourcePath });
+    const stats = fileKey(file);
+    const key = stats === null ? null : `${stats}:${committed.get(file) ?? ""}`;
+    keys.push(file, String(key));
+    let result = key === null || !metadata ? undefined : cache.get(file, key);
     if (!result) {
-      result = parseArticle(shownPath(file), readFileSync(file), {
-        publisher,
-        settings,
-        committed: committed.get(file),
-      });
-      cache.set(file, key, result);
+      const source = readSource(file);
+      if (!source.ok) {
+        result = { ok: false, problems: [{ file: sourcePath, field: "(file)", message: source.message }] };
+      } else if (!metadata) {
+        result = { ok: false, problems: articleProblemsWithoutMetadata(sourcePath, source.bytes) };
+      } else {
+        result = parseArticle(sourcePath, source.bytes, { ...metadata, committed: committed.get(file) });
+        if (key !== null) cache.set(file, key, result);
+      }
     }
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
-    const { article } = result;
-    const previous = byUrl.get(article.url);
-    if (previous) {
-      problems.push({
-        file: article.sourcePath,
-        field: "(file name)",
-        message: `gives the URL ${article.url}, already used by ${previous}; expected a unique slug per section`,
-      });
-      continue;
-    }
-    byUrl.set(article.url, article.sourcePath);
-    if (!article.draft || options.includeDrafts) articles.push(article);
+    if (!result.article.draft || options.includeDrafts) articles.push(result.article);
   }
-  if (files.length === 0) {
+  if (found.files.length === 0 && found.problems.length === 0) {
     problems.push({
       file: shownPath(paths.articlesDir),
       field: "(folder)",
       message: "has no articles; expected <section>/<yyyy-mm-dd>-<slug>.md files",
     });
   }
-  if (problems.length > 0) throw new ContentValidationError(problems);
   articles.sort(byNewest);
-  return { sources: { publisher, settings, articles }, signature: keys.join("\n") };
+  return {
+    sources: metadata ? { ...metadata, articles, articleUrls } : null,
+    problems,
+    signature: keys.join("\n"),
+  };
 }

@@ -3,14 +3,25 @@
  * what is derived from them: sections with their articles, the typeset appeal, every list page,
  * topics, the archive and « À lire aussi ».
  */
+import path from "node:path";
 import type { Article, SectionRef } from "../input/article.ts";
+import { ContentValidationError } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
-import { ArticleCache, type LoadOptions, loadSources, type Sources } from "../input/load-sources.ts";
+import {
+  ArticleCache,
+  type LoadOptions,
+  PUBLISHER_FILE,
+  readSources,
+  type Sources,
+  type SourcesRead,
+} from "../input/load-sources.ts";
 import { typesetPlainText } from "../input/markdown.ts";
 import type { Publisher, Settings } from "../input/schema.ts";
 import { sectionUrl } from "../input/urls.ts";
+import { shownPath } from "../text/shown-path.ts";
 import { buildListings, type Listings } from "./listings.ts";
 import type { RankingMemo } from "./related.ts";
+import { urlClaims, urlClashes } from "./site-urls.ts";
 
 export interface SectionWithArticles extends SectionRef {
   description: string;
@@ -61,9 +72,24 @@ export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
   return { publisher, settings, articles, sections, appeal, ...listings };
 }
 
+/**
+ * The content, or a ContentValidationError with every problem: the sources' own and, when
+ * the metadata could be read, URLs claimed twice (before anything is rendered).
+ */
+function checkedContent(read: SourcesRead, paths: ContentPaths, ranking?: RankingMemo): Content {
+  const problems = [...read.problems];
+  const content = read.sources ? buildContent(read.sources, ranking) : null;
+  if (content && read.sources) {
+    const publisherFile = shownPath(path.join(paths.dataDir, PUBLISHER_FILE));
+    problems.push(...urlClashes(urlClaims(content, { articleUrls: read.sources.articleUrls, publisherFile })));
+  }
+  if (problems.length > 0 || !content) throw new ContentValidationError(problems);
+  return content;
+}
+
 /** Reads, validates and derives everything, once (the build). */
 export function loadContent(paths: ContentPaths, options: LoadOptions = {}): Content {
-  return buildContent(loadSources(paths, options).sources);
+  return checkedContent(readSources(paths, options), paths);
 }
 
 /**
@@ -78,10 +104,10 @@ export class ContentLoader {
   #last: { signature: string; content: Content } | undefined;
 
   load(paths: ContentPaths, options: LoadOptions = {}): Content {
-    const { sources, signature } = loadSources(paths, options, this.#articles);
-    if (this.#last?.signature === signature) return this.#last.content;
-    const content = buildContent(sources, this.#ranking);
-    this.#last = { signature, content };
+    const read = readSources(paths, options, this.#articles);
+    if (this.#last?.signature === read.signature) return this.#last.content;
+    const content = checkedContent(read, paths, this.#ranking);
+    this.#last = { signature: read.signature, content };
     return content;
   }
 }

@@ -3,6 +3,7 @@
  * (and one for every other page), the PNG logo for structured data, the SVG favicon.
  */
 import type { Article } from "../input/article.ts";
+import { ASSETS_URL, socialCardUrl } from "../input/urls.ts";
 
 export interface ImageRef {
   /** Root-relative URL. */
@@ -15,14 +16,14 @@ export interface ImageRef {
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
 /** Google asks for a raster logo in structured data; the SVG wordmark stays for pages. */
-export const LOGO_PNG: ImageRef = { path: "/assets/logo.png", width: 600, height: 100 };
+export const LOGO_PNG: ImageRef = { path: `${ASSETS_URL}logo.png`, width: 600, height: 100 };
 
 /** The card of pages that are not articles (home, sections, lists). */
-export const SITE_CARD: ImageRef = { path: "/assets/social.png", ...CARD_SIZE };
+export const SITE_CARD: ImageRef = { path: `${ASSETS_URL}social.png`, ...CARD_SIZE };
 
-export const FAVICON_PATH = "/assets/favicon.svg";
+export const FAVICON_PATH = `${ASSETS_URL}favicon.svg`;
 
 /** Next to the article's page: /international/slug/social.png. */
 export function articleCard(article: Pick<Article, "url">): ImageRef {
-  return { path: `${article.url}social.png`, ...CARD_SIZE };
+  return { path: socialCardUrl(article.url), ...CARD_SIZE };
 }

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import CleanCSS from "clean-css";
+import { ASSETS_URL } from "../input/urls.ts";
 
 export interface Stylesheet {
   /** Root-relative, content-hashed: safe to cache for a year. */
@@ -25,7 +26,7 @@ export class StylesheetBuilder {
     const result = this.#cleanCss.minify(source);
     if (result.errors.length > 0) throw new Error(`${this.file}: ${result.errors.join("; ")}`);
     const hash = createHash("sha256").update(result.styles).digest("hex").slice(0, 10);
-    this.#last = { source, stylesheet: { url: `/assets/site.${hash}.css`, css: result.styles } };
+    this.#last = { source, stylesheet: { url: `${ASSETS_URL}site.${hash}.css`, css: result.styles } };
     return this.#last.stylesheet;
   }
 }
