@@ -92,7 +92,15 @@ export function timestamp(date: DateTime, zone: string): Timestamp {
 
 /** Cuts at a word boundary and adds an ellipsis when the text is longer than `max`. */
 export function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // Only the words that can show are joined, not the whole text (a standfirst may be long).
+  const words: string[] = [];
+  let length = -1;
+  for (const [word] of text.matchAll(/\S+/g)) {
+    words.push(word);
+    length += word.length + 1;
+    if (length > max) break;
+  }
+  const flat = words.join(" ");
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const lastSpace = cut.search(/\s\S*$/);

@@ -27,7 +27,7 @@ export const LINEAR_LIMIT = 3;
 export function doublingCost<T>(
   transform: (input: T) => unknown,
   inputOfSize: (size: number) => T,
-  { size = 10_000, maxSize = 400_000, repetitions = 7, attempts = 3 } = {},
+  { size = 10_000, maxSize = 400_000, repetitions = 7, attempts = 5 } = {},
 ): number {
   let small = inputOfSize(size);
   // The first calls compile the code and fill caches.

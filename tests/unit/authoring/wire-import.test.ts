@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { comparableText, firstSentence, isSubheading, wireToMarkdown } from "../../../scripts/authoring/wire-import.ts";
 import { splitSourceFile } from "../../../scripts/input/source-file.ts";
 import { ROOT } from "../../helpers/build.ts";
+import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
 
 const appeal = { title: "Comment nous aider ?", paragraphs: ["Soutenez l'information libre."] };
 
@@ -97,5 +99,62 @@ describe("firstSentence", () => {
   it("stops at the first sentence end followed by a new sentence", () => {
     expect(firstSentence("M. Li est arrivé. Il repart demain.")).toBe("M. Li est arrivé.");
     expect(firstSentence("Une seule phrase, sans fin")).toBe("Une seule phrase, sans fin");
+  });
+});
+
+describe("wire import on generated text", () => {
+  const wireText = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          "\n",
+          "\r\n",
+          "\r",
+          " ",
+          "  ",
+          "\t",
+          ".",
+          "!",
+          "?",
+          "…",
+          "«",
+          "»",
+          "M.",
+          "Mme",
+          "#",
+          "> ",
+          "1. ",
+          "- ",
+        ),
+        fc.string({ maxLength: 8, unit: "grapheme" }),
+      ),
+      { maxLength: 60 },
+    )
+    .map((pieces) => pieces.join(""));
+
+  it("keeps every non-blank line, as a paragraph or a subheading, and never starts with a subheading", () => {
+    fc.assert(
+      fc.property(wireText, (text) => {
+        const wire = wireToMarkdown(text);
+        const lines = text.split(/\r\n?|\n/).filter((line) => line.trim() !== "");
+        expect(wire.paragraphs.length + wire.subheadings.length).toBe(lines.length);
+        if (lines.length > 0) expect(wire.body.startsWith("## ")).toBe(false);
+        const lead = wire.paragraphs[0];
+        if (lead !== undefined) expect(lead.trim().startsWith(firstSentence(lead))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ["one long line", (n: number) => "a".repeat(n)],
+    ["one long line of sentences", (n: number) => "Un mot. ".repeat(n / 8)],
+    ["many short lines", (n: number) => "Intertitre\nUn paragraphe.\n".repeat(n / 26)],
+    ["initials without end", (n: number) => "M. ".repeat(n / 3)],
+    ["points before spaces", (n: number) => `a.${" ".repeat(n)}`],
+  ])("imports in time linear in the wire: %s", (_, textOfSize) => {
+    expect(doublingCost((text: string) => wireToMarkdown(text), textOfSize)).toBeLessThan(LINEAR_LIMIT);
+    expect(doublingCost((text: string) => firstSentence(text), textOfSize)).toBeLessThan(LINEAR_LIMIT);
+    expect(doublingCost((text: string) => comparableText(text), textOfSize)).toBeLessThan(LINEAR_LIMIT);
   });
 });

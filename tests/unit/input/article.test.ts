@@ -4,6 +4,7 @@ import { formatProblem } from "../../../scripts/input/content-error.ts";
 import type { Settings } from "../../../scripts/input/schema.ts";
 import { articleUrl } from "../../../scripts/input/urls.ts";
 import { publisher } from "../../helpers/articles.ts";
+import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
 
 const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
 const context = { publisher, settings };
@@ -227,6 +228,14 @@ describe("articleUrl", () => {
 });
 
 describe("excerpt", () => {
+  it.each([
+    ["one long word", (n: number) => "a".repeat(n)],
+    ["long runs of spaces", (n: number) => `a${" \u00A0\t".repeat(n / 3)}b`],
+    ["many short words", (n: number) => "a ".repeat(n / 2)],
+  ])("takes time linear in the text: %s", (_, textOfSize) => {
+    expect(doublingCost((text: string) => excerpt(text), textOfSize)).toBeLessThan(LINEAR_LIMIT);
+  });
+
   it("keeps short text whole", () => {
     expect(excerpt("Court.")).toBe("Court.");
   });
