@@ -124,6 +124,12 @@ describe("renderBody", () => {
     ]);
   });
 
+  it("refuses an empty link target, which would link the page to itself", () => {
+    const { html, rejectedUrls } = renderBody("[clic]() puis [ici](/x) et []()");
+    expect(html).toBe('<p>clic puis <a href="/x">ici</a> et </p>');
+    expect(rejectedUrls).toEqual([{ kind: "link", url: "" }]);
+  });
+
   it("refuses nothing in an ordinary body", () => {
     expect(renderBody("[a](https://a.fr) [b](mailto:x@y.fr) [c](/culture/) [d](#suite)").rejectedUrls).toEqual([]);
   });
