@@ -32,7 +32,7 @@ function medianOf(samples: number[]): number {
 export function doublingCost<T>(
   transform: (input: T) => unknown,
   inputOfSize: (size: number) => T,
-  { size = 20_000, samples = 7, attempts = 5 } = {},
+  { size = 20_000, samples = 5, attempts = 5 } = {},
 ): number {
   const small = inputOfSize(size);
   const large = inputOfSize(2 * size);
