@@ -25,6 +25,17 @@ export function parseYaml(text: string, options: { firstLine?: number; field?: s
   try {
     return { ok: true, data: load(text, { schema: CORE_SCHEMA }) ?? {} };
   } catch (refusal) {
+    // js-yaml stops at 100 levels of nesting. The yaml package is not asked why: it recurses
+    // until the stack runs out (a second for 100,000 brackets; out of memory in a worker thread).
+    const reason = (refusal as Partial<YAMLException>).reason ?? "";
+    if (refusal instanceof RangeError || reason.includes("maxDepth")) {
+      const line = ((refusal as Partial<YAMLException>).mark?.line ?? 0) + (options.firstLine ?? 1);
+      return {
+        ok: false,
+        field: options.field ?? "(file)",
+        message: `line ${line} is nested more than 100 levels deep; expected fields of text and lists, a few levels deep`,
+      };
+    }
     return explainYamlProblem(text, options, refusal);
   }
 }
@@ -40,14 +51,19 @@ function explainYamlProblem(
   const field = options.field ?? "(file)";
   // The yaml package only explains: what js-yaml refused is refused. It never builds the data
   // (its alias limit throws there), and anything it throws leaves js-yaml's own reason.
+  // Only the text up to the end of the line js-yaml stopped at: what follows cannot explain the
+  // refusal, and may nest deep enough to cost the yaml package a second (it recurses).
+  const { mark } = refusal as Partial<YAMLException>;
+  const end = mark?.position === undefined ? -1 : text.indexOf("\n", mark.position);
   let error: ReturnType<typeof parseDocument>["errors"][number] | undefined;
   try {
-    error = parseDocument(text, { uniqueKeys: true, prettyErrors: false }).errors[0];
+    error = parseDocument(end === -1 ? text : text.slice(0, end + 1), { uniqueKeys: true, prettyErrors: false })
+      .errors[0];
   } catch {
     error = undefined;
   }
   if (!error) {
-    const { mark, reason } = refusal as Partial<YAMLException>;
+    const { reason } = refusal as Partial<YAMLException>;
     const line = (mark?.line ?? 0) + firstLine;
     return {
       ok: false,

@@ -84,6 +84,29 @@ describe("YAML the second parser cannot build", () => {
   });
 });
 
+describe("YAML nested beyond the parser's stack", () => {
+  it("is one problem line, found without asking the second parser (it recurses until the stack runs out)", () => {
+    const depth = 100_000;
+    const text = `title: x\ntags: ${"[".repeat(depth)}${"]".repeat(depth)}`;
+    expect(parseYaml(text, { firstLine: 2, field: "front matter" })).toEqual({
+      ok: false,
+      field: "front matter",
+      message: "line 3 is nested more than 100 levels deep; expected fields of text and lists, a few levels deep",
+    });
+  });
+
+  it("explains an earlier refusal from the text before deep nesting, never parsing the nesting again", () => {
+    const depth = 100_000;
+    const text = `title: x\n\tdate: 1\ntags: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+    expect(parseYaml(text)).toEqual({
+      ok: false,
+      field: "(file)",
+      message:
+        'invalid YAML at line 2 (Tabs are not allowed as indentation); expected "field: value" lines, with text containing ": " or " #" in quotes',
+    });
+  });
+});
+
 describe("controlCharacterFields", () => {
   it("names each field whose text YAML escapes made a control character", () => {
     const read = parseYaml('title: "a\\0b"\ntags: [ok, "\\e[31m"]\nappeal:\n  title: "\\x07"\nfine: "\\t"\n');
