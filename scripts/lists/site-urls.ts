@@ -158,7 +158,7 @@ function newestSource(page: ListingPage, field: string, name: string): Claimant 
   return { file: page.articles[0]?.sourcePath ?? "(site)", field, name, fix: "one page per URL" };
 }
 
-/** Every kind of page, in the order clashes are reported: the later claimant is the one named first. */
+/** Every kind of page, in order: of two claimants of one URL, the later is the one reported. */
 const PAGE_KINDS: ReadonlyArray<(content: ClaimedContent, sources: ClaimSources) => UrlClaim[]> = [
   () => siteClaims(),
   (content) => listClaims(content.homePages, () => HOME),
