@@ -4,7 +4,6 @@
  *   npm run import -- wire.txt --title "Le titre" --date 2023-04-18T14:05 --section international
  *                     [--standfirst "…"] [--author …] [--tags "A, B"] [--slug <ascii-slug>] [--draft] [--articles DIR] [--data DIR]
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { directories } from "../../.eleventy.js";
 import {
@@ -16,7 +15,9 @@ import {
   UsageError,
 } from "../authoring/create-article.ts";
 import { firstSentence, wireToMarkdown } from "../authoring/wire-import.ts";
-import { decodeUtf8 } from "../input/source-file.ts";
+import { ContentValidationError } from "../input/content-error.ts";
+import { readSource } from "../input/read-source.ts";
+import { sourceText } from "../input/source-file.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
 
 ignoreClosedOutput();
@@ -44,14 +45,15 @@ runCommand(USAGE, () => {
   const wireFile = positionals[0] as string;
   const request = readArticleRequest(values, directories);
 
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(wireFile);
-  } catch {
-    throw new UsageError(`${wireFile}: cannot be read; expected a plain-text wire file`);
-  }
-  const text = decodeUtf8(bytes);
-  if (text === null) throw new UsageError(`${wireFile}: is not valid UTF-8; expected a UTF-8 text file`);
+  // Checked before it is opened, as the build reads its sources: /dev/zero or a FIFO is refused
+  // in one line, never read (the first read ran until the machine ran out of memory).
+  const source = readSource(wireFile);
+  if (!source.ok && source.missing)
+    throw new UsageError(`${wireFile}: cannot be read (no such file); expected a plain-text wire file`);
+  if (!source.ok) throw new ContentValidationError([{ file: wireFile, field: "(file)", message: source.message }]);
+  const { text, problems } = sourceText(source.bytes);
+  if (problems.length > 0)
+    throw new ContentValidationError(problems.map((problem) => ({ file: wireFile, ...problem })));
   const wire = wireToMarkdown(text, request.metadata.publisher.appeal);
   const lead = wire.paragraphs[0];
   if (lead === undefined) throw new UsageError(`${wireFile}: has no paragraphs; expected one paragraph per line`);

@@ -10,9 +10,17 @@ import { bodyProblems } from "./body-problems.ts";
 import type { ContentProblem } from "./content-error.ts";
 import { type Correction, correctionsOf } from "./corrections.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
-import { articleFrontMatterSchema, type Publisher, type Settings, toProblems } from "./schema.ts";
-import { splitSourceFile } from "./source-file.ts";
+import {
+  type ArticleFrontMatter,
+  articleFrontMatterSchema,
+  BYLINE_MISSING,
+  type Publisher,
+  type Settings,
+  toProblems,
+} from "./schema.ts";
+import { splitSource } from "./source-file.ts";
 import { articleUrl, sectionUrl, topicUrl } from "./urls.ts";
+import { controlCharacterFields } from "./yaml-text.ts";
 
 /** A point in time as pages show it and as machines read it. */
 export interface Timestamp {
@@ -22,6 +30,8 @@ export interface Timestamp {
   long: string;
   /** « 18 avril 2023 ». */
   short: string;
+  /** The calendar day in the publisher's zone: 2023-04-18 (the archive's month, the file name's date). */
+  day: string;
   /** Milliseconds since the epoch, for sorting. */
   epoch: number;
 }
@@ -91,101 +101,134 @@ export function timestamp(date: DateTime, zone: string): Timestamp {
     iso: toIsoInZone(date, zone),
     long: formatDateTimeFr(date, zone),
     short: formatDateFr(date, zone),
+    day: toIsoDateInZone(date, zone),
     epoch: date.toMillis(),
   };
 }
 
 /** Cuts at a word boundary and adds an ellipsis when the text is longer than `max`. */
 export function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // Only the words that can show are joined, not the whole text (a standfirst may be long).
+  const words: string[] = [];
+  let length = -1;
+  for (const [word] of text.matchAll(/\S+/g)) {
+    words.push(word);
+    length += word.length + 1;
+    if (length > max) break;
+  }
+  const flat = words.join(" ");
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const lastSpace = cut.search(/\s\S*$/);
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.!?\u00A0\u202F]+$/u, "")}…`;
 }
 
+/** Where a source's file name puts it: its date and slug, or null when the name is not <date>-<slug>.md. */
+export function fileNamePlace(sourcePath: string): { fileDate: string; slug: string } | null {
+  const nameMatch = FILE_NAME.exec(path.basename(sourcePath));
+  if (!nameMatch || !SLUG_PATTERN.test(nameMatch[2] ?? "")) return null;
+  return { fileDate: nameMatch[1] ?? "", slug: nameMatch[2] ?? "" };
+}
+
 /**
- * Parses and validates one article. `sourcePath` is relative to the working directory and
- * ends in `<section>/<yyyy-mm-dd>-<slug>.md`.
+ * The front matter's fields that are valid. When the whole does not parse, each field is
+ * checked on its own, so that the checks reading the valid ones (section, date, tags) still run
+ * and the editor sees every problem at once.
  */
-export function parseArticle(sourcePath: string, bytes: Uint8Array, context: ArticleContext): ArticleResult {
-  const problem = (field: string, message: string): ArticleResult => ({
-    ok: false,
-    problems: [{ file: sourcePath, field, message }],
-  });
+function validFields(
+  data: unknown,
+  sourcePath: string,
+  problems: ContentProblem[],
+): { fields: Partial<ArticleFrontMatter>; all: ArticleFrontMatter | null } {
+  problems.push(...controlCharacterFields(data).map((found) => ({ file: sourcePath, ...found })));
+  const parsed = articleFrontMatterSchema.safeParse(data);
+  if (parsed.success) return { fields: parsed.data, all: parsed.data };
+  problems.push(...toProblems(sourcePath, parsed.error, articleFrontMatterSchema));
+  const fields: Record<string, unknown> = {};
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+    const given = data as Record<string, unknown>;
+    for (const [key, schema] of Object.entries(articleFrontMatterSchema.shape)) {
+      const field = schema.safeParse(given[key]);
+      if (field.success) fields[key] = field.data;
+    }
+    // The schema's checks across fields run only when every field is valid; a missing byline is
+    // worth reporting with the rest.
+    if (given.author === undefined && given.authors === undefined) {
+      problems.push({ file: sourcePath, field: "author", message: BYLINE_MISSING });
+    }
+  }
+  return { fields: fields as Partial<ArticleFrontMatter>, all: null };
+}
+
+/**
+ * Every check of one article source, all of them whatever fails first; the article itself when
+ * none fails. Without `context` (the publisher's metadata has problems of its own), the checks
+ * that need it are left out and no article is made.
+ */
+function inspectArticle(
+  sourcePath: string,
+  bytes: Uint8Array,
+  context: ArticleContext | undefined,
+): { problems: ContentProblem[]; article?: Article } {
+  const problems: ContentProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ file: sourcePath, field, message });
   const fileName = path.basename(sourcePath);
-  const nameMatch = FILE_NAME.exec(fileName);
-  if (!nameMatch || !SLUG_PATTERN.test(nameMatch[2] ?? "")) {
-    return problem(
+  const place = fileNamePlace(sourcePath);
+  if (!place) {
+    problem(
       "(file name)",
       `"${fileName}" is not <yyyy-mm-dd>-<ascii-slug>.md; expected e.g. 2023-04-18-${slugify(fileName.replace(/^[\d-]*|\.md$/g, "")) || "titre"}.md`,
     );
   }
-  const [, fileDate = "", slug = ""] = nameMatch;
 
-  const source = splitSourceFile(bytes);
-  if (!source.ok) return problem(source.field, source.message);
+  const source = splitSource(bytes);
+  for (const { field, message } of source.problems) problem(field, message);
+  const { fields: meta, all: fields } =
+    source.data === undefined ? { fields: {}, all: null } : validFields(source.data, sourcePath, problems);
+  const publisher = context?.publisher;
+  const zone = publisher?.timeZone ?? "UTC";
 
-  const parsed = articleFrontMatterSchema.safeParse(source.data);
-  if (!parsed.success) return { ok: false, problems: toProblems(sourcePath, parsed.error, articleFrontMatterSchema) };
-  const meta = parsed.data;
-  const { publisher } = context;
-  const zone = publisher.timeZone;
-  const problems: ContentProblem[] = [];
-
-  const section = publisher.sections.find((s) => s.slug === meta.section);
-  if (!section) {
-    problems.push({
-      file: sourcePath,
-      field: "section",
-      message: `"${meta.section}" is not a declared section; expected one of ${publisher.sections.map((s) => s.slug).join(", ")}`,
-    });
+  const section = meta.section === undefined ? undefined : publisher?.sections.find((s) => s.slug === meta.section);
+  if (publisher && meta.section !== undefined && !section) {
+    problem(
+      "section",
+      `"${meta.section}" is not a declared section; expected one of ${publisher.sections.map((s) => s.slug).join(", ")}`,
+    );
   }
   const folder = path.basename(path.dirname(sourcePath));
   if (section && folder !== meta.section) {
-    problems.push({
-      file: sourcePath,
-      field: "section",
-      message: `"${meta.section}" does not match the folder "${folder}"; expected the file in articles/${meta.section}/`,
-    });
+    problem(
+      "section",
+      `"${meta.section}" does not match the folder "${folder}"; expected the file in articles/${meta.section}/`,
+    );
   }
 
-  // Both parse: the schema checked them. Moved into the publisher's zone once here, so that the
-  // formatters below find them there already (luxon asks Intl for the zone's offset at each move).
-  const published = (parseIsoWithOffset(meta.date) as DateTime).setZone(zone);
-  // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
-  const modifiedText = meta.modified || context.committed;
-  const corrected = correctionsOf(meta.corrections, published, zone, sourcePath);
-  problems.push(...corrected.problems);
-  const stated = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
-  // A correction is a modification: the date readers see is never before the latest one.
-  const modified = stated && (!corrected.latest || stated >= corrected.latest) ? stated : corrected.latest;
-  const byline = bylineOf(meta, context.authors ?? [], sourcePath);
-  problems.push(...byline.problems);
-  const publishedDay = toIsoDateInZone(published, zone);
-  if (publishedDay !== fileDate) {
-    problems.push({
-      file: sourcePath,
-      field: "date",
-      message: `"${meta.date}" is ${publishedDay} in ${zone}, but the file name says ${fileDate}; expected them to agree`,
-    });
+  // Valid dates parse: the schema checked them. Moved into the publisher's zone once here, so that
+  // the formatters below find them there already (luxon asks Intl for the zone's offset at each move).
+  const published = meta.date === undefined ? null : (parseIsoWithOffset(meta.date)?.setZone(zone) ?? null);
+  if (publisher && published && place) {
+    const publishedDay = toIsoDateInZone(published, zone);
+    if (publishedDay !== place.fileDate) {
+      problem(
+        "date",
+        `"${meta.date}" is ${publishedDay} in ${zone}, but the file name says ${place.fileDate}; expected them to agree`,
+      );
+    }
   }
+  const corrected =
+    publisher && published && meta.corrections ? correctionsOf(meta.corrections, published, zone, sourcePath) : null;
+  if (corrected) problems.push(...corrected.problems);
+  // Which authors exist is metadata: without it, names cannot be checked.
+  const byline = context ? bylineOf(meta, context.authors ?? [], sourcePath) : null;
+  if (byline) problems.push(...byline.problems);
 
   const tagSlugs = new Map<string, string>();
-  meta.tags.forEach((name, index) => {
+  (meta.tags ?? []).forEach((name, index) => {
     const tagSlug = slugify(name);
     if (tagSlug === "") {
-      problems.push({
-        file: sourcePath,
-        field: `tags.${index}`,
-        message: `"${name}" has no letters or digits; expected a word`,
-      });
+      problem(`tags.${index}`, `"${name}" has no letters or digits; expected a word`);
     } else if (tagSlugs.has(tagSlug)) {
-      problems.push({
-        file: sourcePath,
-        field: `tags.${index}`,
-        message: `"${name}" repeats "${tagSlugs.get(tagSlug)}"; expected each tag once`,
-      });
+      problem(`tags.${index}`, `"${name}" repeats "${tagSlugs.get(tagSlug)}"; expected each tag once`);
     } else {
       tagSlugs.set(tagSlug, name);
     }
@@ -193,22 +236,29 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
 
   const body = renderBody(source.body, source.bodyFirstLine);
   problems.push(...bodyProblems(body, sourcePath, "article"));
-  if (problems.length > 0 || !section) return { ok: false, problems };
+  if (problems.length > 0 || !context || !section || !place || !published || !fields || !byline) return { problems };
 
+  // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
+  const modifiedText = fields.modified || context.committed;
+  const stated = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
+  // A correction is a modification: the date readers see is never before the latest one.
+  const latestCorrection = corrected?.latest ?? null;
+  const modified = stated && (!latestCorrection || stated >= latestCorrection) ? stated : latestCorrection;
   const words = countWords(body.text);
   const minutes = readingMinutes(words, context.settings.wordsPerMinute);
   const publishedStamp = timestamp(published, zone);
   const modifiedStamp = modified && modified > published ? timestamp(modified, zone) : null;
-  const standfirst = typesetPlainText(meta.standfirst);
+  const standfirst = typesetPlainText(fields.standfirst);
+  const { slug } = place;
 
   return {
-    ok: true,
+    problems,
     article: {
       sourcePath,
       slug,
       url: articleUrl(section.slug, slug),
       section: { slug: section.slug, name: section.name, url: sectionUrl(section.slug) },
-      title: typesetPlainText(meta.title),
+      title: typesetPlainText(fields.title),
       standfirst,
       excerpt: excerpt(standfirst),
       authors: byline.byline.authors,
@@ -226,8 +276,8 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       wordCount: words,
       readingMinutes: minutes,
       readingTime: readingTimeLabel(minutes),
-      draft: meta.draft,
-      corrections: corrected.corrections,
+      draft: fields.draft,
+      corrections: corrected?.corrections ?? [],
       scheduled: false,
     },
   };
@@ -254,6 +304,20 @@ export function listingFields(article: Article): Record<string, unknown> {
 export function articlePrints(article: Article): { own: string; listed: string } {
   const hash = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("hex");
   return { own: hash(article), listed: hash(listingFields(article)) };
+}
+
+/**
+ * Parses and validates one article: every problem it has, or the article. `sourcePath` is
+ * relative to the working directory and ends in `<section>/<yyyy-mm-dd>-<slug>.md`.
+ */
+export function parseArticle(sourcePath: string, bytes: Uint8Array, context: ArticleContext): ArticleResult {
+  const { problems, article } = inspectArticle(sourcePath, bytes, context);
+  return article ? { ok: true, article } : { ok: false, problems };
+}
+
+/** The problems of an article source that can be found without the publisher's metadata. */
+export function articleProblemsWithoutMetadata(sourcePath: string, bytes: Uint8Array): ContentProblem[] {
+  return inspectArticle(sourcePath, bytes, undefined).problems;
 }
 
 /** Newest first; the URL breaks ties so the order never depends on the file system. */

@@ -20,7 +20,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, uti
 import path from "node:path";
 import { shownPath } from "../text/shown-path.ts";
 import { type Article, type ArticleResult, articlePrints } from "./article.ts";
-import type { ArticleCache, ArticlePrints, CachedArticle } from "./load-sources.ts";
+import { type ArticleCache, type ArticlePrints, type CachedArticle, unreadableArticle } from "./load-sources.ts";
+import { checkSourcePath, readSource } from "./read-source.ts";
 
 /** Bump when the files' format changes. */
 const FORMAT = "article-cache 2";
@@ -89,8 +90,9 @@ export class DiskArticleCache implements ArticleCache {
   }
 
   article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult): CachedArticle {
-    const stats = statSync(file);
-    const stat = `${stats.size}:${stats.mtimeMs}`;
+    const checked = checkSourcePath(file);
+    if (!checked.ok) return unreadableArticle(file, checked.message);
+    const stat = `${checked.stats.size}:${checked.stats.mtimeMs}`;
     const known = this.#index.get(file);
     const context = JSON.stringify([FORMAT, this.#context, shownPath(file), committed ?? ""]);
     // The context's hash starts the key, so that a source left as it was is recognised without reading it.
@@ -99,7 +101,9 @@ export class DiskArticleCache implements ArticleCache {
       const kept = this.#keep(file, known, parse);
       if (kept) return kept;
     }
-    const bytes = readFileSync(file);
+    const source = readSource(file);
+    if (!source.ok) return unreadableArticle(file, source.message);
+    const { bytes } = source;
     const key = contextKey + createHash("sha256").update(context).update("\0").update(bytes).digest("hex");
     if (known && known.key === key) {
       const kept = this.#keep(file, { ...known, stat }, parse);
@@ -142,7 +146,9 @@ export class DiskArticleCache implements ArticleCache {
     this.#used.set(file, entry);
     this.stats.kept += 1;
     const reparse = (): string => {
-      const result = parse(readFileSync(file));
+      const source = readSource(file);
+      const result = source.ok ? parse(source.bytes) : undefined;
+      if (!result) throw new Error(`${file} cannot be read any more while the build runs; build again`);
       if (!result.ok) throw new Error(`${file} changed while the build ran; build again`);
       writeAtomically(bodyFile, sealed(entry.key, result.article.bodyHtml));
       return result.article.bodyHtml;

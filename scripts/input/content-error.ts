@@ -1,4 +1,5 @@
 /** Content problems an editor can cause: always "file: field: what was found, what was expected". */
+import { escapeControlCharacters } from "../text/control-characters.ts";
 
 export interface ContentProblem {
   /** Path of the source file, relative to the working directory. */
@@ -8,8 +9,12 @@ export interface ContentProblem {
   message: string;
 }
 
+/**
+ * The problem's line. Control characters are written as \u escapes: a file name or a value may
+ * hold ESC, which would start an escape sequence in the editor's terminal.
+ */
 export function formatProblem(problem: ContentProblem): string {
-  return `${problem.file}: ${problem.field}: ${problem.message}`;
+  return escapeControlCharacters(`${problem.file}: ${problem.field}: ${problem.message}`);
 }
 
 /** Thrown once per build with every problem found, so editors fix them all in one pass. */

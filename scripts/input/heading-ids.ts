@@ -18,11 +18,19 @@ function inlineText(token: Token | undefined): string {
 /** A markdown-it core rule: sets `id` on every heading_open that has none. */
 export function headingIdsRule(state: { tokens: Token[] }): void {
   const used = new Set(LAYOUT_IDS);
+  // The next number to try after each base: counting from 2 again for every repeat made a body of
+  // 27,000 "## a" headings quadratic (each one walked past all the numbers taken before it).
+  const nextNumber = new Map<string, number>();
   state.tokens.forEach((token, index) => {
     if (token.type !== "heading_open" || token.attrGet("id")) return;
     const base = slugify(inlineText(state.tokens[index + 1])) || "section";
     let id = base;
-    for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
+    if (used.has(id)) {
+      let n = nextNumber.get(base) ?? 2;
+      while (used.has(`${base}-${n}`)) n += 1;
+      id = `${base}-${n}`;
+      nextNumber.set(base, n + 1);
+    }
     used.add(id);
     token.attrSet("id", id);
   });

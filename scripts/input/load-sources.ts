@@ -4,17 +4,27 @@
  * pages show are derived from the result in scripts/lists/content.ts.
  */
 import { createHash } from "node:crypto";
-import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { shownPath } from "../text/shown-path.ts";
-import { type Article, type ArticleResult, articlePrints, byNewest, parseArticle } from "./article.ts";
+import {
+  type Article,
+  type ArticleResult,
+  articlePrints,
+  articleProblemsWithoutMetadata,
+  byNewest,
+  fileNamePlace,
+  parseArticle,
+} from "./article.ts";
+import { findArticleFiles } from "./article-files.ts";
 import { AUTHORS_FILE, type Author, authorsOf } from "./authors.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
+import { checkSourcePath, readSource } from "./read-source.ts";
 import { applySchedule } from "./schedule.ts";
 import {
   authorsFileSchema,
@@ -24,8 +34,11 @@ import {
   settingsSchema,
   toProblems,
 } from "./schema.ts";
-import { decodeUtf8, utf8Problem } from "./source-file.ts";
-import { parseYaml } from "./yaml-text.ts";
+import { sourceText } from "./source-file.ts";
+import { articleUrl } from "./urls.ts";
+import { controlCharacterFields, parseYaml } from "./yaml-text.ts";
+
+export { listArticleFiles } from "./article-files.ts";
 
 /** Everything an edition is made of, validated. */
 export interface Sources {
@@ -39,6 +52,11 @@ export interface Sources {
   scheduled: Article[];
   /** The pages about the publisher, in publisher.yaml's order. */
   trustPages: TrustPage[];
+  /**
+   * The URL of every article source whose file name gives one, drafts and sources with problems
+   * included, in file order: no two may share one (scripts/lists/site-urls.ts checks).
+   */
+  articleUrls: { url: string; sourcePath: string }[];
 }
 
 export interface LoadOptions {
@@ -53,30 +71,32 @@ export interface LoadOptions {
 
 export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
   const shown = shownPath(file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    problems.push({ file: shown, field: "(file)", message: "is missing; expected a YAML file" });
+  const source = readSource(file);
+  if (!source.ok) {
+    const message = source.missing ? "is missing; expected a YAML file" : source.message;
+    problems.push({ file: shown, field: "(file)", message });
     return null;
   }
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    problems.push({ file: shown, field: "(file)", message: utf8Problem(bytes) ?? "is not valid UTF-8" });
-    return null;
-  }
+  const { text, problems: textProblems } = sourceText(source.bytes);
+  problems.push(...textProblems.map((problem) => ({ file: shown, ...problem })));
   const yaml = parseYaml(text);
   if (!yaml.ok) {
     problems.push({ file: shown, field: yaml.field, message: yaml.message });
     return null;
   }
+  const controls = controlCharacterFields(yaml.data);
+  problems.push(...controls.map((problem) => ({ file: shown, ...problem })));
   const parsed = schema.safeParse(yaml.data);
   if (!parsed.success) {
     problems.push(...toProblems(shown, parsed.error, schema));
     return null;
   }
-  return parsed.data;
+  return textProblems.length > 0 || controls.length > 0 ? null : parsed.data;
 }
+
+/** The publisher's metadata and the settings, in the data folder. */
+export const PUBLISHER_FILE = "publisher.yaml";
+export const SETTINGS_FILE = "settings.yaml";
 
 /** authors.yaml, when the data folder has one: no file, no authors. */
 function readAuthors(dataDir: string, problems: ContentProblem[]): Author[] | null {
@@ -89,41 +109,29 @@ function readAuthors(dataDir: string, problems: ContentProblem[]): Author[] | nu
   return checked.problems.length > 0 ? null : checked.authors;
 }
 
-/** Publisher metadata, settings and authors, or every problem they have. */
-export function readMetadata(dataDir: string): { publisher: Publisher; settings: Settings; authors: Author[] } {
-  const problems: ContentProblem[] = [];
-  const publisher = readYaml(path.join(dataDir, "publisher.yaml"), publisherSchema, problems);
-  const settings = readYaml(path.join(dataDir, "settings.yaml"), settingsSchema, problems);
+interface Metadata {
+  publisher: Publisher;
+  settings: Settings;
+  authors: Author[];
+}
+
+/** Publisher metadata, settings and authors, each null when it has problems (added to `problems`). */
+function readMetadataInto(
+  dataDir: string,
+  problems: ContentProblem[],
+): { [key in keyof Metadata]: Metadata[key] | null } {
+  const publisher = readYaml(path.join(dataDir, PUBLISHER_FILE), publisherSchema, problems);
+  const settings = readYaml(path.join(dataDir, SETTINGS_FILE), settingsSchema, problems);
   const authors = readAuthors(dataDir, problems);
-  if (!publisher || !settings || !authors) throw new ContentValidationError(problems);
   return { publisher, settings, authors };
 }
 
-/** Every *.md below the folder, sorted so results never depend on directory order. */
-export function listArticleFiles(articlesDir: string): string[] {
-  const files: string[] = [];
-  collectMarkdown(articlesDir, files);
-  return files.sort();
-}
-
-// Entry types from the directory listing itself: the recursive readdirSync stats every entry,
-// which the preview paid for on each save (thousands of articles).
-function collectMarkdown(dir: string, files: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))) collectMarkdown(full, files);
-    else if (entry.name.endsWith(".md")) files.push(full);
-  }
-}
-
-function isDirectory(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+/** Publisher metadata, settings and authors, or every problem they have. */
+export function readMetadata(dataDir: string): Metadata {
+  const problems: ContentProblem[] = [];
+  const { publisher, settings, authors } = readMetadataInto(dataDir, problems);
+  if (!publisher || !settings || !authors) throw new ContentValidationError(problems);
+  return { publisher, settings, authors };
 }
 
 /** A parsed article, with the key of what it was made from and the hashes of what it shows. */
@@ -141,12 +149,24 @@ export type ArticlePrints = ReturnType<typeof articlePrints>;
 export interface ArticleCache {
   /** Says which metadata articles are checked against: a change makes every kept article stale. */
   checkedAgainst(context: string): void;
-  /** The article of `file`: kept when its inputs are unchanged, else `parse`d from its bytes. */
+  /**
+   * The article of `file`: kept when its inputs are unchanged, else `parse`d from its bytes. A
+   * path that is not a readable source (input/read-source.ts) gives that problem, and is not kept.
+   */
   article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult): CachedArticle;
 }
 
 /** The hashes of what each article shows, by its URL (article.ts articlePrints). */
 export type ArticleKeys = ReadonlyMap<string, ArticlePrints>;
+
+/** What an article cache answers for a path that cannot be read as a source. */
+export function unreadableArticle(file: string, message: string): CachedArticle {
+  return {
+    key: `unreadable ${message}`,
+    prints: undefined,
+    result: { ok: false, problems: [{ file: shownPath(file), field: "(file)", message }] },
+  };
+}
 
 /**
  * Parsed articles in memory, by path, reused while the file and the metadata it was checked
@@ -165,90 +185,116 @@ export class MemoryArticleCache implements ArticleCache {
   }
 
   article(file: string, committed: string | undefined, parse: (bytes: Buffer) => ArticleResult): CachedArticle {
-    const stats = statSync(file);
-    const stat = `${stats.mtimeMs}:${stats.size}:${committed ?? ""}`;
+    const checked = checkSourcePath(file);
+    if (!checked.ok) return unreadableArticle(file, checked.message);
+    const stat = `${checked.stats.mtimeMs}:${checked.stats.size}:${committed ?? ""}`;
     const kept = this.#entries.get(file);
     if (kept?.stat === stat) return kept;
-    const bytes = readFileSync(file);
+    const source = readSource(file);
+    if (!source.ok) return unreadableArticle(file, source.message);
     const key = createHash("sha256")
       .update(committed ?? "")
       .update("\0")
-      .update(bytes)
+      .update(source.bytes)
       .digest("hex");
-    const result = kept?.key === key ? kept.result : parse(bytes);
+    const result = kept?.key === key ? kept.result : parse(source.bytes);
     const entry = { stat, key, result, prints: result.ok ? articlePrints(result.article) : undefined };
     this.#entries.set(file, entry);
     return entry;
   }
 }
 
+/** What reading the sources found: the sources when the metadata is valid, and every problem. */
+export interface SourcesRead {
+  /** Null when the publisher's metadata, settings or authors have problems; articles with problems are left out. */
+  sources: Sources | null;
+  problems: ContentProblem[];
+  /** Changes whenever anything read changed: equal signatures, equal sources. */
+  signature: string;
+  /** The hashes of what each article shows, for incremental builds. */
+  articleKeys: ArticleKeys;
+}
+
 /**
- * Reads and validates everything. Throws a ContentValidationError with every problem found.
- * `signature` changes whenever anything read changed: equal signatures, equal sources.
+ * Reads and checks everything, every source whatever the others' problems: the editor sees all
+ * of them in one run. Articles are checked even when the metadata has problems, without the
+ * checks that need it.
  */
-export function loadSources(
+export function readSources(
   paths: ContentPaths,
   options: LoadOptions = {},
   cache: ArticleCache = new MemoryArticleCache(),
-): { sources: Sources; signature: string; articleKeys: ArticleKeys } {
+): SourcesRead {
   const problems: ContentProblem[] = [];
-  const { publisher, settings, authors } = readMetadata(paths.dataDir);
+  const { publisher, settings, authors } = readMetadataInto(paths.dataDir, problems);
+  const metadata = publisher && settings && authors ? { publisher, settings, authors } : null;
 
   const contextKey = JSON.stringify([publisher, settings, authors]);
   cache.checkedAgainst(contextKey);
-  const files = listArticleFiles(paths.articlesDir);
+  const found = findArticleFiles(paths.articlesDir);
+  problems.push(...found.problems);
   const committed = gitModifiedDates(paths.articlesDir, options.cacheDir);
   const articles: Article[] = [];
-  const byUrl = new Map<string, string>();
+  const articleUrls: Sources["articleUrls"] = [];
+  const articleKeys = new Map<string, ArticlePrints>();
   const keys: string[] = [
     String(options.includeDrafts === true),
     String(options.includeScheduled === true),
     options.buildTime?.toISO() ?? "",
     contextKey,
   ];
-  /** Article URL → the hashes of what it shows, for incremental builds. */
-  const articleKeys = new Map<string, ArticlePrints>();
-  for (const file of files) {
-    const { key, prints, result } = cache.article(file, committed.get(file), (bytes) =>
-      parseArticle(shownPath(file), bytes, { publisher, settings, authors, committed: committed.get(file) }),
-    );
-    keys.push(file, key);
+  for (const file of found.files) {
+    const sourcePath = shownPath(file);
+    const place = fileNamePlace(file);
+    if (place) articleUrls.push({ url: articleUrl(path.basename(path.dirname(file)), place.slug), sourcePath });
+    let read: CachedArticle;
+    if (metadata) {
+      read = cache.article(file, committed.get(file), (bytes) =>
+        parseArticle(sourcePath, bytes, { ...metadata, committed: committed.get(file) }),
+      );
+    } else {
+      // Checked as far as it can be without the metadata: never kept.
+      const source = readSource(file);
+      read = source.ok
+        ? {
+            key: "",
+            prints: undefined,
+            result: { ok: false, problems: articleProblemsWithoutMetadata(sourcePath, source.bytes) },
+          }
+        : unreadableArticle(file, source.message);
+    }
+    keys.push(file, read.key);
+    const { result } = read;
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
-    const { article } = result;
-    const previous = byUrl.get(article.url);
-    if (previous) {
-      problems.push({
-        file: article.sourcePath,
-        field: "(file name)",
-        message: `gives the URL ${article.url}, already used by ${previous}; expected a unique slug per section`,
-      });
-      continue;
-    }
-    byUrl.set(article.url, article.sourcePath);
-    if (prints) articleKeys.set(article.url, prints);
-    if (!article.draft || options.includeDrafts) articles.push(article);
+    if (read.prints) articleKeys.set(result.article.url, read.prints);
+    if (!result.article.draft || options.includeDrafts) articles.push(result.article);
   }
-  if (files.length === 0) {
+  if (found.files.length === 0 && found.problems.length === 0) {
     problems.push({
       file: shownPath(paths.articlesDir),
       field: "(folder)",
       message: "has no articles; expected <section>/<yyyy-mm-dd>-<slug>.md files",
     });
   }
-  const pages = loadTrustPages(paths.pagesDir, publisher, path.join(paths.dataDir, "publisher.yaml"));
-  problems.push(...pages.problems);
-  keys.push(...pages.keys);
-  if (problems.length > 0) throw new ContentValidationError(problems);
+  let trustPages: TrustPage[] = [];
+  if (publisher) {
+    const pages = loadTrustPages(paths.pagesDir, publisher, path.join(paths.dataDir, PUBLISHER_FILE));
+    problems.push(...pages.problems);
+    keys.push(...pages.keys);
+    trustPages = pages.pages;
+  }
   articles.sort(byNewest);
   const { articles: shown, scheduled } = options.buildTime
     ? applySchedule(articles, options.buildTime, options.includeScheduled === true)
     : { articles, scheduled: [] };
   return {
-    sources: { publisher, settings, authors, articles: shown, scheduled, trustPages: pages.pages },
-    signature: keys.join("\n"),
+    sources: metadata ? { ...metadata, articles: shown, scheduled, trustPages, articleUrls } : null,
+    problems,
+    // The problems too: a link loop or an unreadable file changes no source that was read.
+    signature: `${keys.join("\n")}\n${JSON.stringify(problems)}`,
     articleKeys,
   };
 }

@@ -50,6 +50,30 @@ function sameOriginImagesRule(state: { tokens: Token[]; Token: typeof Token }): 
   }
 }
 
+/**
+ * Unwraps links with an empty target (`[clic]()`): markdown-it writes them as href="", a link
+ * to the page itself that goes nowhere (found by the property test).
+ */
+function emptyLinksRule(state: { tokens: Token[] }): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    let inEmptyLink = false;
+    block.children = block.children.filter((token) => {
+      if (token.type === "link_open" && token.attrGet("href") === "") {
+        rejected?.push({ kind: "link", url: "" });
+        inEmptyLink = true;
+        return false;
+      }
+      // CommonMark links do not nest: the next link_close closes this one.
+      if (token.type === "link_close" && inEmptyLink) {
+        inEmptyLink = false;
+        return false;
+      }
+      return true;
+    });
+  }
+}
+
 function typographyRule(state: { tokens: Token[] }): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
@@ -75,6 +99,7 @@ function createMarkdown(): MarkdownIt {
     return safe;
   };
   md.core.ruler.push("same_origin_images", sameOriginImagesRule);
+  md.core.ruler.push("empty_links", emptyLinksRule);
   md.core.ruler.push("french_typography", typographyRule);
   md.core.ruler.push("heading_ids", headingIdsRule);
   // A line break inside a paragraph is a space to the reader (and to a minifier).

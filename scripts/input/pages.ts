@@ -5,19 +5,21 @@
  * in the footer) and says what each is to search engines (`roles`). A publisher that lists
  * none has none, and the folder is not read; one that lists some must list every file there.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseIsoWithOffset } from "../text/dates.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
 import { type Timestamp, timestamp } from "./article.ts";
+import { otherMarkdownExtension } from "./article-files.ts";
 import { bodyProblems } from "./body-problems.ts";
 import type { ContentProblem } from "./content-error.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
+import { readSource } from "./read-source.ts";
 import { type Publisher, type TrustPageRole, toProblems, trustPageFrontMatterSchema } from "./schema.ts";
 import { splitSourceFile } from "./source-file.ts";
-import { ARCHIVE_URL, AUTHORS_URL, PAGE_SEGMENT, TOPICS_URL, trustPageUrl } from "./urls.ts";
+import { trustPageUrl } from "./urls.ts";
 
 export interface TrustPage {
   sourcePath: string;
@@ -35,31 +37,41 @@ export interface TrustPage {
   email: string | null;
 }
 
-/** What already lives at /<segment>/, for the segments a page at the root may not take. */
-function rootOwner(slug: string, publisher: Publisher): string | null {
-  const section = publisher.sections.find((s) => s.slug === slug);
-  if (section) return `the section ${section.name}`;
-  const owners: Record<string, string> = {
-    [TOPICS_URL]: "the topics index",
-    [ARCHIVE_URL]: "the archive",
-    [AUTHORS_URL]: "the authors index",
-    [`/${PAGE_SEGMENT}/`]: "the home page's numbered pages",
-    "/assets/": "the stylesheet and images",
-  };
-  return owners[trustPageUrl(slug)] ?? null;
-}
-
-/** The page files of the folder; none when the folder is absent or the publisher lists no page. */
-function pageFiles(pagesDir: string | undefined, publisher: Publisher): string[] {
-  if (!pagesDir || publisher.pages.length === 0) return [];
+/**
+ * The page files of the folder; none when the folder is absent or the publisher lists no page.
+ * Every `*.md` entry whatever its type (readSource refuses a FIFO or a folder with a word), and
+ * Markdown saved under another extension as a problem, as for articles (article-files.ts).
+ */
+function pageFiles(
+  pagesDir: string | undefined,
+  publisher: Publisher,
+): { files: string[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  if (!pagesDir || publisher.pages.length === 0) return { files: [], problems };
+  let entries: string[];
   try {
-    return readdirSync(pagesDir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-      .map((entry) => path.join(pagesDir, entry.name))
-      .sort();
-  } catch {
-    return [];
+    entries = readdirSync(pagesDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { files: [], problems };
+    problems.push({
+      file: shownPath(pagesDir),
+      field: "(folder)",
+      message: `cannot be listed (${code}); expected a readable folder`,
+    });
+    return { files: [], problems };
   }
+  const files: string[] = [];
+  for (const name of entries.sort()) {
+    if (name.startsWith(".")) continue;
+    const full = path.join(pagesDir, name);
+    if (name.endsWith(".md")) files.push(full);
+    else {
+      const other = otherMarkdownExtension(name);
+      if (other) problems.push({ file: shownPath(full), field: "(file name)", message: other });
+    }
+  }
+  return { files, problems };
 }
 
 function parseTrustPage(
@@ -82,10 +94,6 @@ function parseTrustPage(
       "(file name)",
       `"${slug}" is not listed under pages in publisher.yaml; expected "- slug: ${slug}" there (its place in the footer)`,
     );
-  }
-  const owner = rootOwner(slug, publisher);
-  if (owner) {
-    return fail("(file name)", `gives the URL ${trustPageUrl(slug)}, already taken by ${owner}; expected another slug`);
   }
   const source = splitSourceFile(bytes);
   if (!source.ok) return fail(source.field, source.message);
@@ -127,9 +135,15 @@ export function loadTrustPages(
   const problems: ContentProblem[] = [];
   const bySlug = new Map<string, TrustPage>();
   const keys: string[] = [];
-  const files = pageFiles(pagesDir, publisher);
+  const { files, problems: listing } = pageFiles(pagesDir, publisher);
+  problems.push(...listing);
   for (const file of files) {
-    const bytes = readFileSync(file);
+    const source = readSource(file);
+    if (!source.ok) {
+      problems.push({ file: shownPath(file), field: "(file)", message: source.message });
+      continue;
+    }
+    const { bytes } = source;
     keys.push(file, bytes.toString("base64"));
     const result = parseTrustPage(file, bytes, publisher);
     problems.push(...result.problems);

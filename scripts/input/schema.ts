@@ -97,6 +97,10 @@ export const correctionSchema = mapping(
 );
 
 /** Front matter of an article source file. */
+/** An article signed by nobody: the schema's check across fields, also run alone when other fields fail (article.ts). */
+export const BYLINE_MISSING =
+  "is missing; expected the byline (e.g. La Rédaction) or `authors` (slugs from authors.yaml)";
+
 export const articleFrontMatterSchema = mapping(
   {
     title: text(`a headline of at most ${MAX_TITLE_LENGTH} characters`).max(MAX_TITLE_LENGTH, {
@@ -131,7 +135,7 @@ export const articleFrontMatterSchema = mapping(
     ctx.addIssue({
       code: "custom",
       path: ["author"],
-      message: "is missing; expected the byline (e.g. La Rédaction) or `authors` (slugs from authors.yaml)",
+      message: BYLINE_MISSING,
       input: data.author,
     });
   }

@@ -1,4 +1,12 @@
-/** Splits an article source (UTF-8, optional BOM, LF or CRLF) into YAML front matter and body. */
+/**
+ * Source text as the build reads it: UTF-8 (an optional BOM dropped), LF line endings, Unicode
+ * NFC, no control characters. And an article source split into YAML front matter and body.
+ */
+import {
+  controlCharacterLines,
+  controlCharacterMessage,
+  withoutControlCharacters,
+} from "../text/control-characters.ts";
 import { parseYaml } from "./yaml-text.ts";
 
 export type SourceFileResult =
@@ -6,11 +14,21 @@ export type SourceFileResult =
   | { ok: false; field: string; message: string };
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
+const lossyDecoder = new TextDecoder("utf-8");
 
+/**
+ * Line endings are normalised so CRLF files behave alike, and the text is composed (NFC): a
+ * headline typed with combining accents (e + U+0301) is the same text as one typed with
+ * precomposed letters (é), with the same length, slug and topics.
+ */
+function normalise(text: string): string {
+  return text.replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+/** The text of UTF-8 bytes (TextDecoder drops a leading BOM), normalised; null when they are not UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    // TextDecoder drops a leading BOM; line endings are normalised so CRLF files behave alike.
-    return decoder.decode(bytes).replace(/\r\n?/g, "\n");
+    return normalise(decoder.decode(bytes));
   } catch {
     return null;
   }
@@ -38,27 +56,95 @@ export function utf8Problem(bytes: Uint8Array): string | null {
   return null;
 }
 
-export function splitSourceFile(bytes: Uint8Array): SourceFileResult {
-  const text = decodeUtf8(bytes);
+export interface SourceProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The text of a source for the checks that follow, and what is wrong with its bytes: not UTF-8
+ * (the text then has U+FFFD where the bytes were wrong), control characters (each then U+FFFD,
+ * once reported). `parts` names the field of the lines from each line on: [[1, "(file)"]].
+ */
+export function sourceText(
+  bytes: Uint8Array,
+  parts: (text: string) => readonly [number, string][] = () => [[1, "(file)"]],
+): { text: string; problems: SourceProblem[] } {
+  const problems: SourceProblem[] = [];
+  let text = decodeUtf8(bytes);
   if (text === null) {
-    return {
-      ok: false,
-      field: "(file)",
-      message: utf8Problem(bytes) ?? "is not valid UTF-8; expected a UTF-8 text file",
-    };
+    problems.push({ field: "(file)", message: utf8Problem(bytes) ?? "is not valid UTF-8; expected a UTF-8 text file" });
+    text = normalise(lossyDecoder.decode(bytes));
   }
-  const match = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
-  if (!match) {
-    return {
-      ok: false,
+  const sections = parts(text);
+  let found = false;
+  sections.forEach(([fromLine, field], index) => {
+    const toLine = (sections[index + 1]?.[0] ?? Number.POSITIVE_INFINITY) - 1;
+    const controls = controlCharacterLines(text, fromLine, toLine);
+    if (controls) {
+      problems.push({ field, message: controlCharacterMessage(controls) });
+      found = true;
+    }
+  });
+  return { text: found ? withoutControlCharacters(text) : text, problems };
+}
+
+/** An article source's parts; `data` is undefined when the front matter is missing or is not YAML. */
+export interface SourceParts {
+  data: unknown;
+  body: string;
+  /** The body's first line in the file, for messages. */
+  bodyFirstLine: number;
+  /** Everything wrong with the file's bytes and front matter block, in order. */
+  problems: SourceProblem[];
+}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/;
+
+function frontMatterBlock(text: string): { yaml: string; bodyFirstLine: number; length: number } | null {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return null;
+  return {
+    yaml: match[1] ?? "",
+    bodyFirstLine: match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0) + 1,
+    length: match[0].length,
+  };
+}
+
+/** Splits an article source into front matter data and body, with every problem of either. */
+export function splitSource(bytes: Uint8Array): SourceParts {
+  const { text, problems } = sourceText(bytes, (decoded) => {
+    const block = frontMatterBlock(decoded);
+    return block
+      ? [
+          [1, "front matter"],
+          [block.bodyFirstLine, "body"],
+        ]
+      : [[1, "body"]];
+  });
+  const block = frontMatterBlock(text);
+  if (!block) {
+    problems.push({
       field: "front matter",
       message: "is missing; expected the file to start with a YAML block between two --- lines",
-    };
+    });
+    return { data: undefined, body: text, bodyFirstLine: 1, problems };
   }
-  const yamlText = match[1] ?? "";
   // The YAML starts on line 2, after the opening ---.
-  const yaml = parseYaml(yamlText, { firstLine: 2, field: "front matter" });
-  if (!yaml.ok) return yaml;
-  const bodyFirstLine = match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0) + 1;
-  return { ok: true, data: yaml.data, body: text.slice(match[0].length), bodyFirstLine };
+  const yaml = parseYaml(block.yaml, { firstLine: 2, field: "front matter" });
+  if (!yaml.ok) problems.push({ field: yaml.field, message: yaml.message });
+  return {
+    data: yaml.ok ? yaml.data : undefined,
+    body: text.slice(block.length),
+    bodyFirstLine: block.bodyFirstLine,
+    problems,
+  };
+}
+
+/** Splits an article source into YAML front matter and body; the first problem when it cannot. */
+export function splitSourceFile(bytes: Uint8Array): SourceFileResult {
+  const source = splitSource(bytes);
+  const [first] = source.problems;
+  if (first) return { ok: false, ...first };
+  return { ok: true, data: source.data, body: source.body, bodyFirstLine: source.bodyFirstLine };
 }

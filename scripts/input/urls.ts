@@ -1,6 +1,7 @@
 /**
  * Every kind of URL the site's pages live at, root-relative (the HTML base plugin and SiteUrl
- * add any path prefix). One place, so that no two kinds of page can claim the same address.
+ * add any path prefix). One place, so that no two kinds of page can claim the same address
+ * (scripts/lists/site-urls.ts checks that none does, before anything is rendered).
  */
 
 export const HOME_URL = "/";
@@ -45,5 +46,36 @@ export function archiveMonthUrl(monthKey: string): string {
 
 /** A list's numbered page: page 1 is the list's own URL, so it never has two addresses. */
 export function pageUrl(listUrl: string, number: number): string {
-  return number <= 1 ? listUrl : `${listUrl}${PAGE_SEGMENT}/${number}/`;
+  return number <= 1 ? listUrl : `${pagesFolder(listUrl)}${number}/`;
+}
+
+/** The folder of a list's numbered pages: nothing else may live there. */
+export function pagesFolder(listUrl: string): string {
+  return `${listUrl}${PAGE_SEGMENT}/`;
+}
+
+/** The Atom and JSON feeds that follow a page (the home page or a section's). */
+export function feedUrls(pageUrl: string): { atom: string; json: string } {
+  return { atom: `${pageUrl}atom.xml`, json: `${pageUrl}feed.json` };
+}
+
+/** An article's sharing card, next to its page: /international/slug/social.png. */
+export function socialCardUrl(articleUrl: string): string {
+  return `${articleUrl}social.png`;
+}
+
+/** The logo, the favicon, the stylesheet and the site's sharing card. */
+export const ASSETS_URL = "/assets/";
+
+/** The site's files at its root besides pages (numbered sitemap parts come from sitemapPartUrl). */
+export const SITEMAP_URL = "/sitemap.xml";
+export const NEWS_SITEMAP_URL = "/sitemap-news.xml";
+export const ROBOTS_URL = "/robots.txt";
+export const NOT_FOUND_URL = "/404.html";
+/** HTTP headers for Netlify and Cloudflare Pages. */
+export const HEADERS_URL = "/_headers";
+
+/** A sitemap's numbered part past 50,000 URLs: /sitemap.xml → /sitemap-2.xml. */
+export function sitemapPartUrl(sitemapUrl: string, number: number): string {
+  return sitemapUrl.replace(/\.xml$/, `-${number}.xml`);
 }

@@ -1,7 +1,7 @@
 /** The archive by month: /archives/2023/04/ lists April 2023's articles, newest first. */
-import { DateTime } from "luxon";
 import type { Article } from "../input/article.ts";
 import { archiveMonthUrl } from "../input/urls.ts";
+import { MONTHS_FR } from "../text/dates.ts";
 
 export interface ArchiveMonth {
   /** "2023-04". */
@@ -18,20 +18,24 @@ export interface ArchiveYear {
   months: ArchiveMonth[];
 }
 
-/** « avril 2023 ». */
+/**
+ * "2023-04" → « avril 2023 ». From the key's digits alone: luxon made a date of the key in the
+ * machine's zone and Intl named its month in another, so near midnight on the 1st the name
+ * moved a month with TZ (every month of the 19th century under Pacific/Kiritimati).
+ */
 export function monthName(key: string): string {
-  return DateTime.fromFormat(key, "yyyy-MM", { locale: "fr" }).toFormat("LLLL yyyy");
+  return `${MONTHS_FR[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
 }
 
 /**
  * Groups articles already sorted newest first by the month of publication in the publisher's
- * zone (read from the ISO date, which carries that zone's offset). Months come out newest first.
+ * zone (the calendar day of their publication there). Months come out newest first.
  */
 export function buildArchive(articlesNewestFirst: readonly Article[]): ArchiveMonth[] {
   const months: ArchiveMonth[] = [];
   let current: ArchiveMonth | undefined;
   for (const article of articlesNewestFirst) {
-    const key = article.published.iso.slice(0, 7);
+    const key = article.published.day.slice(0, 7);
     if (current?.key !== key) {
       current = { key, name: monthName(key), url: archiveMonthUrl(key), articles: [] };
       months.push(current);

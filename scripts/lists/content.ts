@@ -3,23 +3,30 @@
  * what is derived from them: sections with their articles, the typeset appeal, every list page,
  * topics, the archive, « À lire aussi », authors' pages and the pages about the publisher.
  */
+import path from "node:path";
 import type { Article, SectionRef } from "../input/article.ts";
+import { AUTHORS_FILE } from "../input/authors.ts";
+import { ContentValidationError } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import {
   type ArticleCache,
   type ArticleKeys,
   type LoadOptions,
-  loadSources,
   MemoryArticleCache,
+  PUBLISHER_FILE,
+  readSources,
   type Sources,
+  type SourcesRead,
 } from "../input/load-sources.ts";
 import { typesetPlainText } from "../input/markdown.ts";
 import type { TrustPage } from "../input/pages.ts";
 import type { Publisher, Settings } from "../input/schema.ts";
 import { sectionUrl } from "../input/urls.ts";
+import { shownPath } from "../text/shown-path.ts";
 import { type AuthorIndexPage, type AuthorPage, buildAuthorLists } from "./authors.ts";
 import { buildListings, type Listings } from "./listings.ts";
 import type { RankingMemo } from "./related.ts";
+import { urlClaims, urlClashes } from "./site-urls.ts";
 
 export interface SectionWithArticles extends SectionRef {
   description: string;
@@ -95,10 +102,27 @@ export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
   };
 }
 
-/** The content, and for each article (by URL) the key of what it was made from: its fingerprint. */
+/** The content, and for each article (by URL) the hashes of what it shows: for incremental builds. */
 export interface LoadedContent {
   content: Content;
   articleKeys: ArticleKeys;
+}
+
+/**
+ * The content, or a ContentValidationError with every problem: the sources' own and, when
+ * the metadata could be read, URLs claimed twice (before anything is rendered).
+ */
+function checkedContent(read: SourcesRead, paths: ContentPaths, ranking?: RankingMemo): Content {
+  const problems = [...read.problems];
+  const content = read.sources ? buildContent(read.sources, ranking) : null;
+  if (content && read.sources) {
+    const publisherFile = shownPath(path.join(paths.dataDir, PUBLISHER_FILE));
+    const authorsFile = shownPath(path.join(paths.dataDir, AUTHORS_FILE));
+    const { articleUrls } = read.sources;
+    problems.push(...urlClashes(urlClaims(content, { articleUrls, publisherFile, authorsFile })));
+  }
+  if (problems.length > 0 || !content) throw new ContentValidationError(problems);
+  return content;
 }
 
 /** Reads, validates and derives everything, once (the build, with its cache on disk). */
@@ -107,8 +131,8 @@ export function loadContentWithKeys(
   options: LoadOptions = {},
   cache: ArticleCache = new MemoryArticleCache(),
 ): LoadedContent {
-  const { sources, articleKeys } = loadSources(paths, options, cache);
-  return { content: buildContent(sources), articleKeys };
+  const read = readSources(paths, options, cache);
+  return { content: checkedContent(read, paths), articleKeys: read.articleKeys };
 }
 
 /** Reads, validates and derives everything. */
@@ -128,10 +152,10 @@ export class ContentLoader {
   #last: { signature: string; loaded: LoadedContent } | undefined;
 
   load(paths: ContentPaths, options: LoadOptions = {}): LoadedContent {
-    const { sources, signature, articleKeys } = loadSources(paths, options, this.#articles);
-    if (this.#last?.signature === signature) return this.#last.loaded;
-    const loaded = { content: buildContent(sources, this.#ranking), articleKeys };
-    this.#last = { signature, loaded };
+    const read = readSources(paths, options, this.#articles);
+    if (this.#last?.signature === read.signature) return this.#last.loaded;
+    const loaded = { content: checkedContent(read, paths, this.#ranking), articleKeys: read.articleKeys };
+    this.#last = { signature: read.signature, loaded };
     return loaded;
   }
 }

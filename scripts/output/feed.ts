@@ -5,6 +5,7 @@
  */
 import type { Article } from "../input/article.ts";
 import type { SiteUrl } from "../input/site-url.ts";
+import { feedUrls } from "../input/urls.ts";
 import type { Listing } from "../lists/listings.ts";
 import { escapeXml, XML_DECLARATION, xmlElement } from "../text/xml.ts";
 import type { GeneratedFile } from "./generated-file.ts";
@@ -36,7 +37,8 @@ export interface FeedLink {
 }
 
 export function feedPaths(pageUrl: string): { atomPath: string; jsonPath: string } {
-  return { atomPath: `${pageUrl}atom.xml`, jsonPath: `${pageUrl}feed.json` };
+  const { atom, json } = feedUrls(pageUrl);
+  return { atomPath: atom, jsonPath: json };
 }
 
 /** The site's feed, then one per listed section (the lists are already newest first). */

@@ -3,6 +3,7 @@
  * (and one for every other page), the PNG logos for feeds and structured data, the SVG favicon.
  */
 import type { Article } from "../input/article.ts";
+import { ASSETS_URL, socialCardUrl } from "../input/urls.ts";
 
 export interface ImageRef {
   /** Root-relative URL. */
@@ -15,7 +16,7 @@ export interface ImageRef {
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
 /** The raster wordmark, 6:1, for feeds (Atom asks for a wide logo); the SVG one stays for pages. */
-export const LOGO_PNG: ImageRef = { path: "/assets/logo.png", width: 600, height: 100 };
+export const LOGO_PNG: ImageRef = { path: `${ASSETS_URL}logo.png`, width: 600, height: 100 };
 
 /**
  * The organization's logo in structured data and the JSON Feed icon: square, as Google asks
@@ -24,11 +25,11 @@ export const LOGO_PNG: ImageRef = { path: "/assets/logo.png", width: 600, height
 export const LOGO_SQUARE_PNG: ImageRef = { path: "/assets/logo-square.png", width: 512, height: 512 };
 
 /** The card of pages that are not articles (home, sections, lists). */
-export const SITE_CARD: ImageRef = { path: "/assets/social.png", ...CARD_SIZE };
+export const SITE_CARD: ImageRef = { path: `${ASSETS_URL}social.png`, ...CARD_SIZE };
 
-export const FAVICON_PATH = "/assets/favicon.svg";
+export const FAVICON_PATH = `${ASSETS_URL}favicon.svg`;
 
 /** Next to the article's page: /international/slug/social.png. */
 export function articleCard(article: Pick<Article, "url">): ImageRef {
-  return { path: `${article.url}social.png`, ...CARD_SIZE };
+  return { path: socialCardUrl(article.url), ...CARD_SIZE };
 }

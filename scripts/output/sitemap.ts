@@ -5,6 +5,7 @@
  */
 import type { DateTime } from "luxon";
 import type { Article } from "../input/article.ts";
+import { NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL, sitemapPartUrl } from "../input/urls.ts";
 import { XML_DECLARATION, xmlElement } from "../text/xml.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import type { Publication } from "./json-ld.ts";
@@ -99,12 +100,12 @@ export function crawlerFiles(
 ): GeneratedFile[] {
   const absolute = (path: string) => publication.siteUrl.absolute(path);
   if (pages.length <= limits.urls && news.length <= limits.news) {
-    const files = [{ path: "/sitemap.xml", body: urlset(pages, publication) }];
-    if (news.length > 0) files.push({ path: "/sitemap-news.xml", body: newsUrlset(news, publication) });
-    return [...files, { path: "/robots.txt", body: robotsTxt(files.map((file) => absolute(file.path))) }];
+    const files = [{ path: SITEMAP_URL, body: urlset(pages, publication) }];
+    if (news.length > 0) files.push({ path: NEWS_SITEMAP_URL, body: newsUrlset(news, publication) });
+    return [...files, { path: ROBOTS_URL, body: robotsTxt(files.map((file) => absolute(file.path))) }];
   }
   const pageParts = splitIntoParts(pages, limits.urls).map((part, index) => ({
-    path: `/sitemap-${index + 1}.xml`,
+    path: sitemapPartUrl(SITEMAP_URL, index + 1),
     body: urlset(part, publication),
     lastmod: newest(part, (entry) => (entry.lastmod ? Date.parse(entry.lastmod) : Number.NEGATIVE_INFINITY))?.lastmod,
   }));
@@ -112,20 +113,20 @@ export function crawlerFiles(
     news.length === 0
       ? []
       : splitIntoParts(news, limits.news).map((part, index) => ({
-          path: `/sitemap-news-${index + 1}.xml`,
+          path: sitemapPartUrl(NEWS_SITEMAP_URL, index + 1),
           body: newsUrlset(part, publication),
           lastmod: newestUpdate(part),
         }));
   const parts = [...pageParts, ...newsParts];
   return [
     {
-      path: "/sitemap.xml",
+      path: SITEMAP_URL,
       body: sitemapIndex(
         parts.map((part) => ({ url: part.path, lastmod: part.lastmod })),
         publication,
       ),
     },
     ...parts.map(({ path, body }) => ({ path, body })),
-    { path: "/robots.txt", body: robotsTxt([absolute("/sitemap.xml")]) },
+    { path: ROBOTS_URL, body: robotsTxt([absolute(SITEMAP_URL)]) },
   ];
 }

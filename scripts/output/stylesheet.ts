@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import path from "node:path";
 import type CleanCSS from "clean-css";
+import { ASSETS_URL } from "../input/urls.ts";
 
 export interface Stylesheet {
   /** Root-relative, content-hashed: safe to cache for a year. */
@@ -34,7 +35,7 @@ export class StylesheetBuilder {
     if (this.#last?.source === source) return this.#last.stylesheet;
     const css = this.#minified(source);
     const hash = sha256(css).slice(0, 10);
-    this.#last = { source, stylesheet: { url: `/assets/site.${hash}.css`, css } };
+    this.#last = { source, stylesheet: { url: `${ASSETS_URL}site.${hash}.css`, css } };
     return this.#last.stylesheet;
   }
 

@@ -5,9 +5,10 @@ const LIGATURES: Record<string, string> = { œ: "oe", Œ: "oe", æ: "ae", Æ: "a
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function slugify(text: string, maxLength = 80): string {
+  // Decomposed first, so that a ligature carrying an accent (ǽ) loses the accent and keeps its letters.
   const ascii = text
-    .replace(/[œŒæÆß]/g, (c) => LIGATURES[c] ?? c)
     .normalize("NFKD")
+    .replace(/[œŒæÆß]/g, (c) => LIGATURES[c] ?? c)
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[\u2019']/g, "-")

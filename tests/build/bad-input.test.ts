@@ -1,8 +1,21 @@
 /**
  * Editors' mistakes, one per row: each builds a copy of the newsroom over a good dist/, and
  * the bad build must exit non-zero, name the file and the field, and leave dist/ byte-identical.
+ * Rows cover each class of bad input: fields, bodies, files that are not ordinary files, text
+ * with control characters, URLs claimed twice.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownPath } from "../../scripts/text/shown-path.ts";
@@ -44,6 +57,24 @@ interface BadInput {
 }
 
 const at = (dir: string, file: string) => path.join(dir, file);
+
+/** Declares one more section after the newsroom's four (it is sections.4). */
+function declareSection(dir: string, slug: string): void {
+  editText(at(dir, PUBLISHER), (t) =>
+    t.replace(
+      "    description: Une rubrique sans article.\n",
+      `    description: Une rubrique sans article.\n  - slug: ${slug}\n    name: Rubrique\n    description: Une rubrique.\n`,
+    ),
+  );
+}
+
+const TUBE = "articles/culture/2024-03-09-tube.md";
+const ZERO = "articles/culture/2024-03-09-zero.md";
+const LOST = "articles/culture/2024-03-09-perdu.md";
+const SELF = "articles/culture/2024-03-09-soi.md";
+const LOOP = "articles/culture/boucle";
+const BIG = "articles/culture/2024-03-09-enorme.md";
+const PAGE = "articles/culture/2024-03-05-page.md";
 
 const CASES: BadInput[] = [
   {
@@ -274,7 +305,7 @@ const CASES: BadInput[] = [
     name: "page about the publisher whose URL is a section's",
     file: "pages/culture.md",
     field: "(file name)",
-    message: "gives the URL /culture/, already taken by the section Culture; expected another slug",
+    message: "gives the URL /culture/, already used by the section « Culture »; expected another slug",
     mutate: (d) => {
       editText(at(d, PUBLISHER), (t) => `${t}pages:\n  - slug: culture\n`);
       mkdirSync(at(d, "pages"));
@@ -300,6 +331,131 @@ const CASES: BadInput[] = [
     field: "pages.0.slug",
     message: '"contact" has no page; expected',
     mutate: (d) => editText(at(d, PUBLISHER), (t) => `${t}pages:\n  - slug: contact\n`),
+  },
+  {
+    name: "time 24:00 (luxon reads it as the next midnight)",
+    file: ROMAN,
+    field: "date",
+    message: "is not a real date and time; expected an existing day and a time from 00:00 to 23:59",
+    mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-01T24:00:00+01:00"),
+  },
+  {
+    name: "offset no clock uses",
+    file: ROMAN,
+    field: "date",
+    message: "has the UTC offset +99:59; expected one from -12:00 to +14:00",
+    mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-02T12:00:00+99:59"),
+  },
+  {
+    name: "NUL in the body",
+    file: ROMAN,
+    field: "body",
+    message: "U+0000, a control character; expected text without control characters",
+    mutate: (d) => editText(at(d, ROMAN), (t) => `${t}\nUn\u0000 octet nul.\n`),
+  },
+  {
+    name: "terminal escape written as a YAML escape",
+    file: ROMAN,
+    field: "title",
+    message: "holds U+001B, a control character",
+    mutate: (d) => setField(at(d, ROMAN), "title", '"\\e[31mRouge"'),
+  },
+  {
+    name: "unknown YAML tag beside an alias bomb",
+    file: ROMAN,
+    field: "front matter",
+    message: "invalid YAML at line",
+    mutate: (d) => {
+      const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+      for (const n of "bcdefgh")
+        bomb.push(
+          `${n}: &${n} [${Array(9)
+            .fill(`*${String.fromCharCode(n.charCodeAt(0) - 1)}`)
+            .join(",")}]`,
+        );
+      setField(at(d, ROMAN), "tags", `!inconnu [Livres]\n${bomb.join("\n")}`);
+    },
+  },
+  {
+    name: "FIFO named .md (never opened)",
+    file: TUBE,
+    field: "(file)",
+    message: "is a FIFO (named pipe); expected a regular file",
+    mutate: (d) => execFileSync("mkfifo", [at(d, TUBE)]),
+  },
+  {
+    name: "link to a device",
+    file: ZERO,
+    field: "(file)",
+    message: 'is a character device (through a symbolic link to "/dev/zero"); expected a regular file',
+    mutate: (d) => symlinkSync("/dev/zero", at(d, ZERO)),
+  },
+  {
+    name: "link that leads nowhere",
+    file: LOST,
+    field: "(file)",
+    message: 'is a symbolic link to "absent.md", which does not exist',
+    mutate: (d) => symlinkSync("absent.md", at(d, LOST)),
+  },
+  {
+    name: "link to itself",
+    file: SELF,
+    field: "(file)",
+    message: "is a symbolic link that leads back to itself (a loop",
+    mutate: (d) => symlinkSync(path.basename(SELF), at(d, SELF)),
+  },
+  {
+    name: "folder linked into itself",
+    file: LOOP,
+    field: "(folder)",
+    message: "a folder that contains it (a loop)",
+    mutate: (d) => symlinkSync("..", at(d, LOOP)),
+  },
+  {
+    name: "source over 5 MB",
+    file: BIG,
+    field: "(file)",
+    message: "is larger than 5 MB (10485760 bytes); expected at most 5 MB",
+    mutate: (d) => {
+      cpSync(at(d, ROMAN), at(d, BIG));
+      truncateSync(at(d, BIG), 10 * 1024 * 1024);
+    },
+  },
+  {
+    name: "Markdown saved as .MD",
+    file: "articles/culture/2024-03-02-un-roman-prime.MD",
+    field: "(file name)",
+    message: 'has the extension ".MD"; expected ".md"',
+    mutate: (d) => renameSync(at(d, ROMAN), at(d, "articles/culture/2024-03-02-un-roman-prime.MD")),
+  },
+  {
+    name: "section named after the topics index",
+    file: PUBLISHER,
+    field: "sections.4.slug",
+    message: '"sujets" gives the URL /sujets/, already used by the index of topics (/sujets/)',
+    mutate: (d) => declareSection(d, "sujets"),
+  },
+  {
+    name: "section named after the home page's numbered pages, with articles",
+    file: PUBLISHER,
+    field: "sections.4.slug",
+    message: '"page" gives the URL /page/, in /page/, where the home page\'s numbered pages are',
+    mutate: (d) => {
+      declareSection(d, "page");
+      mkdirSync(at(d, "articles/page"));
+      cpSync(at(d, ROMAN), at(d, "articles/page/2024-03-02-2.md"));
+      setField(at(d, "articles/page/2024-03-02-2.md"), "section", "page");
+    },
+  },
+  {
+    name: "article named after its section's numbered pages",
+    file: PAGE,
+    field: "(file name)",
+    message: "gives the URL /culture/page/, in /culture/page/, where the numbered pages of Culture are",
+    mutate: (d) => {
+      cpSync(at(d, ROMAN), at(d, PAGE));
+      setField(at(d, PAGE), "date", "2024-03-05T12:00:00+01:00");
+    },
   },
   {
     name: "publisher without a name",
@@ -422,6 +578,38 @@ describe("bad input", () => {
         `${shownPath(at(dir, ROMAN), ROOT)}: title: is missing; expected a headline of at most 110 characters`,
         `${shownPath(at(dir, BOURSE), ROOT)}: date: "hier" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)`,
         `${shownPath(at(dir, BOURSE), ROOT)}: tags: "Marchés" is not a list of tags (e.g. [Chine, Russie])`,
+      ]);
+      expect(hashTree(path.join(dir, "dist"))).toEqual(goodHashes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reports every problem of one file in one run, with the other files' and the URLs claimed twice", async () => {
+    const dir = prepareCase();
+    try {
+      setField(at(dir, ROMAN), "title", null);
+      editText(
+        at(dir, ROMAN),
+        (t) => `${t.replace("## Un intertitre", "# Un intertitre")}\n[Clic](javascript:alert(1))\n`,
+      );
+      const copy = at(dir, "articles/culture/2024-03-03-un-roman-prime.md");
+      cpSync(at(dir, ROMAN), copy);
+      setField(at(dir, BOURSE), "date", '"hier"');
+      const run = await runBuildAsync(buildArgs(dir));
+      const roman = shownPath(at(dir, ROMAN), ROOT);
+      expect(run.status).toBe(1);
+      expect(run.stderr.split("\n").filter((line) => line !== "")).toEqual([
+        "Build failed: 9 problem(s). Nothing was published.",
+        `${roman}: title: is missing; expected a headline of at most 110 characters`,
+        `${roman}: body: line 11: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
+        `${roman}: body: "javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL`,
+        `${shownPath(copy, ROOT)}: title: is missing; expected a headline of at most 110 characters`,
+        `${shownPath(copy, ROOT)}: date: "2024-03-02T12:00:00+01:00" is 2024-03-02 in Europe/Paris, but the file name says 2024-03-03; expected them to agree`,
+        `${shownPath(copy, ROOT)}: body: line 11: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
+        `${shownPath(copy, ROOT)}: body: "javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL`,
+        `${shownPath(at(dir, BOURSE), ROOT)}: date: "hier" is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)`,
+        `${shownPath(copy, ROOT)}: (file name): gives the URL /culture/un-roman-prime/, already used by ${roman}; expected a unique slug per section`,
       ]);
       expect(hashTree(path.join(dir, "dist"))).toEqual(goodHashes);
     } finally {

@@ -1,7 +1,10 @@
 /** A synthetic newsroom (tests/fixtures/newsroom): ordering, section membership, drafts. */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../scripts/lists/content.ts";
+import { urlClaims } from "../../scripts/lists/site-urls.ts";
+import { OUTPUT_MARKER } from "../../scripts/publish/output-folder.ts";
 import { type BuiltSite, buildSite, normalizeText, ROOT, readPage } from "../helpers/build.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
@@ -54,5 +57,28 @@ describe("a newsroom of several sections", () => {
     const page = readPage(site.outDir, "/economie/la-bourse-recule/");
     expect(normalizeText(page.querySelector(".kicker a")?.textContent)).toBe("Économie");
     expect(page.querySelector(".kicker a")?.getAttribute("href")).toBe("/economie/");
+  });
+});
+
+describe("the URLs the build checks before rendering", () => {
+  it("include every file the build writes (scripts/lists/site-urls.ts claims them)", () => {
+    const paths = { articlesDir: path.join(FIXTURE, "articles"), dataDir: path.join(FIXTURE, "data") };
+    const content = loadContent(paths);
+    const articleUrls = content.articles.map(({ url, sourcePath }) => ({ url, sourcePath }));
+    const claims = urlClaims(content, { articleUrls, publisherFile: "publisher.yaml", authorsFile: "authors.yaml" });
+    const pages = new Set(claims.filter((claim) => !claim.folderOf).map((claim) => claim.url));
+    const folders = claims.filter((claim) => claim.folderOf).map((claim) => claim.url);
+    const written = readdirSync(site.outDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map(
+        (entry) => `/${path.relative(site.outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`,
+      )
+      .map((file) => file.replace(/(^|\/)index\.html$/, "$1"));
+    expect(written.length).toBeGreaterThan(30);
+    // The build's mark on its folder (scripts/publish/output-folder.ts) is no page of the site.
+    const unclaimed = written.filter(
+      (url) => url !== `/${OUTPUT_MARKER}` && !pages.has(url) && !folders.some((folder) => url.startsWith(folder)),
+    );
+    expect(unclaimed).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { slugify } from "../../scripts/text/slug.ts";
 
 /** An article published on `iso` (with offset) in `section`, with the given tag names. */
 export function fakeArticle(slug: string, iso: string, section: string, tags: string[] = []): Article {
-  const stamp = { iso, long: iso, short: iso, epoch: Date.parse(iso) };
+  const stamp = { iso, long: iso, short: iso, day: iso.slice(0, 10), epoch: Date.parse(iso) };
   return {
     sourcePath: `${section}/${iso.slice(0, 10)}-${slug}.md`,
     slug,

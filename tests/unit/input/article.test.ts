@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { excerpt, parseArticle } from "../../../scripts/input/article.ts";
+import { articleProblemsWithoutMetadata, excerpt, parseArticle } from "../../../scripts/input/article.ts";
 import { authorsOf } from "../../../scripts/input/authors.ts";
+import { formatProblem } from "../../../scripts/input/content-error.ts";
 import type { Settings } from "../../../scripts/input/schema.ts";
 import { articleUrl } from "../../../scripts/input/urls.ts";
 import { publisher } from "../../helpers/articles.ts";
+import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
 
 const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
 const context = { publisher, settings };
@@ -159,6 +161,102 @@ describe("authors and corrections", () => {
   });
 });
 
+describe("every problem of a file at once", () => {
+  const problemsOf = (path: string, text: string) => {
+    const result = parseArticle(path, new TextEncoder().encode(text), context);
+    if (result.ok) throw new Error("accepted");
+    return result.problems.map(formatProblem);
+  };
+
+  it("reports a missing field, a level-1 heading and a forbidden link together", () => {
+    const text = valid.replace(/^title: .*$/m, "");
+    expect(problemsOf(file, `---\n${text}\n---\n\n# Titre\n\n[Clic](javascript:alert(1))\n`)).toEqual([
+      `${file}: title: is missing; expected a headline of at most 110 characters`,
+      `${file}: body: line 10: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
+      `${file}: body: "javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL`,
+    ]);
+  });
+
+  it("checks the fields that are valid when others are not: date against file name, section, tags", () => {
+    const text = valid
+      .replace(/^title: .*$/m, "title: [une, liste]")
+      .replace("section: international", "section: sport")
+      .replace("tags: [Chine, Russie]", "tags: [Chine, chine, «»]");
+    expect(problemsOf("src/articles/international/2023-04-17-un-titre.md", `---\n${text}\n---\n\n# T\n`)).toEqual([
+      "src/articles/international/2023-04-17-un-titre.md: title: a list (2 items) is not a headline of at most 110 characters",
+      'src/articles/international/2023-04-17-un-titre.md: section: "sport" is not a declared section; expected one of international, economie',
+      'src/articles/international/2023-04-17-un-titre.md: date: "2023-04-18T14:05:00+02:00" is 2023-04-18 in Europe/Paris, but the file name says 2023-04-17; expected them to agree',
+      'src/articles/international/2023-04-17-un-titre.md: tags.1: "chine" repeats "Chine"; expected each tag once',
+      'src/articles/international/2023-04-17-un-titre.md: tags.2: "«»" has no letters or digits; expected a word',
+      "src/articles/international/2023-04-17-un-titre.md: body: line 10: a level-1 heading (#); expected ## for subheadings, the headline comes from title",
+    ]);
+  });
+
+  it("checks the body of a file whose name, front matter and bytes are all wrong", () => {
+    const bytes = Uint8Array.from("---\ntitle: caf\u00e9\n---\n\n# T\u0007\n", (c) => c.charCodeAt(0));
+    const result = parseArticle("src/articles/international/sans-date.md", bytes, context);
+    expect(!result.ok && result.problems.map((p) => p.field)).toEqual([
+      "(file name)",
+      "(file)",
+      "body",
+      "standfirst",
+      "date",
+      "section",
+      "author",
+      "body",
+    ]);
+  });
+
+  it("checks what it can without the publisher's metadata (when that has problems of its own)", () => {
+    const text = valid.replace("section: international", "section: sport");
+    const problems = articleProblemsWithoutMetadata(file, new TextEncoder().encode(`---\n${text}\n---\n\n# T\n`));
+    expect(problems.map(formatProblem)).toEqual([
+      `${file}: body: line 10: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
+    ]);
+  });
+
+  it("refuses control characters written raw or as YAML escapes", () => {
+    const text = valid.replace("standfirst: Le chapô.", 'standfirst: "Le\\x07 chapô."');
+    expect(problemsOf(file, `---\n${text}\n---\n\nUn\u0000 texte.\n`)).toEqual([
+      `${file}: body: line 10: U+0000, a control character; expected text without control characters (tabs and line breaks are fine)`,
+      `${file}: standfirst: holds U+0007, a control character; expected text without control characters`,
+    ]);
+  });
+});
+
+describe("text typed with combining accents", () => {
+  const decomposed = (text: string) => text.normalize("NFD");
+  const headline = `Élysée : ${"é".repeat(100)}`;
+
+  it("counts, slugs and tags as the same text typed precomposed", () => {
+    expect(headline).toHaveLength(109);
+    expect(decomposed(headline)).toHaveLength(211);
+    const parse = (text: string) => {
+      const tag = text.slice(0, text.indexOf(" "));
+      const frontMatter = valid.replace('title: "Un titre: vraiment?"', `title: "${text}"`).replace("Chine", tag);
+      const result = parseArticle(file, source(frontMatter), context);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article;
+    };
+    const composed = parse(headline);
+    const typed = parse(decomposed(headline));
+    expect(typed.title).toBe(composed.title);
+    expect(typed.tags).toEqual(composed.tags);
+    expect(typed.tags[0]).toMatchObject({ name: "Élysée", slug: "elysee" });
+    expect(typed.tags[0]?.name).toHaveLength(6);
+  });
+
+  it("refuses a decomposed headline over 110 characters by its composed length", () => {
+    const long = decomposed(`${headline}ée`);
+    const result = parseArticle(
+      file,
+      source(valid.replace('title: "Un titre: vraiment?"', `title: "${long}"`)),
+      context,
+    );
+    expect(!result.ok && result.problems[0]?.message).toMatch(/is 111 characters long; expected at most 110$/);
+  });
+});
+
 describe("links and images in the body", () => {
   it("rejects javascript: and data: links and images from another origin, naming them", () => {
     const result = parseArticle(
@@ -190,6 +288,14 @@ describe("articleUrl", () => {
 });
 
 describe("excerpt", () => {
+  it.each([
+    ["one long word", (n: number) => "a".repeat(n)],
+    ["long runs of spaces", (n: number) => `a${" \u00A0\t".repeat(n / 3)}b`],
+    ["many short words", (n: number) => "a ".repeat(n / 2)],
+  ])("takes time linear in the text: %s", (_, textOfSize) => {
+    expect(doublingCost((text: string) => excerpt(text), textOfSize)).toBeLessThan(LINEAR_LIMIT);
+  });
+
   it("keeps short text whole", () => {
     expect(excerpt("Court.")).toBe("Court.");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderBody } from "../../../scripts/input/markdown.ts";
+import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
 
 const ids = (markdown: string) => [...renderBody(markdown).html.matchAll(/<h\d id="([^"]*)"/g)].map((m) => m[1]);
 
@@ -13,6 +14,26 @@ describe("subheading ids", () => {
 
   it("numbers repeated subheadings so every id on the page stays unique", () => {
     expect(ids("## Bilan\n\nUn.\n\n## Bilan\n\nDeux.\n\n## Bilan")).toEqual(["bilan", "bilan-2", "bilan-3"]);
+  });
+
+  it("skips numbers another subheading already took", () => {
+    expect(ids("## Bilan\n\n## Bilan 2\n\n## Bilan\n\n## Bilan\n\n## Bilan 5\n\n## Bilan")).toEqual([
+      "bilan",
+      "bilan-2",
+      "bilan-3",
+      "bilan-4",
+      "bilan-5",
+      "bilan-6",
+    ]);
+  });
+
+  it("numbers thousands of repeated subheadings in linear time", () => {
+    expect(
+      doublingCost(
+        (body: string) => renderBody(body),
+        (n) => "## a\n\n".repeat(n / 6),
+      ),
+    ).toBeLessThan(LINEAR_LIMIT);
   });
 
   it("never takes an id the page layout uses around the body", () => {

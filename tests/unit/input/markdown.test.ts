@@ -1,6 +1,64 @@
+import fc from "fast-check";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { renderBody } from "../../../scripts/input/markdown.ts";
 import { NBSP, NNBSP } from "../../../scripts/text/typography.ts";
+import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
+
+/** Markdown made of the constructs a careless or hostile editor might pile up. */
+const hostileMarkdown = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        "*",
+        "**",
+        "_",
+        "`",
+        "```",
+        "[",
+        "]",
+        "](",
+        ")",
+        "![",
+        "<",
+        ">",
+        "#",
+        "## ",
+        "\n",
+        "\n\n",
+        "    ",
+        "- ",
+        "1. ",
+        "&",
+        "&#",
+        ";",
+        ":",
+        "javascript:alert(1)",
+        "JaVaScRiPt:",
+        "data:text/html,x",
+        "//evil.example/",
+        "https://a.fr/?q=1;b",
+        "mailto:a@b.fr",
+        "/culture/",
+        "<script>",
+        "</p>",
+        '"',
+        "'",
+        "«",
+        "»",
+        "\\",
+        "~~",
+        "[r]: ",
+        "\u2028",
+        "\u202E",
+      ),
+      fc.string({ maxLength: 4 }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((pieces) => pieces.join(""));
+
+const ALLOWED_TAGS = new Set("P EM STRONG A CODE PRE H1 H2 H3 H4 H5 H6 UL OL LI BLOCKQUOTE HR BR IMG S".split(" "));
 
 describe("renderBody", () => {
   it("typesets text but not code or link targets", () => {
@@ -66,6 +124,12 @@ describe("renderBody", () => {
     ]);
   });
 
+  it("refuses an empty link target, which would link the page to itself", () => {
+    const { html, rejectedUrls } = renderBody("[clic]() puis [ici](/x) et []()");
+    expect(html).toBe('<p>clic puis <a href="/x">ici</a> et </p>');
+    expect(rejectedUrls).toEqual([{ kind: "link", url: "" }]);
+  });
+
   it("refuses nothing in an ordinary body", () => {
     expect(renderBody("[a](https://a.fr) [b](mailto:x@y.fr) [c](/culture/) [d](#suite)").rejectedUrls).toEqual([]);
   });
@@ -79,5 +143,55 @@ describe("renderBody", () => {
 
   it("collects the visible text for word counts", () => {
     expect(renderBody("Un *deux*\ntrois.\n\n## Quatre").text).toBe("Un deux trois.\nQuatre");
+  });
+});
+
+describe("renderBody on generated Markdown", () => {
+  it("writes only the body's own elements, with safe link and image targets", () => {
+    fc.assert(
+      fc.property(hostileMarkdown, (markdown) => {
+        const { html } = renderBody(markdown);
+        const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+        for (const element of document.body.querySelectorAll("*")) {
+          expect(ALLOWED_TAGS).toContain(element.tagName);
+          for (const name of element.getAttributeNames()) {
+            expect(["href", "src", "alt", "id", "title", "start", "class"]).toContain(name);
+          }
+        }
+        for (const link of document.body.querySelectorAll("a[href]")) {
+          expect(link.getAttribute("href")).toMatch(/^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i);
+        }
+        for (const image of document.body.querySelectorAll("img"))
+          expect(image.getAttribute("src")).toMatch(/^\/(?!\/)/);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("gives a fenced block's language as a class, escaped", () => {
+    expect(renderBody('```" onclick="x\ncode\n```').html).toBe(
+      '<pre><code class="language-&quot;">code\n</code></pre>',
+    );
+  });
+
+  it.each([
+    ["one long word", (n: number) => "a".repeat(n)],
+    ["one long word with a colon", (n: number) => `${"a".repeat(n)}:`],
+    ["a long e-mail-like word", (n: number) => `${"a".repeat(n)}@`],
+    ["repeated subheadings", (n: number) => "## a\n\n".repeat(n / 6)],
+    ["emphasis markers", (n: number) => "*a".repeat(n / 2)],
+    ["nested strong emphasis", (n: number) => "**a".repeat(n / 3)],
+    ["opening brackets", (n: number) => "[".repeat(n)],
+    ["image openers", (n: number) => "![".repeat(n / 2)],
+    ["unclosed links", (n: number) => "[a](".repeat(n / 4)],
+    ["links closed at the end", (n: number) => `${"[a".repeat(n / 2)}](b)`],
+    ["backticks", (n: number) => "`a".repeat(n / 2)],
+    ["angle brackets", (n: number) => "<a".repeat(n / 2)],
+    ["block quotes", (n: number) => ">".repeat(n)],
+    ["nested lists", (n: number) => `${"- ".repeat(n / 2)}a`],
+    ["entities", (n: number) => "&#".repeat(n / 2)],
+    ["spaces before a guillemet", (n: number) => `«${" ".repeat(n)}x»`],
+  ])("takes time linear in the body: %s", (_, bodyOfSize) => {
+    expect(doublingCost((body: string) => renderBody(body), bodyOfSize, { size: 5_000 })).toBeLessThan(LINEAR_LIMIT);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTrustPages } from "../../../scripts/input/pages.ts";
@@ -102,17 +103,15 @@ describe("loadTrustPages", () => {
     ]);
   });
 
-  it.each([
-    ["international", "the section International"],
-    ["sujets", "the topics index"],
-    ["archives", "the archive"],
-    ["auteurs", "the authors index"],
-    ["page", "the home page's numbered pages"],
-    ["assets", "the stylesheet and images"],
-  ])("refuses the slug %s, whose URL is already taken by %s", (slug, owner) => {
-    const file = write(`${slug}.md`, page("Une page"));
-    expect(messages({ ...publisher, pages: [{ slug, roles: [] }] })).toEqual([
-      `${file}: (file name): gives the URL /${slug}/, already taken by ${owner}; expected another slug`,
+  it("refuses what is not a page file with a word, never waiting on it or leaving it out in silence", () => {
+    writeAll();
+    const pages = path.join(dir(), "pages");
+    renameSync(path.join(pages, "contact.md"), path.join(pages, "contact.markdown"));
+    execFileSync("mkfifo", [path.join(pages, "contact.md")]);
+    writeFileSync(path.join(pages, ".contact.md.swp"), "");
+    expect(messages()).toEqual([
+      `${shownPath(path.join(pages, "contact.markdown"))}: (file name): has the extension ".markdown"; expected ".md" (other files are not read)`,
+      `${shownPath(path.join(pages, "contact.md"))}: (file): is a FIFO (named pipe); expected a regular file`,
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, splitSourceFile, utf8Problem } from "../../../scripts/input/source-file.ts";
+import { decodeUtf8, splitSource, splitSourceFile, utf8Problem } from "../../../scripts/input/source-file.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -7,6 +7,12 @@ const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 describe("decodeUtf8", () => {
   it("drops a BOM and turns CRLF and CR into LF", () => {
     expect(decodeUtf8(bytes("\uFEFFa\r\nb\rc\n"))).toBe("a\nb\nc\n");
+  });
+
+  it("composes accents (NFC): text typed with combining accents reads as precomposed", () => {
+    const decomposed = "E\u0301lise\u0301e, c\u0327a\u0300";
+    expect(decomposed).toHaveLength(14);
+    expect(decodeUtf8(bytes(decomposed))).toBe("Élisée, çà");
   });
 
   it("returns null for bytes that are not UTF-8", () => {
@@ -70,5 +76,37 @@ describe("splitSourceFile", () => {
       field: "(file)",
       message: "line 2 is not valid UTF-8 (saved as Latin-1 or Windows-1252?); expected a UTF-8 text file",
     });
+  });
+});
+
+describe("splitSource", () => {
+  it("reports control characters by part and line, and every other problem of the file with them", () => {
+    const source = splitSource(latin1("---\ntitle: \u0007caf\u00e9\n---\n\nUn\u0000 texte.\n"));
+    expect(source.problems).toEqual([
+      {
+        field: "(file)",
+        message: "line 2 is not valid UTF-8 (saved as Latin-1 or Windows-1252?); expected a UTF-8 text file",
+      },
+      {
+        field: "front matter",
+        message:
+          "line 2: U+0007, a control character; expected text without control characters (tabs and line breaks are fine)",
+      },
+      {
+        field: "body",
+        message:
+          "line 5: U+0000, a control character; expected text without control characters (tabs and line breaks are fine)",
+      },
+    ]);
+    // The checks after these still read the file: its control characters are U+FFFD for them.
+    expect(source.data).toEqual({ title: "\uFFFDcaf\uFFFD" });
+    expect(source.body).toBe("\nUn\uFFFD texte.\n");
+  });
+
+  it("still gives the body when the front matter is not YAML, and the whole file when it has none", () => {
+    const invalid = splitSource(bytes('---\ntitle: "ouvert\n---\n\nCorps.\n'));
+    expect(invalid).toMatchObject({ data: undefined, body: "\nCorps.\n", bodyFirstLine: 4 });
+    expect(invalid.problems).toHaveLength(1);
+    expect(splitSource(bytes("Corps.\n"))).toMatchObject({ data: undefined, body: "Corps.\n", bodyFirstLine: 1 });
   });
 });

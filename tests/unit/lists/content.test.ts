@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContentValidationError } from "../../../scripts/input/content-error.ts";
 import { listArticleFiles } from "../../../scripts/input/load-sources.ts";
-import { loadContent } from "../../../scripts/lists/content.ts";
+import { ContentLoader, loadContent } from "../../../scripts/lists/content.ts";
 import { shownPath } from "../../../scripts/text/shown-path.ts";
 import { makeTempDir, ROOT } from "../../helpers/build.ts";
 import { problemLinesOf } from "../../helpers/problems.ts";
@@ -220,5 +220,20 @@ describe("ContentValidationError", () => {
     const error = new ContentValidationError([{ file: "a.md", field: "title", message: "is missing" }]);
     expect(error.message).toContain("a.md: title: is missing");
     expect(error.skipOriginalStack).toBe(true);
+  });
+});
+
+describe("ContentLoader (the preview's loads, one per save)", () => {
+  it("returns the last content when nothing changed, and reports a problem that only the tree's links make", () => {
+    const loader = new ContentLoader();
+    const first = loader.load(paths);
+    expect(loader.load(paths)).toBe(first);
+    const loop = path.join(paths.articlesDir, "culture", "boucle");
+    symlinkSync("..", loop);
+    expect(problemLinesOf(() => loader.load(paths))).toEqual([
+      `${shownPath(loop)}: (folder): leads back to ${shownPath(paths.articlesDir)}, a folder that contains it (a loop); expected links to lead out of the tree`,
+    ]);
+    unlinkSync(loop);
+    expect(loader.load(paths).content.articles).toEqual(first.content.articles);
   });
 });

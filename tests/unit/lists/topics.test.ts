@@ -21,3 +21,16 @@ describe("buildTagIndex", () => {
     expect(topics[1]?.articles.map((a) => a.slug)).toEqual(["a"]);
   });
 });
+
+describe("tags that differ only in case or accents", () => {
+  it("are one topic, named as the newest article writes it, listing every article that carries it", () => {
+    const topics = buildTagIndex([
+      fakeArticle("c", "2024-03-03T10:00:00+01:00", "france", ["Élysée"]),
+      fakeArticle("b", "2024-03-02T10:00:00+01:00", "france", ["ELYSEE"]),
+      fakeArticle("a", "2024-03-01T10:00:00+01:00", "france", ["elysée"]),
+    ]);
+    expect(topics.map((t) => [t.name, t.url, t.articles.map((a) => a.slug)])).toEqual([
+      ["Élysée", "/sujets/elysee/", ["c", "b", "a"]],
+    ]);
+  });
+});

@@ -105,7 +105,7 @@ describe("the newsroom", () => {
       isPartOf: { "@type": "WebSite", name: "Le Quotidien", url: "https://www.exemple.fr/actu/" },
     });
     expect(trustPageLd({ ...page, roles: ["masthead"] }, context)["@type"]).toBe("AboutPage");
-    const updated = { iso: "2024-03-01T10:00:00+01:00", long: "", short: "", epoch: 0 };
+    const updated = { iso: "2024-03-01T10:00:00+01:00", long: "", short: "", day: "2024-03-01", epoch: 0 };
     expect(trustPageLd({ ...page, updated }, context)).toMatchObject({ "@type": "WebPage", dateModified: updated.iso });
   });
 

@@ -23,7 +23,9 @@ describe("pages", () => {
   });
 
   it("dates a page about the publisher by its `updated`, when it has one", () => {
-    const page = makeTrustPage({ updated: { iso: "2024-03-01T10:00:00+01:00", long: "", short: "", epoch: 0 } });
+    const page = makeTrustPage({
+      updated: { iso: "2024-03-01T10:00:00+01:00", long: "", short: "", day: "2024-03-01", epoch: 0 },
+    });
     expect(pageLastModified({ url: "/contact/", trustPage: page })).toBe("2024-03-01T10:00:00+01:00");
     expect(pageLastModified({ url: "/contact/", trustPage: { ...page, updated: null } })).toBeUndefined();
   });

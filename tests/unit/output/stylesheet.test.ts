@@ -32,7 +32,7 @@ describe("StylesheetBuilder", () => {
     const first = new StylesheetBuilder(css(), cacheDir).build();
     const [cached = ""] = readdirSync(path.join(cacheDir, "stylesheets"));
     expect(new StylesheetBuilder(css(), cacheDir).build()).toEqual(first);
-    writeFileSync(path.join(cacheDir, "stylesheets", cached), "0".repeat(64) + "\np{margin:9px}");
+    writeFileSync(path.join(cacheDir, "stylesheets", cached), `${"0".repeat(64)}\np{margin:9px}`);
     expect(new StylesheetBuilder(css(), cacheDir).build()).toEqual(first);
   });
 

@@ -1,10 +1,11 @@
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   formatDateFr,
   formatDateTimeFr,
   formatDayAndTimeFr,
   isoWithOffsetProblem,
+  MONTHS_FR,
   parseIsoWithOffset,
   toIsoDateInZone,
   toIsoInZone,
@@ -17,9 +18,14 @@ const at = (iso: string) => {
 };
 
 describe("parseIsoWithOffset", () => {
-  it.each(["2023-04-18T14:05:00+02:00", "2023-04-18T12:05Z", "2023-04-18T14:05:00.250+02:00"])("accepts %s", (iso) =>
-    expect(parseIsoWithOffset(iso)).not.toBeNull(),
-  );
+  it.each([
+    "2023-04-18T14:05:00+02:00",
+    "2023-04-18T12:05Z",
+    "2023-04-18T14:05:00.250+02:00",
+    "2023-04-18T23:59:59+14:00",
+    "2023-04-18T00:00:00-12:00",
+    "1850-01-01T00:05:00+00:09",
+  ])("accepts %s", (iso) => expect(parseIsoWithOffset(iso)).not.toBeNull());
 
   it.each([
     "18/04/2023",
@@ -27,6 +33,13 @@ describe("parseIsoWithOffset", () => {
     "2023-04-18T14:05:00",
     "2023-02-30T10:00:00+01:00",
     "2023-04-18T25:00:00+02:00",
+    // luxon reads these as the next day's midnight and as an offset of 99 hours.
+    "2023-04-18T24:00:00+02:00",
+    "2023-04-18T24:00+02:00",
+    "2023-04-18T12:00:00+99:59",
+    "2023-04-18T12:00:00+14:01",
+    "2023-04-18T12:00:00-12:30",
+    "2023-04-18T12:00:00+02:60",
     "",
   ])("rejects %j", (text) => expect(parseIsoWithOffset(text)).toBeNull());
 });
@@ -90,6 +103,18 @@ describe("French dates in Paris time", () => {
     expect(toIsoDateInZone(at("2023-04-17T23:30:00Z"))).toBe("2023-04-18");
   });
 
+  it("writes a time of local mean time (an offset in seconds) exactly, in UTC", () => {
+    // Paris kept +00:09:21 until 1911; ISO 8601 has no seconds in offsets.
+    const iso = toIsoInZone(at("1890-06-01T12:00:00+01:00"));
+    expect(iso).toBe("1890-06-01T11:00:00Z");
+    expect(at(iso).toMillis()).toBe(at("1890-06-01T12:00:00+01:00").toMillis());
+    expect(formatDateTimeFr(at("1890-06-01T12:00:00+01:00"))).toBe("dimanche 1er\u00A0juin 1890 à 11\u00A0h\u00A009");
+  });
+
+  it("names months and weekdays as the French locale does", () => {
+    expect(MONTHS_FR).toEqual(Info.months("long", { locale: "fr" }));
+  });
+
   it("does not depend on the machine's time zone", () => {
     const date = DateTime.fromISO("2023-04-18T14:05:00+02:00", { zone: "America/Los_Angeles" });
     expect(formatDateTimeFr(date)).toBe("mardi 18\u00A0avril 2023 à 14\u00A0h\u00A005");
@@ -103,6 +128,11 @@ describe("isoWithOffsetProblem", () => {
     ["2023-04-18T14:05:00", "has no UTC offset"],
     ["2023-02-30T10:00:00+01:00", "is not a real date and time"],
     ["2023-04-18T25:00:00+02:00", "is not a real date and time"],
+    [
+      "2023-04-18T24:00:00+02:00",
+      "is not a real date and time; expected an existing day and a time from 00:00 to 23:59",
+    ],
+    ["2023-04-18T12:00:00+99:59", "has the UTC offset +99:59; expected one from -12:00 to +14:00"],
     ["18/04/2023", "is not an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)"],
   ])("explains %j", (text, reason) => {
     const problem = isoWithOffsetProblem(text);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { countWords, readingMinutes, readingTimeLabel } from "../../../scripts/text/reading-time.ts";
 import { ROOT } from "../../helpers/build.ts";
+import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
 
 describe("countWords", () => {
   it("counts elided and hyphenated words once", () => {
@@ -26,6 +27,14 @@ describe("countWords", () => {
     for (const text of [seed, "a--b a- -a a—b a/b 𝐀𝐁 𝐀-b x,,y 1.2.3 « »", "Ελληνικά 日本語 l'été"]) {
       expect(countWords(text)).toBe(definition(text));
     }
+  });
+
+  it.each([
+    ["one long word", (n: number) => "é".repeat(n)],
+    ["joiners", (n: number) => "a’-.,".repeat(n / 5)],
+    ["astral characters", (n: number) => "𝐀 ".repeat(n / 3)],
+  ])("counts in time linear in the text: %s", (_, textOfSize) => {
+    expect(doublingCost(countWords, textOfSize)).toBeLessThan(LINEAR_LIMIT);
   });
 
   it("gives zero for empty text", () => {

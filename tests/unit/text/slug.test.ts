@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SLUG_PATTERN, slugify } from "../../../scripts/text/slug.ts";
+import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
 
 describe("slugify", () => {
   it.each([
@@ -25,5 +27,41 @@ describe("slugify", () => {
 
   it("gives an empty slug for text without letters or digits", () => {
     expect(slugify("« ! »")).toBe("");
+  });
+});
+
+describe("slugify on generated text", () => {
+  const text = fc.oneof(
+    fc.string({ unit: "grapheme", maxLength: 120 }),
+    fc.string({ unit: fc.constantFrom(..."aéÉœßæ-–’'  _.:/«»\u0301\u0327\u00A0\t".split("")), maxLength: 120 }),
+  );
+
+  it("always gives an ASCII slug (or nothing), no longer than asked, that slugifies to itself", () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 100 }), (input, max) => {
+        const slug = slugify(input, max);
+        if (slug !== "") expect(slug).toMatch(SLUG_PATTERN);
+        expect(slug.length).toBeLessThanOrEqual(max);
+        expect(slugify(slug, max)).toBe(slug);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives the same slug for composed and decomposed accents", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(slugify(input.normalize("NFD"))).toBe(slugify(input.normalize("NFC")));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ["one long word", (n: number) => "é".repeat(n)],
+    ["a long run of separators", (n: number) => `a${"-–’ ".repeat(n / 4)}b`],
+    ["combining accents", (n: number) => "e\u0301".repeat(n / 2)],
+  ])("takes time linear in the text: %s", (_, textOfSize) => {
+    expect(doublingCost((input: string) => slugify(input, 1_000_000), textOfSize)).toBeLessThan(LINEAR_LIMIT);
   });
 });
