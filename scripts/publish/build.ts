@@ -2,7 +2,8 @@
  * The production build, from sources to a published folder, in one function:
  *
  *   environment → lock → load and validate the content → Eleventy renders every page into a
- *   staging folder (minified as they are written) → images → swap the staging folder into place
+ *   staging folder (minified as they are written), while the images the cache lacks are drawn
+ *   → images placed → swap the staging folder into place
  *
  * A failed or killed build leaves the previous output as it was.
  */
@@ -93,6 +94,10 @@ async function renderAndSwap(
   const { out } = options;
   const staging = stagingDir(out);
   const capture = captureWarnings();
+  // Social cards and the PNG logo: what they show is known from the content, so what the cache
+  // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
+  const { placeImages, startDrawing } = await import("./render-images.ts");
+  const drawing = startDrawing(imageJobs(content.articles, content.publisher), environment.imageCacheDir);
   try {
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
@@ -101,10 +106,7 @@ async function renderAndSwap(
       pathPrefix: environment.pathPrefix,
       config: eleventyConfig({ paths: options.paths, environment, content: () => content }),
     });
-    // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
-    // Imported only now: satori and resvg load only when a card must be drawn.
-    const { renderImages } = await import("./render-images.ts");
-    await renderImages(imageJobs(content.articles, content.publisher), staging, environment.imageCacheDir);
+    placeImages(await drawing.done, staging);
 
     const files = countFiles(staging);
     swapIntoPlace(staging, out);
@@ -121,6 +123,7 @@ async function renderAndSwap(
     }
     return 0;
   } catch (error) {
+    drawing.cancel();
     rmSync(staging, { recursive: true, force: true });
     if (reportProblems(error)) return 1;
     console.error("Build failed; the previous output is unchanged.");
