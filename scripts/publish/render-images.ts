@@ -24,6 +24,7 @@ import {
   readSync,
 } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ImageRef } from "../output/image-paths.ts";
@@ -38,10 +39,11 @@ const LAYOUT_VERSION = 2;
 export const RENDERER = "@takumi-rs/core";
 
 /**
- * Renders in flight at once in the drawing process: takumi renders each on a thread of libuv's
- * pool, so two keep both cores busy.
+ * Renders in flight at once in the drawing process: one per core (takumi renders each on a
+ * thread of libuv's pool, sized to match). While Eleventy renders, its thread takes its share of
+ * them; once it is done, the cards have them all.
  */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = Math.max(1, availableParallelism());
 
 export interface RenderStats {
   images: number;
@@ -198,7 +200,11 @@ function runDrawProcess(
   fonts: FontFile[],
   inFlight: number,
 ): { finished: Promise<void>; stop(): void } {
-  const child = spawn(process.execPath, [drawProcessScript()], { stdio: ["pipe", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [drawProcessScript()], {
+    stdio: ["pipe", "ignore", "pipe"],
+    // libuv's pool (4 threads unless told) runs the renders and the writes of the PNGs.
+    env: { ...process.env, UV_THREADPOOL_SIZE: String(Math.max(4, inFlight + 2)) },
+  });
   let said = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (text: string) => {
