@@ -76,6 +76,17 @@ describe("renderImages", () => {
   });
 });
 
+describe("renderImages, when the drawing fails", () => {
+  it("rejects with what the renderer said, and places nothing", async () => {
+    const broken = [{ image: { path: "/broken.png", width: 100, height: 100 }, tree: { type: "nonsense" } as never }];
+    await expect(renderImages(broken, path.join(dir(), "out"), path.join(dir(), "cache"))).rejects.toThrow(
+      /^drawing the images failed \(exit 1\): .*nonsense/,
+    );
+    expect(cacheFiles("cache")).toEqual([]);
+    expect(() => read("out", "broken.png")).toThrow(/ENOENT/);
+  });
+});
+
 describe("cache keys", () => {
   const [job] = imageJobs([], publisher);
 
