@@ -13,7 +13,6 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,11 +20,10 @@ import { median } from "../bench/measure.ts";
 import { generateCorpus } from "../bench/synthetic-corpus.ts";
 import { readMetadata } from "../input/load-sources.ts";
 import { CARD_SIZE } from "../output/image-paths.ts";
-import { CARD_FONT, CARD_FONT_EXTENDED, type CardNode, cardTree, type ImageJob } from "../output/social-card.ts";
-import { placeImages, startDrawing } from "../publish/render-images.ts";
+import { type CardNode, cardTree, type ImageJob } from "../output/social-card.ts";
+import { cardFonts, placeImages, startDrawing } from "../publish/render-images.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const require = createRequire(import.meta.url);
 
 const { values: args } = parseArgs({
   options: { count: { type: "string", default: "1000" }, rounds: { type: "string", default: "3" } },
@@ -112,21 +110,8 @@ async function satoriResvg(): Promise<Candidate | null> {
   } catch {
     return null;
   }
-  const fontDir = path.join(path.dirname(require.resolve("@fontsource/source-serif-4/package.json")), "files");
   // satori reads TTF, OTF and WOFF, not WOFF2.
-  const fonts = ([400, 700] as const).flatMap((weight) =>
-    (
-      [
-        ["latin", CARD_FONT],
-        ["latin-ext", CARD_FONT_EXTENDED],
-      ] as const
-    ).map(([subset, name]) => ({
-      name,
-      weight,
-      style: "normal",
-      data: readFileSync(path.join(fontDir, `source-serif-4-${subset}-${weight}-normal.woff`)),
-    })),
-  );
+  const fonts = cardFonts("woff").map(({ file, ...font }) => ({ ...font, data: readFileSync(file) }));
   const drawOne = async (job: ImageJob, outDir: string) => {
     const { width, height } = job.image;
     const svg = await satori(satoriElement(job.tree), { width, height, fonts });

@@ -98,8 +98,11 @@ function packageVersion(name: string): string {
   }
 }
 
-/** Source Serif 4 in the two weights cards use, Latin and Latin Extended (WOFF2: takumi reads it). */
-function cardFonts(): FontFile[] {
+/**
+ * Source Serif 4 in the two weights cards use, Latin and Latin Extended, as WOFF2 (takumi reads
+ * it) or WOFF (what satori read, for the benchmark).
+ */
+export function cardFonts(format: "woff2" | "woff" = "woff2"): FontFile[] {
   const dir = path.join(path.dirname(require.resolve("@fontsource/source-serif-4/package.json")), "files");
   return ([400, 700] as const).flatMap((weight) =>
     (
@@ -111,7 +114,7 @@ function cardFonts(): FontFile[] {
       name,
       weight,
       style: "normal" as const,
-      file: path.join(dir, `source-serif-4-${subset}-${weight}-normal.woff2`),
+      file: path.join(dir, `source-serif-4-${subset}-${weight}-normal.${format}`),
     })),
   );
 }
