@@ -22,6 +22,7 @@ import {
   stagingDir,
   swapIntoPlace,
 } from "./output-swap.ts";
+import type { Drawing } from "./render-images.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
 
@@ -94,11 +95,12 @@ async function renderAndSwap(
   const { out } = options;
   const staging = stagingDir(out);
   const capture = captureWarnings();
-  // Social cards and the PNG logo: what they show is known from the content, so what the cache
-  // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
-  const { placeImages, startDrawing } = await import("./render-images.ts");
-  const drawing = startDrawing(imageJobs(content.articles, content.publisher), environment.imageCacheDir);
+  let drawing: Drawing | undefined;
   try {
+    // Social cards and the PNG logo: what they show is known from the content, so what the cache
+    // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
+    const { placeImages, startDrawing } = await import("./render-images.ts");
+    drawing = startDrawing(imageJobs(content.articles, content.publisher), environment.imageCacheDir);
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
     const outputs = await writeSite({
@@ -123,7 +125,7 @@ async function renderAndSwap(
     }
     return 0;
   } catch (error) {
-    drawing.cancel();
+    drawing?.cancel();
     rmSync(staging, { recursive: true, force: true });
     if (reportProblems(error)) return 1;
     console.error("Build failed; the previous output is unchanged.");
