@@ -1,21 +1,24 @@
 /**
- * What the images we draw show, as trees of elements for the satori renderer (its
- * React-like { type, props } objects): the per-article social card (section and headline),
- * the site's card and the PNG wordmark. Layout only; scripts/publish/render-images.ts renders them.
+ * What the images we draw show, as trees of boxes and text runs (the node trees of the takumi
+ * renderer, as plain data): the per-article social card (section and headline), the site's card
+ * and the PNG wordmark. Layout only; scripts/publish/render-images.ts draws them.
  */
 import type { Article } from "../input/article.ts";
 import type { Publisher } from "../input/schema.ts";
 import { articleCard, CARD_SIZE, type ImageRef, LOGO_PNG, LOGO_SQUARE_PNG, SITE_CARD } from "./image-paths.ts";
 
-export interface CardElement {
-  type: string;
-  props: { style?: Record<string, string | number>; children?: string | CardElement | CardElement[] };
-}
+/** CSS properties in camelCase, as the renderer reads them. */
+export type CardStyle = Record<string, string | number>;
 
-/** One image to draw: where it goes and what it shows. */
+/** A box holding other boxes, or a run of text that wraps within its box. */
+export type CardNode =
+  | { type: "container"; style: CardStyle; children: CardNode[] }
+  | { type: "text"; style: CardStyle; text: string };
+
+/** One image to draw: where it goes, its size, and what it shows. */
 export interface ImageJob {
   image: ImageRef;
-  tree: CardElement;
+  tree: CardNode;
 }
 
 export const CARD_FONT = "Source Serif 4";
@@ -25,30 +28,21 @@ export const CARD_FONT_EXTENDED = "Source Serif 4 Extended";
 const RED = "#b3001b";
 const CARD_PADDING = 80;
 const INK = "#111111";
+const FONT_FAMILY = `"${CARD_FONT}", "${CARD_FONT_EXTENDED}"`;
 
-const element = (
-  type: string,
-  style: Record<string, string | number>,
-  children?: CardElement["props"]["children"],
-): CardElement => ({
-  type,
-  props: children === undefined ? { style } : { style, children },
-});
+const box = (style: CardStyle, children: CardNode[]): CardNode => ({ type: "container", style, children });
+const text = (style: CardStyle, content: string): CardNode => ({ type: "text", style, text: content });
 
-function wordmark(name: string, scale: number): CardElement {
-  return element("div", { display: "flex", alignItems: "center" }, [
-    element("div", { width: 6 * scale, height: 28 * scale, backgroundColor: RED, marginRight: 8 * scale }),
-    element("div", { fontSize: 26 * scale, fontWeight: 700, color: INK, letterSpacing: 0.5 * scale }, name),
+function wordmark(name: string, scale: number): CardNode {
+  return box({ display: "flex", alignItems: "center" }, [
+    box({ width: 6 * scale, height: 28 * scale, backgroundColor: RED, marginRight: 8 * scale }, []),
+    text({ fontSize: 26 * scale, fontWeight: 700, color: INK, letterSpacing: 0.5 * scale }, name),
   ]);
 }
 
-/**
- * A card: the site's wordmark, then a red kicker (the section) and the headline, top-aligned
- * (satori under-measures wrapped text, so nothing is placed relative to the bottom).
- */
-export function cardTree(kicker: string, title: string, siteName: string): CardElement {
-  return element(
-    "div",
+/** A card: the site's wordmark, then a red kicker (the section) and the headline, top-aligned. */
+export function cardTree(kicker: string, title: string, siteName: string): CardNode {
+  return box(
     {
       display: "flex",
       flexDirection: "column",
@@ -57,19 +51,16 @@ export function cardTree(kicker: string, title: string, siteName: string): CardE
       padding: `56px ${CARD_PADDING}px 64px`,
       backgroundColor: "#ffffff",
       borderTop: `16px solid ${RED}`,
-      fontFamily: `"${CARD_FONT}", "${CARD_FONT_EXTENDED}"`,
+      fontFamily: FONT_FAMILY,
     },
     [
       wordmark(siteName, 1.5),
-      element("div", { display: "flex", flexDirection: "column", marginTop: 72 }, [
-        element(
-          "div",
+      box({ display: "flex", flexDirection: "column", marginTop: 72 }, [
+        text(
           { fontSize: 30, fontWeight: 700, color: RED, textTransform: "uppercase", letterSpacing: 2, marginBottom: 20 },
           kicker,
         ),
-        // An explicit width: satori does not wrap text to a padded parent's width on its own.
-        element(
-          "div",
+        text(
           {
             width: CARD_SIZE.width - 2 * CARD_PADDING,
             fontSize: title.length > 80 ? 54 : 62,
@@ -85,9 +76,8 @@ export function cardTree(kicker: string, title: string, siteName: string): CardE
 }
 
 /** The wordmark of src/assets/logo.svg as a raster for feeds and structured data, on white. */
-export function logoTree(siteName: string, image: ImageRef = LOGO_PNG): CardElement {
-  return element(
-    "div",
+export function logoTree(siteName: string, image: ImageRef = LOGO_PNG): CardNode {
+  return box(
     {
       display: "flex",
       alignItems: "center",
@@ -95,7 +85,7 @@ export function logoTree(siteName: string, image: ImageRef = LOGO_PNG): CardElem
       width: image.width,
       height: image.height,
       backgroundColor: "#ffffff",
-      fontFamily: `"${CARD_FONT}", "${CARD_FONT_EXTENDED}"`,
+      fontFamily: FONT_FAMILY,
     },
     [wordmark(siteName, 2)],
   );

@@ -3,8 +3,9 @@
  *
  *   environment → lock → load and validate the content (parsed articles cached on disk) →
  *   fingerprint every page → plan: which pages changed since the last build (its manifest) →
- *   Eleventy renders those into a staging folder (minified as they are written) → the unchanged
- *   pages are hard-linked from the last build → images → swap the staging folder into place →
+ *   the images the cache lacks start drawing in a process of their own → Eleventy renders the
+ *   changed pages into a staging folder (minified as they are written) → the unchanged pages
+ *   are hard-linked from the last build → images placed → swap the staging folder into place →
  *   write the new manifest
  *
  * A failed or killed build leaves the previous output as it was. When the last build's manifest
@@ -36,6 +37,7 @@ import {
 } from "./manifest.ts";
 import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
+import type { Drawing } from "./render-images.ts";
 import { prepareStaging, tidyAndCount } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
@@ -168,8 +170,13 @@ async function renderAndSwap(
   const capture = captureWarnings();
   const manifest = manifestFile(environment.cacheDir, out);
   const images = imageJobs(content.articles, content.publisher);
+  let drawing: Drawing | undefined;
   const staging = takeStaging(out);
   try {
+    // Social cards and the PNG logo: what they show is known from the content, so what the cache
+    // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
+    const { placeImages, startDrawing } = await import("./render-images.ts");
+    drawing = startDrawing(images, environment.imageCacheDir);
     prepareStaging(
       staging,
       out,
@@ -183,10 +190,7 @@ async function renderAndSwap(
       pathPrefix: environment.pathPrefix,
       config: eleventyConfig({ paths: options.paths, environment, content: () => loaded, toRender: plan.toRender }),
     });
-    // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
-    // Imported only now: satori and resvg load only when a card must be drawn.
-    const { renderImages } = await import("./render-images.ts");
-    await renderImages(images, staging, environment.imageCacheDir);
+    placeImages(await drawing.done, staging);
 
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
@@ -214,6 +218,7 @@ async function renderAndSwap(
     }
     return 0;
   } catch (error) {
+    drawing?.cancel();
     giveBackStaging(staging, out);
     if (reportProblems(error)) return 1;
     console.error("Build failed; the previous output is unchanged.");

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { articleCard, CARD_SIZE, LOGO_PNG, LOGO_SQUARE_PNG, SITE_CARD } from "../../../scripts/output/image-paths.ts";
-import { type CardElement, imageJobs } from "../../../scripts/output/social-card.ts";
+import { type CardNode, imageJobs } from "../../../scripts/output/social-card.ts";
 import { makeArticle, publisher } from "../../helpers/articles.ts";
 
-function texts(tree: CardElement): string[] {
-  const { children } = tree.props;
-  if (typeof children === "string") return [children];
-  if (!children) return [];
-  return (Array.isArray(children) ? children : [children]).flatMap(texts);
+function texts(node: CardNode): string[] {
+  return node.type === "text" ? [node.text] : node.children.flatMap(texts);
 }
 
 describe("imageJobs", () => {
