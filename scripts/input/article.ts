@@ -4,8 +4,11 @@ import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { articlePhotos } from "./article-photos.ts";
 import type { ContentProblem } from "./content-error.ts";
+import type { PhotoFiles } from "./images.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
+import type { LeadPhoto, ResponsivePhoto } from "./responsive-photos.ts";
 import { articleFrontMatterSchema, type Publisher, type Settings, toProblems } from "./schema.ts";
 import { splitSourceFile } from "./source-file.ts";
 import { articleUrl, sectionUrl, topicUrl } from "./urls.ts";
@@ -54,6 +57,10 @@ export interface Article {
   /** The latest of published and modified, for feeds and sitemaps. */
   updated: Timestamp;
   bodyHtml: string;
+  /** The front matter's `image`, or null. */
+  leadPhoto: LeadPhoto | null;
+  /** Photos in the text (already in bodyHtml), for publishing their files. */
+  bodyPhotos: ResponsivePhoto[];
   wordCount: number;
   readingMinutes: number;
   readingTime: string;
@@ -65,9 +72,14 @@ export interface ArticleContext {
   settings: Settings;
   /** The file's last change in git (git-dates.ts), used when the front matter has no `modified`. */
   committed?: string;
+  /** The photo files of this load, read once each (a new set when absent). */
+  photos?: PhotoFiles;
 }
 
-export type ArticleResult = { ok: true; article: Article } | { ok: false; problems: ContentProblem[] };
+/** `photoFiles`: every photo file the article names, found or not (absolute), so a change to one is seen. */
+export type ArticleResult = ({ ok: true; article: Article } | { ok: false; problems: ContentProblem[] }) & {
+  photoFiles?: string[];
+};
 
 export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
 
@@ -170,7 +182,10 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
     }
   });
 
-  const body = renderBody(source.body, source.bodyFirstLine);
+  const photos = articlePhotos(sourcePath, meta, context.photos);
+  problems.push(...photos.problems);
+  const body = renderBody(source.body, source.bodyFirstLine, photos.resolve);
+  for (const { message } of body.photoProblems) problems.push({ file: sourcePath, field: "body", message });
   if (body.text === "") {
     problems.push({
       file: sourcePath,
@@ -197,7 +212,7 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
           : `${JSON.stringify(url)} is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin`,
     });
   }
-  if (problems.length > 0 || !section) return { ok: false, problems };
+  if (problems.length > 0 || !section) return { ok: false, problems, photoFiles: photos.files };
 
   const words = countWords(body.text);
   const minutes = readingMinutes(words, context.settings.wordsPerMinute);
@@ -225,11 +240,14 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
       modified: modifiedStamp,
       updated: modifiedStamp ?? publishedStamp,
       bodyHtml: body.html,
+      leadPhoto: photos.leadPhoto,
+      bodyPhotos: body.photos,
       wordCount: words,
       readingMinutes: minutes,
       readingTime: readingTimeLabel(minutes),
       draft: meta.draft,
     },
+    photoFiles: photos.files,
   };
 }
 

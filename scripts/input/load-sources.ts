@@ -11,6 +11,7 @@ import { type Article, type ArticleResult, byNewest, parseArticle } from "./arti
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
+import { PhotoFiles } from "./images.ts";
 import { type Publisher, publisherSchema, type Settings, settingsSchema, toProblems } from "./schema.ts";
 import { decodeUtf8, utf8Problem } from "./source-file.ts";
 import { parseYaml } from "./yaml-text.ts";
@@ -95,13 +96,21 @@ function fileKey(file: string): string {
   return `${stats.mtimeMs}:${stats.size}`;
 }
 
+/** fileKey, or "missing": the photo files an article names may come and go. */
+function photoKeys(files: readonly string[] = []): string[] {
+  return files.map((file) => {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return `${file}:${stats ? `${stats.mtimeMs}:${stats.size}` : "missing"}`;
+  });
+}
+
 /**
  * Parsed articles by path, reused while the file (its modification time and size) and the
  * metadata it was checked against are unchanged. The preview keeps one for its whole session,
  * so a save parses one article again, not thousands.
  */
 export class ArticleCache {
-  #entries = new Map<string, { key: string; result: ArticleResult }>();
+  #entries = new Map<string, { key: string; result: ArticleResult; photos: string[] }>();
   /** The metadata the cached articles were checked against. */
   #context = "";
 
@@ -112,13 +121,16 @@ export class ArticleCache {
     this.#context = context;
   }
 
+  /** The result, unless the file or a photo file it names changed. */
   get(file: string, key: string): ArticleResult | undefined {
     const entry = this.#entries.get(file);
-    return entry?.key === key ? entry.result : undefined;
+    if (entry?.key !== key) return undefined;
+    const photos = photoKeys(entry.result.photoFiles);
+    return photos.every((photo, index) => photo === entry.photos[index]) ? entry.result : undefined;
   }
 
   set(file: string, key: string, result: ArticleResult): void {
-    this.#entries.set(file, { key, result });
+    this.#entries.set(file, { key, result, photos: photoKeys(result.photoFiles) });
   }
 }
 
@@ -140,6 +152,7 @@ export function loadSources(
   const committed = gitModifiedDates(paths.articlesDir);
   const articles: Article[] = [];
   const byUrl = new Map<string, string>();
+  const photos = new PhotoFiles();
   const keys: string[] = [String(options.includeDrafts === true), contextKey];
   for (const file of files) {
     const key = `${fileKey(file)}:${committed.get(file) ?? ""}`;
@@ -150,9 +163,11 @@ export function loadSources(
         publisher,
         settings,
         committed: committed.get(file),
+        photos,
       });
       cache.set(file, key, result);
     }
+    keys.push(...photoKeys(result.photoFiles));
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
