@@ -8,6 +8,7 @@ import type { Publisher } from "../input/schema.ts";
 import type { SiteUrl } from "../input/site-url.ts";
 import type { Crumb, Listing } from "../lists/listings.ts";
 import { articleCard, type ImageRef, LOGO_PNG } from "./image-paths.ts";
+import { leadPhotoLd } from "./photo-crops.ts";
 
 export type JsonLd = Record<string, unknown>;
 
@@ -51,7 +52,10 @@ export function newsArticleLd(article: Article, publication: Publication): JsonL
     dateModified: article.updated.iso,
     author: [authorLd(article.author, publication)],
     publisher: publisherLd(publication),
-    image: [imageObject(articleCard(article), publication.siteUrl)],
+    // The photo's crops when there is one, else the drawn card.
+    image: article.leadPhoto
+      ? leadPhotoLd(article.leadPhoto, publication.siteUrl)
+      : [imageObject(articleCard(article), publication.siteUrl)],
     inLanguage: publication.publisher.locale,
     mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
     url: canonical,
