@@ -12,6 +12,7 @@ import { findContentValidationError, formatProblem } from "../input/content-erro
 import type { ContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { type Content, loadContent } from "../lists/content.ts";
+import { photoJobs } from "../output/photo-crops.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
 import {
@@ -102,9 +103,16 @@ async function renderAndSwap(
       config: eleventyConfig({ paths: options.paths, environment, content: () => content }),
     });
     // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
-    // Imported only now: satori and resvg load only when a card must be drawn.
+    // Imported only now: satori and resvg load only when a card must be drawn. An article with
+    // a lead photo is shared with the photo, and needs no card. Photos are made meanwhile.
     const { renderImages } = await import("./render-images.ts");
-    await renderImages(imageJobs(content.articles, content.publisher), staging, environment.imageCacheDir);
+    const { publishPhotos } = await import("./photos.ts");
+    const withoutPhoto = content.articles.filter((article) => !article.leadPhoto);
+    const images = await Promise.allSettled([
+      renderImages(imageJobs(withoutPhoto, content.publisher), staging, environment.imageCacheDir),
+      publishPhotos(photoJobs(content.articles), staging, environment.imageCacheDir),
+    ]);
+    for (const outcome of images) if (outcome.status === "rejected") throw outcome.reason;
 
     const files = countFiles(staging);
     swapIntoPlace(staging, out);
