@@ -10,6 +10,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import nunjucks from "nunjucks";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
+import { type LeadPhoto, leadFigureHtml, type PhotoLayout, pictureHtml } from "../input/responsive-photos.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
 import type { Content } from "../lists/content.ts";
 import { allPages, LIST_KINDS, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
@@ -30,6 +31,8 @@ export interface NewsPluginOptions {
   environment: Environment;
   /** The preview only: which pages an edit changed, so that only those are rendered again. */
   preview?: PreviewRenders;
+  /** The preview only: runs after each build that finished (it places the photos). */
+  afterWrite?: (content: Content) => Promise<void>;
 }
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
@@ -119,11 +122,12 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     toRender = preview ? preview.plan(content, everyPageNeeded) : allPages(content);
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
-  eleventyConfig.on("eleventy.after", ({ results }) => {
+  eleventyConfig.on("eleventy.after", async ({ results }) => {
     everyPageNeeded = false;
     if (!preview) return;
     const written = (results ?? []).flatMap((result) => (result.outputPath ? [result.outputPath] : []));
     for (const gone of preview.written(written)) rmSync(gone, { force: true });
+    if (content) await options.afterWrite?.(content);
   });
   const data =
     <T>(pick: (c: Content) => T) =>
@@ -184,6 +188,12 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addNunjucksGlobal("breadcrumbTrail", function (this: { ctx: PageData }) {
     return pageTrail(pageInput(this.ctx));
   });
+  // Photos are written by the code that writes them in article text (scripts/input/responsive-photos.ts).
+  // In lists a photo illustrates the headline beside it, which says it all: it is decorative there.
+  eleventyConfig.addNunjucksGlobal("leadFigure", (photo: LeadPhoto) => leadFigureHtml(photo));
+  eleventyConfig.addNunjucksGlobal("teaserPicture", (photo: LeadPhoto, layout: PhotoLayout) =>
+    pictureHtml(photo, "", layout),
+  );
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
   // In the preview, pages an edit did not change are not rendered again but still exist: their
   // entries from the previous build stay (the set of pages is the same then).

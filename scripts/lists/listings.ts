@@ -43,6 +43,8 @@ export interface ListingPage extends Page<Article>, Listing {
   crumbs: Crumb[];
   /** Whether teasers name their section (lists that mix sections). */
   showSection: boolean;
+  /** Whether the first article is shown large: page 1 of the home page and of a section. */
+  topStory: boolean;
 }
 
 export interface Listings {
@@ -70,7 +72,7 @@ export interface ListingInput {
   pageSize: number;
 }
 
-type ListingFields = Omit<ListingPage, keyof Page<Article> | "title" | "name" | "articles">;
+type ListingFields = Omit<ListingPage, keyof Page<Article> | "title" | "name" | "articles" | "topStory">;
 
 function pagesOf(items: readonly Article[], size: number, baseUrl: string, fields: ListingFields): ListingPage[] {
   return paginate(items, size, baseUrl).map((page) => {
@@ -81,6 +83,7 @@ function pagesOf(items: readonly Article[], size: number, baseUrl: string, field
       title,
       name: title,
       articles: page.items,
+      topStory: page.number === 1 && (fields.kind === "home" || fields.kind === "section"),
       description: page.number === 1 ? fields.description : numberedTitle(fields.description, page.number),
     };
   });

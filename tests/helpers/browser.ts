@@ -49,8 +49,9 @@ export interface BrowserSite {
   close(): Promise<void>;
 }
 
-export async function openBrowserSite(): Promise<BrowserSite> {
-  const site = buildSite();
+/** The real site, or the one made of `sources` (folders of articles and publisher data). */
+export async function openBrowserSite(sources: { articles?: string; data?: string } = {}): Promise<BrowserSite> {
+  const site = buildSite(sources);
   const server = await serveDirectory(site.outDir);
   const profile = mkdtempSync(path.join(tmpdir(), "chromium-profile-"));
   let context: BrowserContext;
