@@ -6,7 +6,8 @@
 import axe from "axe-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
-import { COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { COLOR_SCHEMES, PAGE_TYPES, type PageType, WIDTHS } from "../helpers/page-types.ts";
+import { openPhotoSite, PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -25,12 +26,15 @@ const GENERIC_LINK_TEXTS = [
 ];
 
 let site: BrowserSite;
+/** The real site has no photo: the photo pages come from a copy of it with photos. */
+let photoSite: BrowserSite;
 beforeAll(async () => {
-  site = await openBrowserSite();
+  [site, photoSite] = await Promise.all([openBrowserSite(), openPhotoSite()]);
 });
 afterAll(async () => {
-  await site?.close();
+  await Promise.all([site?.close(), photoSite?.close()]);
 });
+const siteOf = (pageType: PageType) => ("photos" in pageType ? photoSite : site);
 
 interface Violation {
   id: string;
@@ -39,11 +43,11 @@ interface Violation {
   targets: string[];
 }
 
-describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
+describe.each([...PAGE_TYPES, ...PHOTO_PAGE_TYPES])("$name page ($path)", (pageType) => {
   for (const width of WIDTHS) {
     for (const colorScheme of COLOR_SCHEMES) {
       it(`has no axe violations at ${width}px, ${colorScheme}`, async () => {
-        const { page, response } = await site.open(pageType.path, { width, colorScheme });
+        const { page, response } = await siteOf(pageType).open(pageType.path, { width, colorScheme });
         expect(response.status()).toBe(pageType.status);
         // Evaluated through the DevTools protocol, so the page's own CSP does not block it.
         await page.evaluate(axe.source);
@@ -66,7 +70,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   }
 
   it("has the structure a screen reader user relies on (RGAA)", async () => {
-    const { page } = await site.open(pageType.path, { width: 1280 });
+    const { page } = await siteOf(pageType).open(pageType.path, { width: 1280 });
     const facts = await page.evaluate(() => {
       const visibleName = (el: Element): string => {
         const label = el.getAttribute("aria-label");

@@ -8,24 +8,36 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
 import { ROOT } from "../helpers/build.ts";
-import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { ARTICLE_PATH, COLOR_SCHEMES, PAGE_TYPES, type PageType, WIDTHS } from "../helpers/page-types.ts";
+import { openPhotoSite, PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
 const OUTPUT = path.join(ROOT, "test-results", "screenshots");
 
 let site: BrowserSite;
+/** The real site has no photo: the photo pages come from a copy of it with photos. */
+let photoSite: BrowserSite;
 beforeAll(async () => {
-  site = await openBrowserSite();
+  [site, photoSite] = await Promise.all([openBrowserSite(), openPhotoSite()]);
   mkdirSync(OUTPUT, { recursive: true });
 });
 afterAll(async () => {
-  await site?.close();
+  await Promise.all([site?.close(), photoSite?.close()]);
 });
+const siteOf = (pageType: PageType) => ("photos" in pageType ? photoSite : site);
 
-describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
+describe.each([...PAGE_TYPES, ...PHOTO_PAGE_TYPES])("$name page ($path)", (pageType) => {
   it.each(WIDTHS)("is screenshotted at %ipx", async (width) => {
-    const schemes = pageType.path === ARTICLE_PATH ? (["light", "dark"] as const) : (["light"] as const);
+    const schemes = pageType.path === ARTICLE_PATH || "photos" in pageType ? COLOR_SCHEMES : (["light"] as const);
     for (const colorScheme of schemes) {
-      const { page } = await site.open(pageType.path, { width, colorScheme });
+      const { page } = await siteOf(pageType).open(pageType.path, { width, colorScheme });
+      // A full-page screenshot shows what is below the fold: photos there are loaded first.
+      const photos = await page.evaluate(async () => {
+        const images = [...document.querySelectorAll("img")];
+        for (const img of images) img.loading = "eager";
+        await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+        return images.filter((img) => img.closest("picture")).map((img) => img.naturalWidth);
+      });
+      if ("photos" in pageType) expect(photos.length > 0 && photos.every((width) => width > 0)).toBe(true);
       const file = path.join(OUTPUT, `${pageType.name}-${width}-${colorScheme}.png`);
       const png = await page.screenshot({ path: file, fullPage: true });
       await page.close();
@@ -34,7 +46,7 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
   });
 
   it("does not scroll sideways at 320px", async () => {
-    const { page } = await site.open(pageType.path, { width: 320 });
+    const { page } = await siteOf(pageType).open(pageType.path, { width: 320 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     await page.close();
     expect(scrollWidth).toBeLessThanOrEqual(320);

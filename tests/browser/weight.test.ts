@@ -9,24 +9,33 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSite, openBrowserSite } from "../helpers/browser.ts";
 import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { LEAD_PHOTO, openPhotoSite, PHOTO_ARTICLE_PATH, PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
 // A server's initial congestion window is 10 segments of ~1460 bytes (RFC 6928): about 14 KB
 // arrive before the first acknowledgement. Counted here in KiB, the stricter reading.
 const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 
+/** The AVIF a phone 390 px wide (at 3 device pixels per CSS pixel) gets of the test photo. */
+const PHONE_PHOTO_BYTES = 60 * 1024;
+
 /** Gzip at level 9, what static hosts and `gzip_static`/precompressed files use at most. */
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
 let site: BrowserSite;
+/** The real site has no photo: a copy of it with photos. */
+let photoSite: BrowserSite;
 beforeAll(async () => {
-  site = await openBrowserSite();
+  [site, photoSite] = await Promise.all([openBrowserSite(), openPhotoSite()]);
 });
 afterAll(async () => {
-  await site?.close();
+  await Promise.all([site?.close(), photoSite?.close()]);
 });
 
-it("the article page's HTML plus its CSS is at most 14 KB gzipped", async () => {
-  const { page, requests } = await site.open(ARTICLE_PATH, { width: 390 });
+it.each([
+  ["the article page", () => site, ARTICLE_PATH],
+  ["an article page with photos", () => photoSite, PHOTO_ARTICLE_PATH],
+])("%s: HTML plus CSS is at most 14 KB gzipped", async (name, siteOf, urlPath) => {
+  const { page, requests } = await siteOf().open(urlPath, { width: 390 });
   const rows: { url: string; type: string; raw: number; gzip: number }[] = [];
   for (const request of requests) {
     const response = await request.response();
@@ -49,9 +58,23 @@ it("the article page's HTML plus its CSS is at most 14 KB gzipped", async () => 
       `  ${row.type.padEnd(10)} ${String(row.raw).padStart(6)} B raw ${String(row.gzip).padStart(6)} B gzip -9  ${row.url}`,
   );
   console.log(
-    `Article page weight:\n${lines.join("\n")}\n  HTML + CSS: ${total} B gzipped (budget ${FIRST_ROUND_TRIP_BYTES} B)`,
+    `Weight of ${name}:\n${lines.join("\n")}\n  HTML + CSS: ${total} B gzipped (budget ${FIRST_ROUND_TRIP_BYTES} B)`,
   );
   expect(total).toBeLessThanOrEqual(FIRST_ROUND_TRIP_BYTES);
+});
+
+it("a phone 390 px wide gets the lead photo as one AVIF of at most 60 KB, and no other version of it", async () => {
+  const { page, requests } = await photoSite.open(PHOTO_ARTICLE_PATH, { width: 390, deviceScaleFactor: 3 });
+  const lead = path.basename(LEAD_PHOTO.src, ".jpg");
+  const fetched = requests.filter((request) => new URL(request.url()).pathname.includes(`/${lead}-`));
+  const rows = [];
+  for (const request of fetched) {
+    rows.push({ url: new URL(request.url()).pathname, bytes: (await (await request.response())?.body())?.length ?? 0 });
+  }
+  await page.close();
+  console.log(`Lead photo on a 390 px phone at 3×: ${rows.map((row) => `${row.url} ${row.bytes} B`).join(", ")}`);
+  expect(rows.map((row) => row.url)).toEqual([`/photos/international/${lead}-1200.avif`]);
+  expect(rows[0]?.bytes).toBeLessThanOrEqual(PHONE_PHOTO_BYTES);
 });
 
 it("no page of dist/ carries JavaScript, apart from JSON-LD data", () => {
@@ -79,9 +102,10 @@ it("no page of dist/ carries JavaScript, apart from JSON-LD data", () => {
   }
 });
 
-describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
+describe.each([...PAGE_TYPES, ...PHOTO_PAGE_TYPES])("$name page ($path)", (pageType) => {
   it.each(WIDTHS)("loads only from its own origin, without errors, at %ipx", async (width) => {
-    const { page, requests, errors, response } = await site.open(pageType.path, { width });
+    const served = "photos" in pageType ? photoSite : site;
+    const { page, requests, errors, response } = await served.open(pageType.path, { width });
     expect(response.status()).toBe(pageType.status);
     const failed: string[] = [];
     for (const request of requests) {
@@ -90,9 +114,9 @@ describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
         failed.push(request.url());
     }
     await page.close();
-    expect(requests.map((request) => new URL(request.url()).origin).filter((origin) => origin !== site.origin)).toEqual(
-      [],
-    );
+    expect(
+      requests.map((request) => new URL(request.url()).origin).filter((origin) => origin !== served.origin),
+    ).toEqual([]);
     expect(requests.filter((request) => request.resourceType() === "script").map((r) => r.url())).toEqual([]);
     expect(failed).toEqual([]);
     // The browser reports a 404 document as a console error; anything else (a CSP violation, a

@@ -53,7 +53,10 @@ describe("photos in the preview", () => {
   it("serves the lead photo's files", async () => {
     const img = await leadImg();
     expect([img?.getAttribute("width"), img?.getAttribute("height")]).toEqual(["1200", "800"]);
-    await server.waitFor("the photo's files", async () => (await servedSize("/photos/international/2024-03-01-geneve-1200.avif")) !== null);
+    await server.waitFor(
+      "the photo's files",
+      async () => (await servedSize("/photos/international/2024-03-01-geneve-1200.avif")) !== null,
+    );
     expect(await servedSize("/photos/international/2024-03-01-geneve-1200.avif")).toBe("1200×800");
   });
 

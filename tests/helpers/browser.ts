@@ -29,6 +29,8 @@ export interface OpenOptions {
   height?: number;
   colorScheme?: "light" | "dark";
   media?: "screen" | "print";
+  /** Device pixels per CSS pixel (a phone's is 3): which photo files the browser picks depends on it. */
+  deviceScaleFactor?: number;
 }
 
 export interface OpenedPage {
@@ -85,6 +87,15 @@ export async function openBrowserSite(sources: { articles?: string; data?: strin
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await page.setViewportSize({ width: options.width, height: options.height ?? 800 });
+      if (options.deviceScaleFactor) {
+        const devtools = await context.newCDPSession(page);
+        await devtools.send("Emulation.setDeviceMetricsOverride", {
+          width: options.width,
+          height: options.height ?? 800,
+          deviceScaleFactor: options.deviceScaleFactor,
+          mobile: true,
+        });
+      }
       await page.emulateMedia({ colorScheme: options.colorScheme ?? "light", media: options.media ?? "screen" });
       const response = await page.goto(server.origin + urlPath, { waitUntil: "load" });
       if (!response) throw new Error(`no response for ${urlPath}`);

@@ -10,9 +10,17 @@ import { generateCorpus, toSiteSource } from "../../scripts/bench/synthetic-corp
 import { syntheticPhoto } from "../../scripts/bench/synthetic-photo.ts";
 import { type BrowserSite, openBrowserSite } from "./browser.ts";
 import { makeTempDir, ROOT } from "./build.ts";
+import type { PageType } from "./page-types.ts";
 
 export const SEED_FILE = "international/2023-04-18-li-shangfu-moscou-cooperation-militaire.md";
 export const PHOTO_ARTICLE_PATH = "/international/li-shangfu-moscou-cooperation-militaire/";
+/** The page types with photos, on the photo site: the browser tests check them as they check the real site's. */
+export const PHOTO_PAGE_TYPES: readonly (PageType & { photos: true })[] = [
+  { name: "home-photos", path: "/", status: 200, photos: true },
+  { name: "section-photos", path: "/international/", status: 200, photos: true },
+  { name: "article-photos", path: PHOTO_ARTICLE_PATH, status: 200, photos: true },
+];
+
 /** The seed article's lead photo: 2400×1600, like the benchmark's. */
 export const LEAD_PHOTO = { src: "2023-04-18-li-shangfu.jpg", seed: 11, width: 2400, height: 1600 };
 export const BODY_PHOTO = { src: "2023-04-18-choigou.jpg", seed: 12, width: 1600, height: 1067 };
