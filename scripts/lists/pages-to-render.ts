@@ -32,7 +32,14 @@ export interface PagesToRender {
 
 /** What other pages may show of an article: everything but its body and what derives from it. */
 function listingFields(article: Article): string {
-  const { bodyHtml: _body, wordCount: _words, readingMinutes: _minutes, readingTime: _time, ...listed } = article;
+  const {
+    bodyHtml: _body,
+    bodyPhotos: _photos,
+    wordCount: _words,
+    readingMinutes: _minutes,
+    readingTime: _time,
+    ...listed
+  } = article;
   return JSON.stringify(listed);
 }
 

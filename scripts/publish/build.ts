@@ -94,6 +94,17 @@ async function renderAndSwap(
   const { out } = options;
   const staging = stagingDir(out);
   const capture = captureWarnings();
+  // Photos the cache has are placed while Eleventy renders (reading, hashing and linking run on
+  // libuv's pool, beside the rendering thread); those it lacks are made after, so that encoding
+  // does not add its memory to Eleventy's.
+  const photos = import("./photos.ts").then(({ placeCachedPhotos }) =>
+    placeCachedPhotos(photoJobs(content.articles), staging, environment.imageCacheDir),
+  );
+  // Its failure is reported below, once Eleventy's render is over.
+  const photosPlaced = photos.then(
+    () => undefined,
+    () => undefined,
+  );
   try {
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
@@ -101,16 +112,16 @@ async function renderAndSwap(
       outDir: staging,
       pathPrefix: environment.pathPrefix,
       config: eleventyConfig({ paths: options.paths, environment, content: () => content }),
-    });
+    }).finally(() => photosPlaced);
     // Social cards and the PNG logo: drawn outside Eleventy's page renders, cached on disk.
     // Imported only now: satori and resvg load only when a card must be drawn. An article with
-    // a lead photo is shared with the photo, and needs no card. Photos are made meanwhile.
+    // a lead photo is shared with the photo, and needs no card. Missing photos are made meanwhile.
     const { renderImages } = await import("./render-images.ts");
-    const { publishPhotos } = await import("./photos.ts");
+    const { makeMissingPhotos } = await import("./photos.ts");
     const withoutPhoto = content.articles.filter((article) => !article.leadPhoto);
     const images = await Promise.allSettled([
       renderImages(imageJobs(withoutPhoto, content.publisher), staging, environment.imageCacheDir),
-      publishPhotos(photoJobs(content.articles), staging, environment.imageCacheDir),
+      photos.then(makeMissingPhotos),
     ]);
     for (const outcome of images) if (outcome.status === "rejected") throw outcome.reason;
 

@@ -9,9 +9,8 @@
  * sharp writes no metadata unless asked to: EXIF (GPS included), XMP and IPTC never reach
  * the site. A photo's orientation is applied to its pixels first.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { createHash, webcrypto } from "node:crypto";
+import { copyFile, link, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -21,7 +20,6 @@ import { MAX_PHOTO_PIXELS } from "../input/images.ts";
 import type { Rendition } from "../input/responsive-photos.ts";
 import type { PhotoJob } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { placeFile } from "./render-images.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -112,25 +110,66 @@ async function writeCached(file: string, bytes: Buffer): Promise<void> {
   await rename(partial, file);
 }
 
-/** Makes and places every job's files under `outDir`; a source that cannot be decoded is a problem of its article. */
-export async function publishPhotos(jobs: PhotoJob[], outDir: string, cacheDir: string): Promise<PhotoStats> {
+/**
+ * Puts a cached file at `target`: a hard link when the cache and the output share a file system
+ * (no bytes copied), else a copy; a file already there (the preview's) is replaced whole.
+ * False when the cache does not have it.
+ */
+async function place(cached: string, target: string): Promise<boolean> {
+  try {
+    await link(cached, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return false;
+    const partial = `${target}.${process.pid}.tmp`;
+    if (code === "EEXIST") await link(cached, partial);
+    else await copyFile(cached, partial);
+    await rename(partial, target);
+    return true;
+  }
+}
+
+/** A file not in the cache yet. */
+interface Missing {
+  rendition: Rendition;
+  cached: string;
+  target: string;
+}
+
+/** What the cache did not have, by source: made by makeMissingPhotos. */
+export interface PhotosToMake {
+  stats: PhotoStats;
+  jobs: { job: PhotoJob; missing: Missing[] }[];
+}
+
+/**
+ * Places every file the cache has, and lists the others. Cheap (a source is read and hashed, its
+ * files linked) and all on libuv's pool, so the build runs it while Eleventy renders pages.
+ */
+export async function placeCachedPhotos(jobs: PhotoJob[], outDir: string, cacheDir: string): Promise<PhotosToMake> {
   const key = fingerprint();
   const dir = path.join(cacheDir, "photos");
-  mkdirSync(dir, { recursive: true });
-  const cores = os.availableParallelism();
-  // Encoding runs on libuv's pool (sharp's own threads: one per file here); reading and hashing a
-  // source is cheap, so more of those are in flight.
-  const encoding = limiter(cores);
-  const reading = limiter(4 * cores);
-  const stats: PhotoStats = { sources: jobs.length, files: 0, made: 0 };
-  const problems: ContentProblem[] = [];
-
+  await mkdir(dir, { recursive: true });
+  const reading = limiter(4 * os.availableParallelism());
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (file: string) => {
+    const parent = path.dirname(file);
+    let made = folders.get(parent);
+    if (!made) {
+      made = mkdir(parent, { recursive: true });
+      folders.set(parent, made);
+    }
+    return made;
+  };
+  const result: PhotosToMake = { stats: { sources: jobs.length, files: 0, made: 0 }, jobs: [] };
   await Promise.all(
     jobs.map((job) =>
       reading(async () => {
+        // The digest runs on libuv's pool too, not on the thread that renders pages.
         const source = await readFile(job.file);
-        const sourceHash = createHash("sha256").update(source).digest("hex");
-        const missing: { rendition: Rendition; cached: string; target: string }[] = [];
+        const sourceHash = Buffer.from(await webcrypto.subtle.digest("SHA-256", source)).toString("hex");
+        const missing: Missing[] = [];
         for (const rendition of job.renditions) {
           const { path: urlPath, ...version } = rendition;
           const name = createHash("sha256")
@@ -140,33 +179,54 @@ export async function publishPhotos(jobs: PhotoJob[], outDir: string, cacheDir: 
             .digest("hex");
           const cached = path.join(dir, `${name}${path.extname(urlPath)}`);
           const target = path.join(outDir, urlPath);
-          stats.files += 1;
-          if (existsSync(cached)) placeFile(cached, target);
-          else missing.push({ rendition, cached, target });
+          result.stats.files += 1;
+          await folder(target);
+          if (!(await place(cached, target))) missing.push({ rendition, cached, target });
         }
-        if (missing.length === 0) return;
-        // Settled, not raced: nothing may still write into the output once this returns.
-        const outcomes = await Promise.allSettled(
-          missing.map(({ rendition, cached, target }) =>
-            encoding(async () => {
-              await writeCached(cached, await make(source, rendition));
-              placeFile(cached, target);
-              stats.made += 1;
-            }),
-          ),
-        );
-        const failed = outcomes.find((outcome) => outcome.status === "rejected");
-        if (failed) {
-          const reason = String(failed.reason instanceof Error ? failed.reason.message : failed.reason);
-          problems.push({
-            file: job.article,
-            field: job.field,
-            message: `${shownPath(job.file)} cannot be decoded (${reason.replace(/\s+/g, " ").trim()}); expected a complete JPEG, PNG, WebP or AVIF photo`,
-          });
-        }
+        if (missing.length > 0) result.jobs.push({ job, missing });
       }),
     ),
   );
+  return result;
+}
+
+/**
+ * Makes what the cache did not have, several files at once, caches and places them. A source
+ * that cannot be decoded is a problem of the first article that shows it.
+ */
+export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStats> {
+  const stats = { ...toMake.stats };
+  // One file per encoding at a time (sharp's threads: one per file on a shared machine), as many
+  // files at once as there are cores; a source is read again here rather than kept in memory.
+  const encoding = limiter(os.availableParallelism());
+  const problems: ContentProblem[] = [];
+  for (const { job, missing } of toMake.jobs) {
+    const source = await readFile(job.file);
+    // Settled, not raced: nothing may still write into the output once this returns.
+    const outcomes = await Promise.allSettled(
+      missing.map(({ rendition, cached, target }) =>
+        encoding(async () => {
+          await writeCached(cached, await make(source, rendition));
+          await place(cached, target);
+          stats.made += 1;
+        }),
+      ),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) {
+      const reason = String(failed.reason instanceof Error ? failed.reason.message : failed.reason);
+      problems.push({
+        file: job.article,
+        field: job.field,
+        message: `${shownPath(job.file)} cannot be decoded (${reason.replace(/\s+/g, " ").trim()}); expected a complete JPEG, PNG, WebP or AVIF photo`,
+      });
+    }
+  }
   if (problems.length > 0) throw new ContentValidationError(problems);
   return stats;
+}
+
+/** Places and makes every job's files under `outDir`. */
+export async function publishPhotos(jobs: PhotoJob[], outDir: string, cacheDir: string): Promise<PhotoStats> {
+  return makeMissingPhotos(await placeCachedPhotos(jobs, outDir, cacheDir));
 }

@@ -77,7 +77,7 @@ async function draw(job: ImageJob, fonts: Font[]): Promise<Buffer> {
  * Synchronous: these are a few microseconds of system calls each, and 4000 of them queued on
  * libuv's pool, a few at a time, took 1.8 s where this takes a fraction of it.
  */
-export function placeFile(cached: string, target: string): void {
+function placeFile(cached: string, target: string): void {
   mkdirSync(path.dirname(target), { recursive: true });
   try {
     linkSync(cached, target);
