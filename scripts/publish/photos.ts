@@ -201,10 +201,14 @@ export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStat
   const encoding = limiter(os.availableParallelism());
   const problems: ContentProblem[] = [];
   for (const { job, missing } of toMake.jobs) {
+    // Another source with the same bytes (a photo used twice) may have been made meanwhile.
+    const stillMissing = [];
+    for (const file of missing) if (!(await place(file.cached, file.target))) stillMissing.push(file);
+    if (stillMissing.length === 0) continue;
     const source = await readFile(job.file);
     // Settled, not raced: nothing may still write into the output once this returns.
     const outcomes = await Promise.allSettled(
-      missing.map(({ rendition, cached, target }) =>
+      stillMissing.map(({ rendition, cached, target }) =>
         encoding(async () => {
           await writeCached(cached, await make(source, rendition));
           await place(cached, target);

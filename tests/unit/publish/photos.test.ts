@@ -141,6 +141,21 @@ describe("publishPhotos", () => {
     expect(changed.made).toBe(job.renditions.length);
   });
 
+  it("makes the files of two sources with the same bytes once, and places them for both", async () => {
+    const copy = path.join(dir, "articles/culture/portrait.jpg");
+    mkdirSync(path.dirname(copy), { recursive: true });
+    writeFileSync(copy, readFileSync(source));
+    const twin = {
+      ...job,
+      file: copy,
+      renditions: job.renditions.map((r) => ({ ...r, path: r.path.replace("/international/", "/culture/") })),
+    };
+    const stats = await publishPhotos([job, twin], out("twins"), path.join(dir, "twins-cache"));
+    expect(stats).toEqual({ sources: 2, files: 2 * job.renditions.length, made: job.renditions.length });
+    for (const rendition of twin.renditions)
+      expect(statSync(fileOf(out("twins"), rendition.path)).size).toBeGreaterThan(0);
+  });
+
   it("reports a photo that cannot be decoded as a problem of the article that shows it", async () => {
     const broken = path.join(dir, "articles/international/coupee.jpg");
     const bytes = await photoBytes(1000, 1400, { seed: 4 });
