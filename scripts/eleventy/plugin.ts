@@ -191,9 +191,21 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // Photos are written by the code that writes them in article text (scripts/input/responsive-photos.ts).
   // In lists a photo illustrates the headline beside it, which says it all: it is decorative there.
   eleventyConfig.addNunjucksGlobal("leadFigure", (photo: LeadPhoto) => leadFigureHtml(photo));
-  eleventyConfig.addNunjucksGlobal("teaserPicture", (photo: LeadPhoto, layout: PhotoLayout) =>
-    pictureHtml(photo, "", layout),
-  );
+  // A list shows an article's photo as every other list does (six times per article at 4000, with
+  // « À lire aussi »): written once per build.
+  let teaserPictures = new Map<string, string>();
+  eleventyConfig.on("eleventy.before", () => {
+    teaserPictures = new Map();
+  });
+  eleventyConfig.addNunjucksGlobal("teaserPicture", (photo: LeadPhoto, layout: PhotoLayout) => {
+    const key = `${layout} ${photo.file}`;
+    let html = teaserPictures.get(key);
+    if (html === undefined) {
+      html = pictureHtml(photo, "", layout);
+      teaserPictures.set(key, html);
+    }
+    return html;
+  });
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here.
   // In the preview, pages an edit did not change are not rendered again but still exist: their
   // entries from the previous build stay (the set of pages is the same then).

@@ -117,8 +117,11 @@ export const PHOTO_LAYOUTS = {
   body: { sizes: "(min-width: 40rem) 38rem, 100vw", eager: false, maxWidth: Infinity },
   /** The first story of the home page and of a section: the list's width (48rem), edge to edge on phones. */
   top: { sizes: "(min-width: 50rem) 48rem, 100vw", eager: true, maxWidth: Infinity },
-  /** Beside a headline in a list: 11rem at most, 528 px on a 3× screen, so 800 px is plenty. */
-  thumbnail: { sizes: "(min-width: 48rem) 11rem, 6.5rem", eager: false, maxWidth: 800 },
+  /**
+   * Beside a headline in a list, 6.5rem or 11rem wide (314 px on a 390 px phone at 3×, 352 px on a
+   * laptop at 2×): the 480 px version alone, which keeps list pages light (lists show many).
+   */
+  thumbnail: { sizes: "", eager: false, maxWidth: 480 },
 } as const;
 
 export type PhotoLayout = keyof typeof PHOTO_LAYOUTS;
@@ -129,13 +132,16 @@ export function pictureHtml(photo: ResponsivePhoto, alt: string, layout: PhotoLa
   const sources = (["avif", "webp"] as const).map((format) => {
     const candidates = photo.renditions.filter((r) => r.format === format && !r.crop);
     const useful = candidates.filter((r, index) => index === 0 || r.width <= maxWidth);
+    // One file needs no choosing: no widths, no sizes.
+    // Paths are ASCII slugs (images.ts): nothing in them to escape.
+    if (useful.length === 1) return `<source type="${MIME[format]}" srcset="${useful[0]?.path}">`;
     const srcset = useful.map((r) => `${r.path} ${r.width}w`).join(", ");
-    return `<source type="${MIME[format]}" srcset="${escapeHtml(srcset)}" sizes="${sizes}">`;
+    return `<source type="${MIME[format]}" srcset="${srcset}" sizes="${sizes}">`;
   });
   const fallback = photo.renditions.find((r) => r.format === "jpeg" && !r.crop) as Rendition;
   // Width and height give the box its proportions before the file arrives: nothing moves.
   const loading = eager ? ' fetchpriority="high"' : ' loading="lazy" decoding="async"';
-  return `<picture>${sources.join("")}<img src="${escapeHtml(fallback.path)}" alt="${escapeHtml(alt)}" width="${photo.width}" height="${photo.height}"${loading}></picture>`;
+  return `<picture>${sources.join("")}<img src="${fallback.path}" alt="${escapeHtml(alt)}" width="${photo.width}" height="${photo.height}"${loading}></picture>`;
 }
 
 /** A credit as newspapers print it after the caption; "Photo :" is for screen readers. */

@@ -77,11 +77,13 @@ describe("responsivePhoto", () => {
     }
   });
 
-  it("offers a thumbnail no wider than it can be shown", () => {
-    const srcset = parse(pictureHtml(photo, "", "thumbnail"))
-      .querySelector("source")
-      ?.getAttribute("srcset");
-    expect(srcset).toBe("/photos/international/geneve-480.avif 480w, /photos/international/geneve-800.avif 800w");
+  it("offers a thumbnail as its smallest version alone, with nothing to choose", () => {
+    const sources = [...parse(pictureHtml(photo, "", "thumbnail")).querySelectorAll("source")];
+    expect(sources.map((source) => source.getAttribute("srcset"))).toEqual([
+      "/photos/international/geneve-480.avif",
+      "/photos/international/geneve-480.webp",
+    ]);
+    expect(sources.some((source) => source.hasAttribute("sizes"))).toBe(false);
   });
 
   it("escapes the alt text and puts the credit after the caption", () => {
