@@ -5,6 +5,13 @@
  */
 import type { ContentProblem } from "./content-error.ts";
 import { LEAD_PHOTO_MIN_WIDTH, PhotoFiles } from "./images.ts";
+
+/** A photo file an article names, and its stamp when it was read. */
+export interface PhotoStamp {
+  file: string;
+  stamp: string;
+}
+
 import { typesetPlainText } from "./markdown.ts";
 import { type LeadPhoto, type ResponsivePhoto, responsivePhoto } from "./responsive-photos.ts";
 import type { ArticleFrontMatter } from "./schema.ts";
@@ -15,8 +22,8 @@ export interface ArticlePhotos {
   problems: ContentProblem[];
   /** For renderBody: finds a photo the text shows. */
   resolve(src: string): { ok: true; photo: ResponsivePhoto } | { ok: false; message: string };
-  /** Every photo file named so far (absolute paths), found or not. */
-  files: string[];
+  /** Every photo file named so far (absolute paths), found or not, with its stamp (images.ts fileStamp). */
+  files: PhotoStamp[];
 }
 
 export function articlePhotos(
@@ -24,11 +31,11 @@ export function articlePhotos(
   meta: Pick<ArticleFrontMatter, "section" | "image">,
   photos: PhotoFiles = new PhotoFiles(),
 ): ArticlePhotos {
-  const files: string[] = [];
+  const files: PhotoStamp[] = [];
   const find = (src: string, minWidth?: number) => {
     const found = photos.resolve(sourcePath, meta.section, src, minWidth);
     const file = found.ok ? found.photo.file : found.file;
-    if (file) files.push(file);
+    if (file) files.push({ file, stamp: found.stamp ?? "missing" });
     return found;
   };
   const problems: ContentProblem[] = [];

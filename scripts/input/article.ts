@@ -4,7 +4,7 @@ import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
-import { articlePhotos } from "./article-photos.ts";
+import { articlePhotos, type PhotoStamp } from "./article-photos.ts";
 import type { ContentProblem } from "./content-error.ts";
 import type { PhotoFiles } from "./images.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
@@ -76,9 +76,9 @@ export interface ArticleContext {
   photos?: PhotoFiles;
 }
 
-/** `photoFiles`: every photo file the article names, found or not (absolute), so a change to one is seen. */
+/** `photoFiles`: every photo file the article names, found or not, so a change to one is seen. */
 export type ArticleResult = ({ ok: true; article: Article } | { ok: false; problems: ContentProblem[] }) & {
-  photoFiles?: string[];
+  photoFiles?: PhotoStamp[];
 };
 
 export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;

@@ -45,8 +45,18 @@ export interface PhotoFile {
   format: PhotoFormat;
 }
 
-/** A refusal names the file when there is one to look at (a missing file too: it may come). */
-export type PhotoFileResult = { ok: true; photo: PhotoFile } | { ok: false; message: string; file?: string };
+/**
+ * A refusal names the file when there is one to look at (a missing file too: it may come); with
+ * the file, its stamp when it was read, so that the preview can tell when it changes.
+ */
+export type PhotoFileResult =
+  | { ok: true; photo: PhotoFile; stamp: string }
+  | { ok: false; message: string; file?: string; stamp?: string };
+
+/** What changes when a file does: its modification time and size, or "missing". */
+export function fileStamp(stats: { mtimeMs: number; size: number } | undefined): string {
+  return stats ? `${stats.mtimeMs}:${stats.size}` : "missing";
+}
 
 /** Each segment an ASCII slug, then a lower-case extension: `2023-04-18-li-shangfu.jpg`. */
 const SOURCE_PATH = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+$/;
@@ -107,12 +117,14 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** Reads and checks one photo file; `shown` is how messages name it (the editor's `src`). */
 export function readPhotoFile(file: string, base: string, shown: string): PhotoFileResult {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  const stamp = fileStamp(stats);
   const refuse = (message: string): PhotoFileResult => ({
     ok: false,
     message: `${JSON.stringify(shown)} ${message}`,
     file,
+    stamp,
   });
-  const stats = statSync(file, { throwIfNoEntry: false });
   if (!stats?.isFile()) return refuse(`is not there; expected a photo file at ${shownPath(file)}`);
   if (stats.size > MAX_PHOTO_BYTES) {
     return refuse(
@@ -131,7 +143,7 @@ export function readPhotoFile(file: string, base: string, shown: string): PhotoF
       `is ${size.width} × ${size.height} px (${(pixels / 1e6).toFixed(1)} megapixels); expected at most ${MAX_PHOTO_PIXELS / 1e6} megapixels`,
     );
   }
-  return { ok: true, photo: { file, base, ...size, format } };
+  return { ok: true, photo: { file, base, ...size, format }, stamp };
 }
 
 /** Where a photo's published versions go: /photos/<section>/<src without its extension>. */
@@ -168,6 +180,7 @@ export class PhotoFiles {
             ok: false,
             message: `${quoted} would be published at the same URLs as ${shownPath(other)} (${base}-…); expected one photo per name in a folder`,
             file,
+            stamp: fileStamp(statSync(file, { throwIfNoEntry: false })),
           }
         : readPhotoFile(file, base, src);
       if (!other) this.#bases.set(base, file);
@@ -178,6 +191,7 @@ export class PhotoFiles {
         ok: false,
         message: `${quoted} is ${result.photo.width} px wide; expected a lead photo at least ${minWidth} px wide`,
         file,
+        stamp: result.stamp,
       };
     }
     // Articles reach a file from their own folder only, so the same file always has the same src.

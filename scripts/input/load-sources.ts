@@ -11,7 +11,7 @@ import { type Article, type ArticleResult, byNewest, parseArticle } from "./arti
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
-import { PhotoFiles } from "./images.ts";
+import { fileStamp, PhotoFiles } from "./images.ts";
 import { type Publisher, publisherSchema, type Settings, settingsSchema, toProblems } from "./schema.ts";
 import { decodeUtf8, utf8Problem } from "./source-file.ts";
 import { parseYaml } from "./yaml-text.ts";
@@ -96,12 +96,11 @@ function fileKey(file: string): string {
   return `${stats.mtimeMs}:${stats.size}`;
 }
 
-/** fileKey, or "missing": the photo files an article names may come and go. */
-function photoKeys(files: readonly string[] = []): string[] {
-  return files.map((file) => {
-    const stats = statSync(file, { throwIfNoEntry: false });
-    return `${file}:${stats ? `${stats.mtimeMs}:${stats.size}` : "missing"}`;
-  });
+/** Whether the photo files an article named are as they were when it was parsed (they may come and go). */
+function samePhotos(result: ArticleResult): boolean {
+  return (result.photoFiles ?? []).every(
+    ({ file, stamp }) => fileStamp(statSync(file, { throwIfNoEntry: false })) === stamp,
+  );
 }
 
 /**
@@ -110,7 +109,7 @@ function photoKeys(files: readonly string[] = []): string[] {
  * so a save parses one article again, not thousands.
  */
 export class ArticleCache {
-  #entries = new Map<string, { key: string; result: ArticleResult; photos: string[] }>();
+  #entries = new Map<string, { key: string; result: ArticleResult }>();
   /** The metadata the cached articles were checked against. */
   #context = "";
 
@@ -124,13 +123,11 @@ export class ArticleCache {
   /** The result, unless the file or a photo file it names changed. */
   get(file: string, key: string): ArticleResult | undefined {
     const entry = this.#entries.get(file);
-    if (entry?.key !== key) return undefined;
-    const photos = photoKeys(entry.result.photoFiles);
-    return photos.every((photo, index) => photo === entry.photos[index]) ? entry.result : undefined;
+    return entry?.key === key && samePhotos(entry.result) ? entry.result : undefined;
   }
 
   set(file: string, key: string, result: ArticleResult): void {
-    this.#entries.set(file, { key, result, photos: photoKeys(result.photoFiles) });
+    this.#entries.set(file, { key, result });
   }
 }
 
@@ -167,7 +164,7 @@ export function loadSources(
       });
       cache.set(file, key, result);
     }
-    keys.push(...photoKeys(result.photoFiles));
+    for (const photo of result.photoFiles ?? []) keys.push(photo.file, photo.stamp);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;

@@ -94,9 +94,9 @@ async function renderAndSwap(
   const { out } = options;
   const staging = stagingDir(out);
   const capture = captureWarnings();
-  // Photos the cache has are placed while Eleventy renders (reading, hashing and linking run on
-  // libuv's pool, beside the rendering thread); those it lacks are made after, so that encoding
-  // does not add its memory to Eleventy's.
+  // Photos the cache has are placed while Eleventy renders (in a worker thread, beside the
+  // rendering thread); those it lacks are made after, so that encoding does not add its memory to
+  // Eleventy's.
   const photos = import("./photos.ts").then(({ placeCachedPhotos }) =>
     placeCachedPhotos(photoJobs(content.articles), staging, environment.imageCacheDir),
   );

@@ -57,7 +57,7 @@ describe("an article's lead photo", () => {
       credit: "Alexander Zemlianichenko / AP",
       focus: { x: 0.3, y: 0.25 },
     });
-    expect(result.photoFiles).toEqual([beside("2023-04-18-moscou.jpg")]);
+    expect(result.photoFiles?.map((photo) => photo.file)).toEqual([beside("2023-04-18-moscou.jpg")]);
   });
 
   it("takes an empty alt for a decorative photo, and centres crops without a focus", () => {
@@ -89,7 +89,10 @@ describe("an article's lead photo", () => {
       `${file}: body: line 15: "absente.jpg" is not there; expected a photo file at ${shownPath(beside("absente.jpg"))}`,
     ]);
     // Every file named is remembered, found or not: the preview reads the article again when one comes.
-    expect(next.photoFiles).toEqual([beside("2023-04-18-salle.jpg"), beside("absente.jpg")]);
+    expect(next.photoFiles?.map((photo) => [photo.file, photo.stamp === "missing"])).toEqual([
+      [beside("2023-04-18-salle.jpg"), false],
+      [beside("absente.jpg"), true],
+    ]);
   });
 });
 

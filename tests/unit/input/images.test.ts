@@ -54,6 +54,7 @@ describe("PhotoFiles.resolve", () => {
         height: 700,
         format: "jpeg",
       },
+      stamp: expect.stringMatching(/^[\d.]+:\d+$/),
     });
   });
 
@@ -91,6 +92,7 @@ describe("PhotoFiles.resolve", () => {
       ok: false,
       message: `"absente.jpg" is not there; expected a photo file at ${shownPath(beside("absente.jpg"))}`,
       file: beside("absente.jpg"),
+      stamp: "missing",
     });
   });
 
@@ -136,6 +138,7 @@ describe("PhotoFiles.resolve", () => {
       ok: false,
       message: '"etroite.jpg" is 1000 px wide; expected a lead photo at least 1200 px wide',
       file: beside("etroite.jpg"),
+      stamp: expect.stringMatching(/^[\d.]+:\d+$/),
     });
     expect(resolve("etroite.jpg").ok).toBe(true);
   });
