@@ -4,7 +4,10 @@
  * server. Prints progress, then a table; writes bench/results.md and bench/build-time.svg.
  *
  *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock]
- *                    [--no-hugo] [--results bench] [--keep]
+ *                    [--no-hugo] [--no-photos] [--photo-variants 6] [--results bench] [--keep]
+ *
+ * One synthetic article in three has a lead photo (a few distinct 2400×1600 photos, generated
+ * once); the cost of making them, per photo, with an empty and a full cache, is measured apart.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureDevEdit } from "../bench/dev-edit.ts";
 import { canMeasureMemory, type Measurement, median, runMeasured } from "../bench/measure.ts";
+import { describePhotoWork, generatePhotoVariants, measurePhotoWork, writeCorpusPhotos } from "../bench/photo-work.ts";
 import {
   type BenchReport,
   medianMs,
@@ -40,10 +44,13 @@ const { values: args } = parseArgs({
     "dev-size": { type: "string", default: "4000" },
     "no-stock": { type: "boolean", default: false },
     "no-hugo": { type: "boolean", default: false },
+    "no-photos": { type: "boolean", default: false },
+    // Distinct photos among the corpus's (each made once per cold build).
+    "photo-variants": { type: "string", default: "6" },
     results: { type: "string", default: "bench" },
     keep: { type: "boolean", default: false },
-    // cold: every measured build draws every social card (a first build); warm: the card cache
-    // is filled by one unmeasured build first (every later build).
+    // cold: every measured build draws every social card and makes every distinct photo (a first
+    // build); warm: the image cache is filled by one unmeasured build first (every later build).
     cards: { type: "string", default: "cold" },
   },
 });
@@ -55,8 +62,11 @@ if (args.cards !== "cold" && args.cards !== "warm") {
 const sizes = args.sizes.split(",").map((s) => Number.parseInt(s, 10));
 const runs = Number.parseInt(args.runs, 10);
 const devSize = Number.parseInt(args["dev-size"], 10);
-if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(devSize >= 0)) {
-  console.error("--sizes must be positive integers separated by commas, --runs positive, --dev-size 0 or more");
+const variantCount = Number.parseInt(args["photo-variants"], 10);
+if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(devSize >= 0) || !(variantCount > 0)) {
+  console.error(
+    "--sizes must be positive integers separated by commas, --runs and --photo-variants positive, --dev-size 0 or more",
+  );
   process.exit(2);
 }
 const progress = (line: string) => console.error(`[bench] ${line}`);
@@ -83,10 +93,13 @@ function writeFiles(baseDir: string, files: { path: string; text: string }[]): v
   for (const file of files) writeFileSync(path.join(baseDir, file.path), file.text);
 }
 
-/** A temporary copy of the site's data, the stock Eleventy and Hugo projects, each fed the same corpus. */
-function prepare(n: number): Workspace {
+/**
+ * A temporary copy of the site's data, the stock Eleventy and Hugo projects, each fed the same
+ * corpus (the photos only to ours: the references are text sites).
+ */
+function prepare(n: number, photoVariants: Buffer[]): Workspace {
   const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
-  const corpus = generateCorpus(n);
+  const corpus = generateCorpus(n, undefined, { photos: photoVariants.length > 0 });
   const workspace: Workspace = {
     dir,
     articlesDir: path.join(dir, "articles"),
@@ -96,7 +109,14 @@ function prepare(n: number): Workspace {
     corpus,
   };
   cpSync(path.join(ROOT, "_data"), workspace.dataDir, { recursive: true });
-  writeFiles(workspace.articlesDir, corpus.map(toSiteSource));
+  const sources = corpus.map(toSiteSource);
+  writeFiles(workspace.articlesDir, sources);
+  writeCorpusPhotos(
+    dir,
+    workspace.articlesDir,
+    photoVariants,
+    sources.flatMap((source) => (source.photo ? [source.photo] : [])),
+  );
   if (!args["no-stock"]) {
     cpSync(path.join(ROOT, "bench/stock-eleventy"), workspace.stockDir, { recursive: true });
     writeFiles(
@@ -120,7 +140,7 @@ function check(label: string, measurement: Measurement): Measurement {
   return measurement;
 }
 
-/** The benchmark's own card cache, so synthetic cards never land in the repository's .cache/. */
+/** The benchmark's own image cache, so synthetic cards and photos never land in the repository's .cache/. */
 const cardCache = (w: Workspace) => path.join(w.dir, "image-cache");
 // Each build writes into a folder of its own, and they are all deleted with the workspace:
 // creating thousands of files right after deleting thousands costs ext4 seconds of scanning
@@ -190,11 +210,13 @@ async function main(): Promise<void> {
     }
   };
   progress(
-    `sizes ${sizes.join(", ")}; ${runs} run(s) each; stock Eleventy ${args["no-stock"] ? "off" : "on"}; Hugo ${hugo ?? "off (not installed or --no-hugo)"}`,
+    `sizes ${sizes.join(", ")}; ${runs} run(s) each; stock Eleventy ${args["no-stock"] ? "off" : "on"}; Hugo ${hugo ?? "off (not installed or --no-hugo)"}; photos ${args["no-photos"] ? "off" : "on"}`,
   );
+  if (!args["no-photos"]) progress("generating the corpus's photos…");
+  const photoVariants = args["no-photos"] ? [] : await generatePhotoVariants(variantCount);
   for (const n of sizes) {
     progress(`N=${n}: generating the corpus…`);
-    const workspace = prepare(n);
+    const workspace = prepare(n, photoVariants);
     const result: SizeResult = {
       n,
       ours: emptyRuns(),
@@ -203,7 +225,7 @@ async function main(): Promise<void> {
     };
     try {
       if (args.cards === "warm") {
-        progress(`N=${n}: filling the social card cache (not measured)…`);
+        progress(`N=${n}: filling the image cache, cards and photos (not measured)…`);
         check("our build (card cache)", await buildOurs(workspace, "cards", { keepCardCache: false }));
       }
       // Interleaved so that load from other processes falls on all three alike.
@@ -227,6 +249,17 @@ async function main(): Promise<void> {
         progress(line);
       }
       results.push(result);
+      if (photoVariants.length > 0) {
+        progress(`N=${n}: photo work, cold then warm cache…`);
+        const work = await measurePhotoWork(
+          { articlesDir: workspace.articlesDir, dataDir: workspace.dataDir },
+          path.join(workspace.dir, "photo-work"),
+        );
+        if (work) {
+          notes.push(describePhotoWork(n, work));
+          progress(describePhotoWork(n, work));
+        }
+      }
       if (n === devSize) await measureDev(workspace);
     } finally {
       if (!args.keep) rmSync(workspace.dir, { recursive: true, force: true });
@@ -235,12 +268,12 @@ async function main(): Promise<void> {
   }
 
   const loadAfter = load();
-  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize} --cards ${args.cards}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
+  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize} --cards ${args.cards}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}${args["no-photos"] ? " --no-photos" : ` --photo-variants ${variantCount}`}`;
   const report: BenchReport = {
     command,
     date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}${hugo ? `, ${hugo}` : ""}`,
-    noise: `Social cards: ${args.cards === "cold" ? "cold cache, every card drawn in every measured build" : "warm cache, filled by one unmeasured build"}. Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
+    noise: `${args["no-photos"] ? "No photos" : "One article in three has a lead photo (ours only)"}. Social cards and photos: ${args.cards === "cold" ? "cold cache, every card drawn and every distinct photo made in every measured build" : "warm cache, filled by one unmeasured build"}. Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
     sizes: results,
     dev,
     notes,

@@ -10,7 +10,7 @@ const results = makeTempDir("bench-results-");
 afterAll(() => rmSync(results, { recursive: true, force: true }));
 
 describe("npm run bench", () => {
-  it("builds 50 synthetic articles with our build and stock Eleventy, and writes the table and chart", () => {
+  it("builds 50 synthetic articles with our build and stock Eleventy, measures the photo work, and writes the table and chart", () => {
     const run = spawnSync(
       process.execPath,
       [
@@ -24,6 +24,9 @@ describe("npm run bench", () => {
         "--dev-size",
         "0",
         "--no-hugo",
+        // One distinct photo: the smoke run stays short.
+        "--photo-variants",
+        "1",
         "--results",
         results,
       ],
@@ -32,6 +35,10 @@ describe("npm run bench", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain("[bench] N=50 run 1/1: ours");
     const table = readFileSync(path.join(results, "results.md"), "utf8");
+    // One article in three has a lead photo; its work is measured with an empty and a full cache.
+    expect(table).toMatch(
+      /Photos at 50 articles: 17 lead photos \(1 distinct 2400×1600 source, 13 files each\)\. Cold cache: [\d.]+ s per photo made .*; warm cache: [\d.]+ ms per photo/,
+    );
     const row = table.split("\n").find((line) => line.startsWith("| 50 |"));
     // Ours, then stock Eleventy with a ratio; Hugo was turned off.
     expect(row?.split("|").map((cell) => cell.trim())[9]).toMatch(/^\d+\.\d\d$/);
