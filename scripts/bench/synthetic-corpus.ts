@@ -20,7 +20,15 @@ export interface SyntheticArticle {
   /** Markdown: paragraphs, ## subheadings, > quotes. */
   body: string;
   wordCount: number;
+  /** A lead photo, for one article in three when asked for: which of the PHOTO_VARIANTS it shows. */
+  photo: { variant: number; alt: string; caption: string; credit: string } | null;
 }
+
+/** Distinct photos a corpus shows (generated once each, 2400×1600: scripts/bench/synthetic-photo.ts). */
+export const PHOTO_VARIANTS = 6;
+export const PHOTO_SIZE = { width: 2400, height: 1600 } as const;
+
+const PHOTOGRAPHERS = ["Alexander Zemlianichenko / AP", "Ludovic Marin / AFP", "Claire Martin", "Reuters"];
 
 /** mulberry32: tiny, fast and good enough to pick words. */
 export function seededRandom(seed: number): () => number {
@@ -176,8 +184,12 @@ function body(random: () => number, targetWords: number): { markdown: string; wo
   return { markdown: `${blocks.join("\n\n")}\n`, words };
 }
 
-/** `count` articles, the same for the same seed; slugs unique per section. */
-export function generateCorpus(count: number, seed = 20240101): SyntheticArticle[] {
+/**
+ * `count` articles, the same for the same seed; slugs unique per section. With `photos`, one in
+ * three has a lead photo; the text is the same either way (photos draw from a random of their own).
+ */
+export function generateCorpus(count: number, seed = 20240101, options: { photos?: boolean } = {}): SyntheticArticle[] {
+  const photoRandom = seededRandom(seed ^ 0x9e3779b9);
   const random = seededRandom(seed);
   const articles: SyntheticArticle[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -201,6 +213,15 @@ export function generateCorpus(count: number, seed = 20240101): SyntheticArticle
       tags: [...tags],
       body: markdown,
       wordCount: words,
+      photo:
+        options.photos && index % 3 === 0
+          ? {
+              variant: (index / 3) % PHOTO_VARIANTS,
+              alt: sentence(photoRandom, 6 + Math.floor(photoRandom() * 6)).replace(/[.?]$/, ""),
+              caption: sentence(photoRandom, 10 + Math.floor(photoRandom() * 10)),
+              credit: pick(photoRandom, PHOTOGRAPHERS),
+            }
+          : null,
     });
   }
   return articles;
@@ -208,8 +229,17 @@ export function generateCorpus(count: number, seed = 20240101): SyntheticArticle
 
 const yamlString = (text: string) => JSON.stringify(text);
 
-/** The article as this site's source file: front matter our schema accepts, then Markdown. */
-export function toSiteSource(article: SyntheticArticle): { path: string; text: string } {
+/**
+ * The article as this site's source file: front matter our schema accepts, then Markdown; and
+ * where its photo goes (beside it, named after it), when it has one.
+ */
+export function toSiteSource(article: SyntheticArticle): {
+  path: string;
+  text: string;
+  photo?: { path: string; variant: number };
+} {
+  const photoFile = `${article.day}-${article.slug}.jpg`;
+  const { photo } = article;
   const frontMatter = [
     `title: ${yamlString(article.title)}`,
     `standfirst: ${yamlString(article.standfirst)}`,
@@ -217,10 +247,20 @@ export function toSiteSource(article: SyntheticArticle): { path: string; text: s
     `section: ${article.section}`,
     `author: ${yamlString(article.author)}`,
     `tags: [${article.tags.map(yamlString).join(", ")}]`,
+    ...(photo
+      ? [
+          "image:",
+          `  src: ${photoFile}`,
+          `  alt: ${yamlString(photo.alt)}`,
+          `  caption: ${yamlString(photo.caption)}`,
+          `  credit: ${yamlString(photo.credit)}`,
+        ]
+      : []),
   ].join("\n");
   return {
     path: `${article.section}/${article.day}-${article.slug}.md`,
     text: `---\n${frontMatter}\n---\n\n${article.body}`,
+    ...(photo ? { photo: { path: `${article.section}/${photoFile}`, variant: photo.variant } } : {}),
   };
 }
 

@@ -7,15 +7,21 @@
  * markers) and the chart into docs/build-time.svg.
  *
  *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock]
- *                    [--no-hugo] [--results docs/performance.md] [--keep]
+ *                    [--no-hugo] [--no-photos] [--photo-variants 6] [--results docs/performance.md] [--keep]
+ *
+ * One synthetic article in three has a lead photo (a few distinct 2400×1600 photos, generated
+ * once), in our corpus only: the references are text sites. The cost of making the photos, per
+ * photo, with an empty and a full cache, is measured apart.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { directories } from "../../.eleventy.js";
 import { measureDevEdit } from "../bench/dev-edit.ts";
 import { canMeasureMemory, type Measurement, runMeasured } from "../bench/measure.ts";
+import { describePhotoWork, generatePhotoVariants, measurePhotoWork, writeCorpusPhotos } from "../bench/photo-work.ts";
 import {
   type BenchReport,
   medianMs,
@@ -28,6 +34,7 @@ import {
 } from "../bench/report.ts";
 import { buildTimeChart } from "../bench/svg-chart.ts";
 import { generateCorpus, type SyntheticArticle, toGenericSource, toSiteSource } from "../bench/synthetic-corpus.ts";
+import { resolveContentPaths } from "../input/content-paths.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -45,6 +52,9 @@ const { values: args } = parseArgs({
     "dev-size": { type: "string", default: "4000" },
     "no-stock": { type: "boolean", default: false },
     "no-hugo": { type: "boolean", default: false },
+    "no-photos": { type: "boolean", default: false },
+    // Distinct photos among the corpus's (each made once per fresh build).
+    "photo-variants": { type: "string", default: "6" },
     results: { type: "string", default: "docs/performance.md" },
     keep: { type: "boolean", default: false },
   },
@@ -53,8 +63,11 @@ const { values: args } = parseArgs({
 const sizes = args.sizes.split(",").map((s) => Number.parseInt(s, 10));
 const runs = Number.parseInt(args.runs, 10);
 const devSize = Number.parseInt(args["dev-size"], 10);
-if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(devSize >= 0)) {
-  console.error("--sizes must be positive integers separated by commas, --runs positive, --dev-size 0 or more");
+const variantCount = Number.parseInt(args["photo-variants"], 10);
+if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(devSize >= 0) || !(variantCount > 0)) {
+  console.error(
+    "--sizes must be positive integers separated by commas, --runs and --photo-variants positive, --dev-size 0 or more",
+  );
   process.exit(2);
 }
 const progress = (line: string) => console.error(`[bench] ${line}`);
@@ -81,10 +94,13 @@ function writeFiles(baseDir: string, files: { path: string; text: string }[]): v
   for (const file of files) writeFileSync(path.join(baseDir, file.path), file.text);
 }
 
-/** A temporary copy of the site's data, the stock Eleventy and Hugo projects, each fed the same corpus. */
-function prepare(n: number): Workspace {
+/**
+ * A temporary copy of the site's data, the stock Eleventy and Hugo projects, each fed the same
+ * corpus (the photos only to ours: the references are text sites).
+ */
+function prepare(n: number, photoVariants: Buffer[]): Workspace {
   const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
-  const corpus = generateCorpus(n);
+  const corpus = generateCorpus(n, undefined, { photos: photoVariants.length > 0 });
   const workspace: Workspace = {
     dir,
     articlesDir: path.join(dir, "articles"),
@@ -94,7 +110,14 @@ function prepare(n: number): Workspace {
     corpus,
   };
   cpSync(path.join(ROOT, "_data"), workspace.dataDir, { recursive: true });
-  writeFiles(workspace.articlesDir, corpus.map(toSiteSource));
+  const sources = corpus.map(toSiteSource);
+  writeFiles(workspace.articlesDir, sources);
+  writeCorpusPhotos(
+    dir,
+    workspace.articlesDir,
+    photoVariants,
+    sources.flatMap((source) => (source.photo ? [source.photo] : [])),
+  );
   if (!args["no-stock"]) {
     cpSync(path.join(ROOT, "bench/stock-eleventy"), workspace.stockDir, { recursive: true });
     writeFiles(
@@ -190,11 +213,13 @@ async function main(): Promise<void> {
     }
   };
   progress(
-    `sizes ${sizes.join(", ")}; ${runs} run(s) each; stock Eleventy ${args["no-stock"] ? "off" : "on"}; Hugo ${hugo ?? "off (not installed or --no-hugo)"}`,
+    `sizes ${sizes.join(", ")}; ${runs} run(s) each; stock Eleventy ${args["no-stock"] ? "off" : "on"}; Hugo ${hugo ?? "off (not installed or --no-hugo)"}; photos ${args["no-photos"] ? "off" : "on"}`,
   );
+  if (!args["no-photos"]) progress("generating the corpus's photos…");
+  const photoVariants = args["no-photos"] ? [] : await generatePhotoVariants(variantCount);
   for (const n of sizes) {
     progress(`N=${n}: generating the corpus…`);
-    const workspace = prepare(n);
+    const workspace = prepare(n, photoVariants);
     const result: SizeResult = {
       n,
       fresh: emptyRuns(),
@@ -260,6 +285,17 @@ async function main(): Promise<void> {
         progress(`N=${n} edit ${run}/${runs}: body ${describe(body)}; headline ${describe(headline)}`);
       }
       results.push(result);
+      if (photoVariants.length > 0) {
+        progress(`N=${n}: photo work, cold then warm cache…`);
+        const work = await measurePhotoWork(
+          resolveContentPaths({ articles: workspace.articlesDir, data: workspace.dataDir }, directories),
+          path.join(workspace.dir, "photo-work"),
+        );
+        if (work) {
+          notes.push(describePhotoWork(n, work));
+          progress(describePhotoWork(n, work));
+        }
+      }
       if (n === devSize) await measureDev(workspace);
     } finally {
       if (!args.keep) rmSync(workspace.dir, { recursive: true, force: true });
@@ -269,12 +305,12 @@ async function main(): Promise<void> {
   const seed = await measureSeed();
 
   const loadAfter = load();
-  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}`;
+  const command = `npm run bench -- --sizes ${sizes.join(",")} --runs ${runs} --dev-size ${devSize}${args["no-stock"] ? " --no-stock" : ""}${args["no-hugo"] ? " --no-hugo" : ""}${args["no-photos"] ? " --no-photos" : ` --photo-variants ${variantCount}`}`;
   const report: BenchReport = {
     command,
     date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}${hugo ? `, ${hugo}` : ""}`,
-    noise: `Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
+    noise: `${args["no-photos"] ? "No photos" : "One article in three has a lead photo (ours only)"}. Load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after ${((performance.now() - started) / 60000).toFixed(1)} min of benchmark${canMeasureMemory() ? "" : "; peak memory not measured (no /usr/bin/time)"}.`,
     sizes: results,
     seed,
     dev,

@@ -10,6 +10,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import nunjucks from "nunjucks";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
+import { type LeadPhoto, leadFigureHtml, type PhotoLayout, pictureHtml } from "../input/responsive-photos.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
 import type { Content, LoadedContent } from "../lists/content.ts";
 import { LIST_KINDS } from "../lists/listings.ts";
@@ -38,6 +39,8 @@ export interface NewsPluginOptions {
   environment: Environment;
   /** The preview only: which pages an edit changed, so that only those are rendered again. */
   preview?: PreviewRenders;
+  /** The preview only: runs after each build that finished (it places the photos). */
+  afterWrite?: (content: Content) => Promise<void>;
 }
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
@@ -135,11 +138,12 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
       : (options.toRender ?? allPages(content));
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
-  eleventyConfig.on("eleventy.after", ({ results }) => {
+  eleventyConfig.on("eleventy.after", async ({ results }) => {
     everyPageNeeded = false;
     if (!preview) return;
     const written = (results ?? []).flatMap((result) => (result.outputPath ? [result.outputPath] : []));
     for (const gone of preview.written(written)) rmSync(gone, { force: true });
+    if (content) await options.afterWrite?.(content);
   });
   const data =
     <T>(pick: (c: Content) => T) =>
@@ -204,6 +208,24 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // Called from _includes/partials/breadcrumb.njk: the same trail as the BreadcrumbList above.
   eleventyConfig.addNunjucksGlobal("breadcrumbTrail", function (this: { ctx: PageData }) {
     return pageTrail(pageInput(this.ctx));
+  });
+  // Photos are written by the code that writes them in article text (scripts/input/responsive-photos.ts).
+  // In lists a photo illustrates the headline beside it, which says it all: it is decorative there.
+  eleventyConfig.addNunjucksGlobal("leadFigure", (photo: LeadPhoto) => leadFigureHtml(photo));
+  // A list shows an article's photo as every other list does (six times per article at 4000, with
+  // « À lire aussi »): written once per build.
+  let teaserPictures = new Map<string, string>();
+  eleventyConfig.on("eleventy.before", () => {
+    teaserPictures = new Map();
+  });
+  eleventyConfig.addNunjucksGlobal("teaserPicture", (photo: LeadPhoto, layout: PhotoLayout) => {
+    const key = `${layout} ${photo.file}`;
+    let html = teaserPictures.get(key);
+    if (html === undefined) {
+      html = pictureHtml(photo, "", layout);
+      teaserPictures.set(key, html);
+    }
+    return html;
   });
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here, and
   // the pages kept from the last build (not rendered again: they still exist).

@@ -5,11 +5,14 @@ import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { articlePhotos, type PhotoStamp } from "./article-photos.ts";
 import { type Author, type AuthorRef, type BylinePart, bylineOf } from "./authors.ts";
 import { bodyProblems } from "./body-problems.ts";
 import type { ContentProblem } from "./content-error.ts";
 import { type Correction, correctionsOf } from "./corrections.ts";
+import type { PhotoFiles } from "./images.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
+import type { LeadPhoto, ResponsivePhoto } from "./responsive-photos.ts";
 import {
   type ArticleFrontMatter,
   articleFrontMatterSchema,
@@ -73,6 +76,10 @@ export interface Article {
   /** The latest of published and modified, for feeds and sitemaps. */
   updated: Timestamp;
   bodyHtml: string;
+  /** The front matter's `image`, or null. */
+  leadPhoto: LeadPhoto | null;
+  /** Photos in the text (already in bodyHtml), for publishing their files. */
+  bodyPhotos: ResponsivePhoto[];
   wordCount: number;
   readingMinutes: number;
   readingTime: string;
@@ -90,9 +97,14 @@ export interface ArticleContext {
   authors?: readonly Author[];
   /** The file's last change in git (git-dates.ts), used when the front matter has no `modified`. */
   committed?: string;
+  /** The photo files of this load, read once each (a new set when absent). */
+  photos?: PhotoFiles;
 }
 
-export type ArticleResult = { ok: true; article: Article } | { ok: false; problems: ContentProblem[] };
+/** `photoFiles`: every photo file the article names, found or not, so a change to one is seen. */
+export type ArticleResult = ({ ok: true; article: Article } | { ok: false; problems: ContentProblem[] }) & {
+  photoFiles?: PhotoStamp[];
+};
 
 export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
 
@@ -169,7 +181,7 @@ function inspectArticle(
   sourcePath: string,
   bytes: Uint8Array,
   context: ArticleContext | undefined,
-): { problems: ContentProblem[]; article?: Article } {
+): { problems: ContentProblem[]; article?: Article; photoFiles: PhotoStamp[] } {
   const problems: ContentProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file: sourcePath, field, message });
   const fileName = path.basename(sourcePath);
@@ -234,9 +246,15 @@ function inspectArticle(
     }
   });
 
-  const body = renderBody(source.body, source.bodyFirstLine);
+  // Checked even when other fields fail; without a section, only the URLs would be wrong.
+  const photos = articlePhotos(sourcePath, { section: meta.section ?? "", image: meta.image }, context?.photos);
+  problems.push(...photos.problems);
+  const body = renderBody(source.body, source.bodyFirstLine, photos.resolve);
+  for (const { message } of body.photoProblems) problems.push({ file: sourcePath, field: "body", message });
   problems.push(...bodyProblems(body, sourcePath, "article"));
-  if (problems.length > 0 || !context || !section || !place || !published || !fields || !byline) return { problems };
+  if (problems.length > 0 || !context || !section || !place || !published || !fields || !byline) {
+    return { problems, photoFiles: photos.files };
+  }
 
   // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
   const modifiedText = fields.modified || context.committed;
@@ -273,6 +291,8 @@ function inspectArticle(
       modified: modifiedStamp,
       updated: modifiedStamp ?? publishedStamp,
       bodyHtml: body.html,
+      leadPhoto: photos.leadPhoto,
+      bodyPhotos: body.photos,
       wordCount: words,
       readingMinutes: minutes,
       readingTime: readingTimeLabel(minutes),
@@ -280,11 +300,18 @@ function inspectArticle(
       corrections: corrected?.corrections ?? [],
       scheduled: false,
     },
+    photoFiles: photos.files,
   };
 }
 
 /** The fields of an article only its own page shows: its body and what is counted from it. */
-const BODY_FIELDS: ReadonlySet<string> = new Set(["bodyHtml", "wordCount", "readingMinutes", "readingTime"]);
+const BODY_FIELDS: ReadonlySet<string> = new Set([
+  "bodyHtml",
+  "bodyPhotos",
+  "wordCount",
+  "readingMinutes",
+  "readingTime",
+]);
 
 /**
  * What lists, « À lire aussi » and other pages show of an article: everything but its body and
@@ -311,8 +338,8 @@ export function articlePrints(article: Article): { own: string; listed: string }
  * relative to the working directory and ends in `<section>/<yyyy-mm-dd>-<slug>.md`.
  */
 export function parseArticle(sourcePath: string, bytes: Uint8Array, context: ArticleContext): ArticleResult {
-  const { problems, article } = inspectArticle(sourcePath, bytes, context);
-  return article ? { ok: true, article } : { ok: false, problems };
+  const { problems, article, photoFiles } = inspectArticle(sourcePath, bytes, context);
+  return article ? { ok: true, article, photoFiles } : { ok: false, problems, photoFiles };
 }
 
 /** The problems of an article source that can be found without the publisher's metadata. */

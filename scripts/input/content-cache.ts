@@ -34,7 +34,13 @@ import {
 import path from "node:path";
 import { shownPath } from "../text/shown-path.ts";
 import { type Article, type ArticleResult, articlePrints } from "./article.ts";
-import { type ArticleCache, type ArticlePrints, type CachedArticle, unreadableArticle } from "./load-sources.ts";
+import {
+  type ArticleCache,
+  type ArticlePrints,
+  type CachedArticle,
+  samePhotos,
+  unreadableArticle,
+} from "./load-sources.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
 
 /** Bump when the files' format changes. */
@@ -50,8 +56,9 @@ interface IndexEntry {
   stat: string;
   key: string;
   prints: ArticlePrints | undefined;
-  /** The parsed result, an article's body left out. */
-  result: { ok: true; article: Omit<Article, "bodyHtml"> } | Extract<ArticleResult, { ok: false }>;
+  /** The parsed result, an article's body left out (with the photo files it named: a change to one is a change). */
+  result: ({ ok: true; article: Omit<Article, "bodyHtml"> } | Extract<ArticleResult, { ok: false }>) &
+    Pick<ArticleResult, "photoFiles">;
 }
 
 /** "<name>\n<sha256 of the payload>\n<payload>": a file that is not this, for this name, is not trusted. */
@@ -147,17 +154,18 @@ export class DiskArticleCache implements ArticleCache {
     const context = JSON.stringify([FORMAT, this.#context, shownPath(file), committed ?? ""]);
     // The context's hash starts the key, so that a source left as it was is recognised without reading it.
     const contextKey = sha256(context).slice(0, 16);
-    if (known && known.stat === stat && known.key.startsWith(contextKey)) {
-      return this.#keep(file, known, parse, context);
+    const knownStill = known && samePhotos(known.result) ? known : undefined;
+    if (knownStill && knownStill.stat === stat && knownStill.key.startsWith(contextKey)) {
+      return this.#keep(file, knownStill, parse, context);
     }
     const source = readSource(file);
     if (!source.ok) return unreadableArticle(file, source.message);
     const { bytes } = source;
     const key = contextKey + createHash("sha256").update(context).update("\0").update(bytes).digest("hex");
-    if (known && known.key === key) {
+    if (knownStill && knownStill.key === key) {
       // The same bytes with a new stat (a touch, a checkout): the index learns the new stat.
       this.#changed.add(file);
-      return this.#keep(file, { ...known, stat }, parse, context);
+      return this.#keep(file, { ...knownStill, stat }, parse, context);
     }
     this.stats.parsed += 1;
     const result = parse(bytes);
@@ -167,7 +175,7 @@ export class DiskArticleCache implements ArticleCache {
       stat,
       key,
       prints,
-      result: result.ok ? { ok: true, article: withoutBody(result.article) } : result,
+      result: result.ok ? { ok: true, article: withoutBody(result.article), photoFiles: result.photoFiles } : result,
     };
     this.#used.set(file, entry);
     this.#changed.add(file);
@@ -210,7 +218,7 @@ export class DiskArticleCache implements ArticleCache {
         return body;
       },
     });
-    return { key: entry.key, prints: entry.prints, result: { ok: true, article } };
+    return { key: entry.key, prints: entry.prints, result: { ok: true, article, photoFiles: entry.result.photoFiles } };
   }
 
   #bodyFile(key: string): string {

@@ -4,7 +4,7 @@
  * pages show are derived from the result in scripts/lists/content.ts.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
@@ -23,6 +23,7 @@ import { AUTHORS_FILE, type Author, authorsOf } from "./authors.ts";
 import { type ContentProblem, ContentValidationError } from "./content-error.ts";
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
+import { fileStamp, PhotoFiles } from "./images.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
 import { applySchedule } from "./schedule.ts";
@@ -168,6 +169,13 @@ export function unreadableArticle(file: string, message: string): CachedArticle 
   };
 }
 
+/** Whether the photo files an article named are as they were when it was parsed (they may come and go). */
+export function samePhotos(result: Pick<ArticleResult, "photoFiles">): boolean {
+  return (result.photoFiles ?? []).every(
+    ({ file, stamp }) => fileStamp(statSync(file, { throwIfNoEntry: false })) === stamp,
+  );
+}
+
 /**
  * Parsed articles in memory, by path, reused while the file and the metadata it was checked
  * against are unchanged. The preview keeps one for its whole session, so a save parses one
@@ -189,7 +197,8 @@ export class MemoryArticleCache implements ArticleCache {
     if (!checked.ok) return unreadableArticle(file, checked.message);
     const stat = `${checked.stats.mtimeMs}:${checked.stats.size}:${committed ?? ""}`;
     const kept = this.#entries.get(file);
-    if (kept?.stat === stat) return kept;
+    const keptStill = kept && samePhotos(kept.result) ? kept : undefined;
+    if (keptStill?.stat === stat) return keptStill;
     const source = readSource(file);
     if (!source.ok) return unreadableArticle(file, source.message);
     const key = createHash("sha256")
@@ -197,7 +206,7 @@ export class MemoryArticleCache implements ArticleCache {
       .update("\0")
       .update(source.bytes)
       .digest("hex");
-    const result = kept?.key === key ? kept.result : parse(source.bytes);
+    const result = keptStill?.key === key ? keptStill.result : parse(source.bytes);
     const entry = { stat, key, result, prints: result.ok ? articlePrints(result.article) : undefined };
     this.#entries.set(file, entry);
     return entry;
@@ -237,6 +246,8 @@ export function readSources(
   const articles: Article[] = [];
   const articleUrls: Sources["articleUrls"] = [];
   const articleKeys = new Map<string, ArticlePrints>();
+  // Photo files are read once per load, however many articles name them.
+  const photos = new PhotoFiles();
   const keys: string[] = [
     String(options.includeDrafts === true),
     String(options.includeScheduled === true),
@@ -250,7 +261,7 @@ export function readSources(
     let read: CachedArticle;
     if (metadata) {
       read = cache.article(file, committed.get(file), (bytes) =>
-        parseArticle(sourcePath, bytes, { ...metadata, committed: committed.get(file) }),
+        parseArticle(sourcePath, bytes, { ...metadata, committed: committed.get(file), photos }),
       );
     } else {
       // Checked as far as it can be without the metadata: never kept.
@@ -265,6 +276,7 @@ export function readSources(
     }
     keys.push(file, read.key);
     const { result } = read;
+    for (const photo of result.photoFiles ?? []) keys.push(photo.file, photo.stamp);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;

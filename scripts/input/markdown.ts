@@ -8,7 +8,9 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { frenchTypography, spaceBeforeLeadingMark } from "../text/typography.ts";
+import { type FigureEnv, figuresRule, LOCAL_FILE, type PhotoLookup } from "./figures.ts";
 import { headingIdsRule } from "./heading-ids.ts";
+import type { ResponsivePhoto } from "./responsive-photos.ts";
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
 /** Images come from this site only: pages load nothing from another origin. */
@@ -34,14 +36,19 @@ export interface RenderedBody {
   headings: { level: number; line: number }[];
   /** Link and image targets that were refused, in order, each once. */
   rejectedUrls: RejectedUrl[];
+  /** Photos shown in the text (scripts/input/figures.ts), in order. */
+  photos: ResponsivePhoto[];
+  /** Problems with them, each with its line in the file. */
+  photoProblems: { line: number; message: string }[];
 }
 
-/** Turns images whose source is not on this site into their alt text. */
+/** Turns images whose source is not on this site into their alt text (figures.ts takes files beside the article). */
 function sameOriginImagesRule(state: { tokens: Token[]; Token: typeof Token }): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     block.children = block.children.map((token) => {
-      if (token.type !== "image" || SAFE_IMAGE.test(token.attrGet("src") ?? "")) return token;
+      const src = token.attrGet("src") ?? "";
+      if (token.type !== "image" || SAFE_IMAGE.test(src) || LOCAL_FILE.test(src)) return token;
       rejected?.push({ kind: "image", url: token.attrGet("src") ?? "" });
       const text = new state.Token("text", "", 0);
       text.content = token.content;
@@ -94,13 +101,15 @@ function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false, xhtmlOut: false });
   md.enable("strikethrough");
   md.validateLink = (url: string) => {
-    const safe = SAFE_URL.test(url.trim());
+    // A file beside the article passes here: figures.ts makes it a photo or reports it.
+    const safe = SAFE_URL.test(url.trim()) || LOCAL_FILE.test(url.trim());
     if (!safe) rejected?.push({ kind: "link", url });
     return safe;
   };
   md.core.ruler.push("same_origin_images", sameOriginImagesRule);
   md.core.ruler.push("empty_links", emptyLinksRule);
   md.core.ruler.push("french_typography", typographyRule);
+  md.core.ruler.push("photo_figures", figuresRule);
   md.core.ruler.push("heading_ids", headingIdsRule);
   // A line break inside a paragraph is a space to the reader (and to a minifier).
   md.renderer.rules.softbreak = () => " ";
@@ -134,9 +143,12 @@ function withoutLineBreaksBetweenTags(html: string): string {
   return html.replace(/>\n(?=<|$)/g, ">");
 }
 
-/** Renders an article body. `firstLine` is the body's line number in its file, for messages. */
-export function renderBody(markdown: string, firstLine = 1): RenderedBody {
-  const env = {};
+/**
+ * Renders an article body. `firstLine` is the body's line number in its file, for messages;
+ * `resolvePhoto` finds the photos its figures name.
+ */
+export function renderBody(markdown: string, firstLine = 1, resolvePhoto?: PhotoLookup): RenderedBody {
+  const env: FigureEnv = { resolvePhoto, firstLine, photos: [], photoProblems: [] };
   rejected = [];
   let tokens: Token[];
   let refused: RejectedUrl[];
@@ -156,6 +168,8 @@ export function renderBody(markdown: string, firstLine = 1): RenderedBody {
     text: collectText(tokens),
     headings,
     rejectedUrls,
+    photos: env.photos,
+    photoProblems: env.photoProblems,
   };
 }
 

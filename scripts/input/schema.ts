@@ -96,6 +96,38 @@ export const correctionSchema = mapping(
   "a correction (date, text)",
 );
 
+const percent = (expected: string) => {
+  const notExpected = (iss: { input?: unknown }) => `${describeValue(iss.input)} is not ${expected}`;
+  return z
+    .number({ error: (iss) => found(iss.input, expected) })
+    .min(0, { error: notExpected })
+    .max(100, { error: notExpected });
+};
+
+/** A lead photo (scripts/input/images.ts checks the file itself). */
+const leadPhoto = mapping(
+  {
+    src: text("the path of a photo beside the article (e.g. 2023-04-18-moscou.jpg)"),
+    // Required, and may be empty: an empty alt says the photo is decorative, a missing one is an oversight.
+    alt: z
+      .string({
+        error: (iss) =>
+          found(iss.input, 'a description of the photo for readers who cannot see it ("" for a decorative photo)'),
+      })
+      .trim(),
+    caption: text("a caption: what the photo shows, where and when").optional(),
+    credit: text("the photographer and agency (e.g. Alexander Zemlianichenko / AP)"),
+    focus: mapping(
+      {
+        x: percent("a percentage of the width from the left, 0 to 100"),
+        y: percent("a percentage of the height from the top, 0 to 100"),
+      },
+      "the point crops keep in view (x and y, in percent)",
+    ).optional(),
+  },
+  "a lead photo (src, alt, caption, credit)",
+);
+
 /** Front matter of an article source file. */
 /** An article signed by nobody: the schema's check across fields, also run alone when other fields fail (article.ts). */
 export const BYLINE_MISSING =
@@ -128,6 +160,7 @@ export const articleFrontMatterSchema = mapping(
         error: (iss) => found(iss.input, "a list of corrections (- date: …, text: …)"),
       })
       .default([]),
+    image: leadPhoto.optional(),
   },
   "front matter fields (title, standfirst, date, …)",
 ).superRefine((data, ctx) => {

@@ -50,6 +50,8 @@ export interface ListingPage extends Page<Article>, Listing {
   crumbs: Crumb[];
   /** Whether teasers name their section (lists that mix sections). */
   showSection: boolean;
+  /** Whether the first article is shown large: page 1 of the home page and of a section. */
+  topStory: boolean;
 }
 
 export interface Listings {
@@ -77,7 +79,7 @@ export interface ListingInput {
   pageSize: number;
 }
 
-export type ListingFields = Omit<ListingPage, keyof Page<Article> | "title" | "name" | "articles">;
+export type ListingFields = Omit<ListingPage, keyof Page<Article> | "title" | "name" | "articles" | "topStory">;
 
 /** A list split into its numbered pages, each with the list's fields and its own title. */
 export function pagesOf(
@@ -94,6 +96,7 @@ export function pagesOf(
       title,
       name: title,
       articles: page.items,
+      topStory: page.number === 1 && (fields.kind === "home" || fields.kind === "section"),
       description: page.number === 1 ? fields.description : numberedTitle(fields.description, page.number),
     };
   });

@@ -3,7 +3,7 @@
  * canonical, Open Graph and Twitter tags, feed links and JSON-LD. The meta partial renders it.
  */
 import type { FeedLink } from "./feed.ts";
-import { articleCard, FAVICON_PATH, SITE_CARD } from "./image-paths.ts";
+import { FAVICON_PATH } from "./image-paths.ts";
 import {
   breadcrumbLd,
   collectionPageLd,
@@ -16,6 +16,7 @@ import {
   webSiteLd,
 } from "./json-ld.ts";
 import { isHome, isIndexable, type PageInput, pageTrail } from "./page.ts";
+import { sharingImage } from "./photo-crops.ts";
 
 export interface HeadContext extends Publication {
   feeds: FeedLink[];
@@ -101,7 +102,7 @@ export function headMeta(page: PageInput, publication: HeadContext): Head {
     publisher.description;
   const indexable = isIndexable(page);
   const canonical = indexable ? siteUrl.absolute(page.url) : null;
-  const image = article ? articleCard(article) : SITE_CARD;
+  const image = sharingImage(article, ownTitle ?? publisher.name);
 
   const meta: MetaTag[] = [];
   const og = (key: string, content: string) => meta.push({ attribute: "property", key, content });
@@ -112,10 +113,10 @@ export function headMeta(page: PageInput, publication: HeadContext): Head {
   og("og:description", description);
   if (canonical) og("og:url", canonical);
   og("og:image", siteUrl.absolute(image.path));
-  og("og:image:type", "image/png");
+  og("og:image:type", image.type);
   og("og:image:width", String(image.width));
   og("og:image:height", String(image.height));
-  og("og:image:alt", ownTitle ?? publisher.name);
+  og("og:image:alt", image.alt);
   if (article) {
     og("article:published_time", article.published.iso);
     og("article:modified_time", article.updated.iso);
@@ -123,12 +124,14 @@ export function headMeta(page: PageInput, publication: HeadContext): Head {
     for (const tag of article.tags) og("article:tag", tag.name);
   }
   meta.push({ attribute: "name", key: "twitter:card", content: "summary_large_image" });
+  meta.push({ attribute: "name", key: "twitter:image", content: siteUrl.absolute(image.path) });
 
   return {
     title: ownTitle ? `${ownTitle} – ${publisher.name}` : publisher.name,
     description,
     canonical,
-    robots: page.noindex ? "noindex" : null,
+    // Search engines may show large previews of the photos (Google Discover asks for it).
+    robots: page.noindex ? "noindex" : "max-image-preview:large",
     icon: { href: FAVICON_PATH, type: "image/svg+xml" },
     meta,
     links: feedLinksFor(page, publication.feeds),

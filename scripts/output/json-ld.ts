@@ -13,6 +13,7 @@ import type { SiteUrl } from "../input/site-url.ts";
 import type { Crumb, Listing } from "../lists/listings.ts";
 import { articleCard, type ImageRef, LOGO_SQUARE_PNG } from "./image-paths.ts";
 import { authorRefLd, correctionLd, organizationPoliciesLd, profileLd } from "./newsroom-ld.ts";
+import { leadPhotoLd } from "./photo-crops.ts";
 
 export type JsonLd = Record<string, unknown>;
 
@@ -75,7 +76,10 @@ export function newsArticleLd(article: Article, publication: Publication): JsonL
         ? article.authors.map((author) => authorRefLd(author, publication.siteUrl))
         : [authorLd(article.credit, publication)],
     publisher: publisherLd(publication),
-    image: [imageObject(articleCard(article), publication.siteUrl)],
+    // The photo's crops when there is one, else the drawn card.
+    image: article.leadPhoto
+      ? leadPhotoLd(article.leadPhoto, publication.siteUrl)
+      : [imageObject(articleCard(article), publication.siteUrl)],
     inLanguage: publication.publisher.locale,
     mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
     url: canonical,

@@ -3,10 +3,10 @@
  *
  *   environment → lock → load and validate the content (parsed articles cached on disk) →
  *   fingerprint every page → plan: which pages changed since the last build (its manifest) →
- *   the images the cache lacks start drawing in a process of their own → Eleventy renders the
- *   changed pages into a staging folder (minified as they are written) → the unchanged pages
- *   are hard-linked from the last build → images placed → swap the staging folder into place →
- *   write the new manifest
+ *   the cards the cache lacks start drawing in a process of their own → the unchanged pages
+ *   are hard-linked from the last build into a staging folder → Eleventy renders the changed
+ *   pages into it (minified as they are written) while cached photos are placed → missing
+ *   photos made, cards placed → swap the staging folder into place → write the new manifest
  *
  * A failed or killed build leaves the previous output as it was. When the last build's manifest
  * is missing, unreadable, from other code, templates or settings, or describes a file that is not
@@ -22,6 +22,7 @@ import { resolveSiteUrl } from "../input/site-url.ts";
 import { type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
 import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
+import { photoJobs } from "../output/photo-crops.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
@@ -169,8 +170,15 @@ async function renderAndSwap(
   const { content } = loaded;
   const capture = captureWarnings();
   const manifest = manifestFile(environment.cacheDir, out);
-  const images = imageJobs(content.articles, content.publisher);
+  // An article with a lead photo is shared with the photo, and needs no card.
+  const images = imageJobs(
+    content.articles.filter((article) => !article.leadPhoto),
+    content.publisher,
+  );
+  const photos = photoJobs(content.articles);
   let drawing: Drawing | undefined;
+  // Settles once nothing places photos into the staging folder any more.
+  let photosPlaced: Promise<unknown> = Promise.resolve();
   const staging = takeStaging(out);
   try {
     // Social cards and the PNG logo: what they show is known from the content, so what the cache
@@ -181,7 +189,20 @@ async function renderAndSwap(
       staging,
       out,
       new Set(plan.toRender.kept.map((page) => pageFile(page.url))),
-      new Set(images.map((job) => job.image.path.slice(1))),
+      new Set([
+        ...images.map((job) => job.image.path.slice(1)),
+        ...photos.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1))),
+      ]),
+    );
+    // Photos the cache has are placed while Eleventy renders (in a worker thread, beside the
+    // rendering thread); those it lacks are made after, so that encoding does not add its memory
+    // to Eleventy's.
+    const { makeMissingPhotos, placeCachedPhotos } = await import("./photos.ts");
+    const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir);
+    // Its failure is reported below, once Eleventy's render is over.
+    photosPlaced = cachedPhotos.then(
+      () => undefined,
+      () => undefined,
     );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
@@ -189,8 +210,13 @@ async function renderAndSwap(
       outDir: staging,
       pathPrefix: environment.pathPrefix,
       config: eleventyConfig({ paths: options.paths, environment, content: () => loaded, toRender: plan.toRender }),
-    });
-    placeImages(await drawing.done, staging);
+    }).finally(() => photosPlaced);
+    // Missing photos are made while the cards the cache lacked are finished.
+    const placed = await Promise.allSettled([
+      drawing.done.then((drawn) => placeImages(drawn, staging)),
+      cachedPhotos.then(makeMissingPhotos),
+    ]);
+    for (const outcome of placed) if (outcome.status === "rejected") throw outcome.reason;
 
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
@@ -219,6 +245,8 @@ async function renderAndSwap(
     return 0;
   } catch (error) {
     drawing?.cancel();
+    // Nothing may write into the staging folder once it is given back.
+    await photosPlaced;
     giveBackStaging(staging, out);
     if (reportProblems(error)) return 1;
     console.error("Build failed; the previous output is unchanged.");

@@ -7,15 +7,16 @@
  * folders are watched, and the preview starts on the next save. Later errors are Eleventy's
  * watch loop's: printed, the server keeps running, the next good save recovers.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { directories, eleventyConfig } from "../../.eleventy.js";
 import { type DevServer, type Rebuild, startDevServer } from "../eleventy/run.ts";
 import { ContentValidationError, findContentValidationError } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
-import { ContentLoader } from "../lists/content.ts";
+import { type Content, ContentLoader } from "../lists/content.ts";
 import { PreviewRenders } from "../lists/pages-to-render.ts";
+import { type PhotoJob, photoJobs } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { watchFolders } from "./folder-watch.ts";
 import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
@@ -84,6 +85,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       }
     },
     preview: renders,
+    afterWrite: photosPlacer(options),
   });
   for (;;) {
     // Watching from before the first build, so that a save during it is not missed.
@@ -124,6 +126,32 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       await change;
     }
   }
+}
+
+/**
+ * Places the photos into the preview after each build, like the production build does, but only
+ * those whose source or versions changed since: a save costs a stat per photo, not a hash.
+ */
+function photosPlacer(options: PreviewOptions): (content: Content) => Promise<void> {
+  const placed = new Map<string, string>();
+  const stamp = (job: PhotoJob) => {
+    const stats = statSync(job.file, { throwIfNoEntry: false });
+    return `${stats?.mtimeMs}:${stats?.size}:${job.renditions.map((rendition) => rendition.path).join(" ")}`;
+  };
+  return async (content) => {
+    const changed = photoJobs(content.articles)
+      .map((job) => ({ job, stamp: stamp(job) }))
+      .filter(({ job, stamp }) => placed.get(job.file) !== stamp);
+    if (changed.length === 0) return;
+    // Loaded only now: a preview without photos never loads sharp.
+    const { publishPhotos } = await import("./photos.ts");
+    await publishPhotos(
+      changed.map(({ job }) => job),
+      options.outDir,
+      options.environment.imageCacheDir,
+    );
+    for (const { job, stamp } of changed) placed.set(job.file, stamp);
+  };
 }
 
 /**

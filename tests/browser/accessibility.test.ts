@@ -7,6 +7,7 @@ import axe from "axe-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -39,7 +40,7 @@ interface Violation {
   targets: string[];
 }
 
-describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
+describe.each([...PAGE_TYPES, ...PHOTO_PAGE_TYPES])("$name page ($path)", (pageType) => {
   for (const width of WIDTHS) {
     for (const colorScheme of COLOR_SCHEMES) {
       it(`has no axe violations at ${width}px, ${colorScheme}`, async () => {

@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
 let sites: BrowserSites;
 beforeAll(async () => {
@@ -79,7 +80,7 @@ function expectVisibleFocus(state: FocusState | null): void {
   ).toBe(true);
 }
 
-describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
+describe.each([...PAGE_TYPES, ...PHOTO_PAGE_TYPES])("$name page ($path)", (pageType) => {
   for (const width of WIDTHS) {
     for (const colorScheme of COLOR_SCHEMES) {
       it(`first Tab reaches a visible skip link that moves to the content, at ${width}px, ${colorScheme}`, async () => {

@@ -8,7 +8,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { ROOT } from "../helpers/build.ts";
-import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { ARTICLE_PATH, COLOR_SCHEMES, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
 const OUTPUT = path.join(ROOT, "test-results", "screenshots");
 
@@ -21,12 +22,21 @@ afterAll(async () => {
   await sites?.close();
 });
 
-describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
+describe.each([...PAGE_TYPES, ...PHOTO_PAGE_TYPES])("$name page ($path)", (pageType) => {
   it.each(WIDTHS)("is screenshotted at %ipx", async (width) => {
-    const article = pageType.path === ARTICLE_PATH || pageType.name === "corrected-article";
-    const schemes = article ? (["light", "dark"] as const) : (["light"] as const);
+    // Articles and the pages with photos in both schemes; other pages in light only.
+    const both = pageType.path === ARTICLE_PATH || pageType.name === "corrected-article" || pageType.site === "photos";
+    const schemes = both ? COLOR_SCHEMES : (["light"] as const);
     for (const colorScheme of schemes) {
       const { page } = await sites.of(pageType).open(pageType.path, { width, colorScheme });
+      // A full-page screenshot shows what is below the fold: photos there are loaded first.
+      const photos = await page.evaluate(async () => {
+        const images = [...document.querySelectorAll("img")];
+        for (const img of images) img.loading = "eager";
+        await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+        return images.filter((img) => img.closest("picture")).map((img) => img.naturalWidth);
+      });
+      if (pageType.site === "photos") expect(photos.length > 0 && photos.every((width) => width > 0)).toBe(true);
       const file = path.join(OUTPUT, `${pageType.name}-${width}-${colorScheme}.png`);
       const png = await page.screenshot({ path: file, fullPage: true });
       await page.close();

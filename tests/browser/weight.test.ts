@@ -9,10 +9,14 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
 import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
+import { LEAD_PHOTO, PHOTO_ARTICLE_PATH, PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
 // A server's initial congestion window is 10 segments of ~1460 bytes (RFC 6928): about 14 KB
 // arrive before the first acknowledgement. Counted here in KiB, the stricter reading.
 const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
+
+/** The AVIF a phone 390 px wide (at 3 device pixels per CSS pixel) gets of the test photo. */
+const PHONE_PHOTO_BYTES = 60 * 1024;
 
 /** Gzip at level 9, what static hosts and `gzip_static`/precompressed files use at most. */
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
@@ -25,8 +29,11 @@ afterAll(async () => {
   await sites?.close();
 });
 
-it("the article page's HTML plus its CSS is at most 14 KB gzipped", async () => {
-  const { page, requests } = await sites.seed.open(ARTICLE_PATH, { width: 390 });
+it.each([
+  ["the article page", () => sites.seed, ARTICLE_PATH],
+  ["an article page with photos", () => sites.photos, PHOTO_ARTICLE_PATH],
+])("%s: HTML plus CSS is at most 14 KB gzipped", async (name, siteOf, urlPath) => {
+  const { page, requests } = await siteOf().open(urlPath, { width: 390 });
   const rows: { url: string; type: string; raw: number; gzip: number }[] = [];
   for (const request of requests) {
     const response = await request.response();
@@ -49,9 +56,23 @@ it("the article page's HTML plus its CSS is at most 14 KB gzipped", async () => 
       `  ${row.type.padEnd(10)} ${String(row.raw).padStart(6)} B raw ${String(row.gzip).padStart(6)} B gzip -9  ${row.url}`,
   );
   console.log(
-    `Article page weight:\n${lines.join("\n")}\n  HTML + CSS: ${total} B gzipped (budget ${FIRST_ROUND_TRIP_BYTES} B)`,
+    `Weight of ${name}:\n${lines.join("\n")}\n  HTML + CSS: ${total} B gzipped (budget ${FIRST_ROUND_TRIP_BYTES} B)`,
   );
   expect(total).toBeLessThanOrEqual(FIRST_ROUND_TRIP_BYTES);
+});
+
+it("a phone 390 px wide gets the lead photo as one AVIF of at most 60 KB, and no other version of it", async () => {
+  const { page, requests } = await sites.photos.open(PHOTO_ARTICLE_PATH, { width: 390, deviceScaleFactor: 3 });
+  const lead = path.basename(LEAD_PHOTO.src, ".jpg");
+  const fetched = requests.filter((request) => new URL(request.url()).pathname.includes(`/${lead}-`));
+  const rows = [];
+  for (const request of fetched) {
+    rows.push({ url: new URL(request.url()).pathname, bytes: (await (await request.response())?.body())?.length ?? 0 });
+  }
+  await page.close();
+  console.log(`Lead photo on a 390 px phone at 3×: ${rows.map((row) => `${row.url} ${row.bytes} B`).join(", ")}`);
+  expect(rows.map((row) => row.url)).toEqual([`/photos/international/${lead}-1200.avif`]);
+  expect(rows[0]?.bytes).toBeLessThanOrEqual(PHONE_PHOTO_BYTES);
 });
 
 it("no page of dist/ carries JavaScript, apart from JSON-LD data", () => {
@@ -79,7 +100,7 @@ it("no page of dist/ carries JavaScript, apart from JSON-LD data", () => {
   }
 });
 
-describe.each(PAGE_TYPES)("$name page ($path)", (pageType) => {
+describe.each([...PAGE_TYPES, ...PHOTO_PAGE_TYPES])("$name page ($path)", (pageType) => {
   it.each(WIDTHS)("loads only from its own origin, without errors, at %ipx", async (width) => {
     const { page, requests, errors, response } = await sites.of(pageType).open(pageType.path, { width });
     expect(response.status()).toBe(pageType.status);

@@ -10,7 +10,7 @@ const results = makeTempDir("bench-results-");
 afterAll(() => rmSync(results, { recursive: true, force: true }));
 
 describe("npm run bench", () => {
-  it("builds 50 synthetic articles fresh, warm and after edits, and stock Eleventy, and writes the table and chart", () => {
+  it("builds 50 synthetic articles fresh, warm and after edits, and stock Eleventy, measures the photo work, and writes the table and chart", () => {
     const run = spawnSync(
       process.execPath,
       [
@@ -24,6 +24,9 @@ describe("npm run bench", () => {
         "--dev-size",
         "0",
         "--no-hugo",
+        // One distinct photo: the smoke run stays short.
+        "--photo-variants",
+        "1",
         "--results",
         path.join(results, "performance.md"),
       ],
@@ -33,6 +36,10 @@ describe("npm run bench", () => {
     expect(run.stderr).toContain("[bench] N=50 run 1/1: ours fresh");
     expect(run.stderr).toContain("[bench] N=50 edit 1/1: body");
     const table = readFileSync(path.join(results, "performance.md"), "utf8");
+    // One article in three has a lead photo; its work is measured with an empty and a full cache.
+    expect(table).toMatch(
+      /Photos at 50 articles: 17 lead photos \(1 distinct 2400×1600 source, 13 files each\)\. Cold cache: [\d.]+ s per photo made .*; warm cache: [\d.]+ ms per photo/,
+    );
     const row = table.split("\n").find((line) => line.startsWith("| 50 |"));
     const cells = row?.split("|").map((cell) => cell.trim()) ?? [];
     // Ours fresh and warm, stock Eleventy with a ratio (Hugo was turned off), both edits.

@@ -19,7 +19,9 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syntheticPhoto } from "../../scripts/bench/synthetic-photo.ts";
 import { BUILD_COMMAND, type BuildRun, makeTempDir, ROOT } from "../helpers/build.ts";
+import { imageFrontMatter, withFrontMatter } from "../helpers/photo-site.ts";
 import { hashTree } from "../helpers/tree.ts";
 
 let project: string;
@@ -143,6 +145,24 @@ describe("an incremental build over every kind of edit", () => {
     edit(BOURSE, (text) => text.replace(/^---\n/, "---\ndraft: true\n"));
     buildAndCompare();
     edit(BOURSE, (text) => text.replace("draft: true\n", ""));
+    buildAndCompare();
+  });
+
+  it("after a lead photo is added, its file replaced, its caption edited, and removed", async () => {
+    const photo = path.join(articles(), "economie/2024-03-03-bourse.jpg");
+    writeFileSync(photo, await syntheticPhoto(31, 1600, 1067));
+    edit(BOURSE, (text) => withFrontMatter(text, imageFrontMatter("2024-03-03-bourse.jpg")));
+    expect(rebuilt(buildAndCompare())?.[0]).toBeGreaterThan(0);
+    // Same name, other pixels: the pages may stay, the published photo files may not.
+    writeFileSync(photo, await syntheticPhoto(32, 1600, 1067));
+    buildAndCompare();
+    // Other dimensions: every <img> that shows it has another width and height.
+    writeFileSync(photo, await syntheticPhoto(33, 1800, 1200));
+    buildAndCompare();
+    edit(BOURSE, (text) => text.replace(/^ {2}caption: .*$/m, '  caption: "Une autre légende."'));
+    buildAndCompare();
+    edit(BOURSE, (text) => text.replace(/^image:\n(?: {2}.*\n)+/m, ""));
+    rmSync(photo);
     buildAndCompare();
   });
 

@@ -1,15 +1,17 @@
 /**
  * The real site in a real browser: builds it into a temporary folder, serves it on 127.0.0.1
  * and drives Debian's Chromium (/usr/bin/chromium) through playwright-core. One per test file;
- * call close() in afterAll. openBrowserSites() also builds the synthetic newsroom, for the page
- * types the real site has no example of (tests/helpers/page-types.ts), in the same browser.
+ * call close() in afterAll. openBrowserSites() also builds the synthetic newsroom and the photo
+ * site, for the page types the real site has no example of (tests/helpers/page-types.ts), in the
+ * same browser.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page, type Request, type Response } from "playwright-core";
-import { type BuiltSite, buildSite, ROOT } from "./build.ts";
+import { type BuiltSite, buildSite, makeTempDir, ROOT } from "./build.ts";
 import type { PageType } from "./page-types.ts";
+import { writePhotoSite } from "./photo-site.ts";
 import { type StaticServer, serveDirectory } from "./static-server.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -31,6 +33,8 @@ export interface OpenOptions {
   height?: number;
   colorScheme?: "light" | "dark";
   media?: "screen" | "print";
+  /** Device pixels per CSS pixel (a phone's is 3): which photo files the browser picks depends on it. */
+  deviceScaleFactor?: number;
 }
 
 export interface OpenedPage {
@@ -55,6 +59,7 @@ export interface BrowserSite {
 export interface BrowserSites {
   seed: BrowserSite;
   newsroom: BrowserSite;
+  photos: BrowserSite;
   /** The site a page type is on. */
   of(pageType: PageType): BrowserSite;
   close(): Promise<void>;
@@ -92,8 +97,9 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   };
 }
 
-export async function openBrowserSite(): Promise<BrowserSite> {
-  const site = buildSite();
+/** The real site, or the one made of `sources` (folders of articles and publisher data). */
+export async function openBrowserSite(sources: { articles?: string; data?: string } = {}): Promise<BrowserSite> {
+  const site = buildSite(sources);
   const server = await serveDirectory(site.outDir);
   let browser: Awaited<ReturnType<typeof launch>>;
   try {
@@ -115,26 +121,57 @@ export async function openBrowserSite(): Promise<BrowserSite> {
   };
 }
 
-/** The real site and the synthetic newsroom (tests/fixtures/newsroom), in one browser. */
+/**
+ * The real site, the synthetic newsroom (tests/fixtures/newsroom) and the photo site
+ * (tests/helpers/photo-site.ts), in one browser.
+ */
 export async function openBrowserSites(): Promise<BrowserSites> {
   const seed = await openBrowserSite();
-  let newsroom: BrowserSite;
+  const opened: BrowserSite[] = [seed];
+  const photoSources = makeTempDir("photo-site-");
+  const closeAll = async () => {
+    for (const site of opened.reverse()) await site.close();
+    rmSync(photoSources, { recursive: true, force: true });
+  };
   try {
-    const site = buildSite({ articles: path.join(NEWSROOM, "articles"), data: path.join(NEWSROOM, "data") });
-    newsroom = servedSite(site, await serveDirectory(site.outDir), seed.context);
+    const newsroomSite = buildSite({ articles: path.join(NEWSROOM, "articles"), data: path.join(NEWSROOM, "data") });
+    const newsroom = servedSite(newsroomSite, await serveDirectory(newsroomSite.outDir), seed.context);
+    opened.push(newsroom);
+    const { articlesDir, dataDir } = await writePhotoSite(photoSources);
+    const photoSite = buildSite({ articles: articlesDir, data: dataDir });
+    const photos = servedSite(photoSite, await serveDirectory(photoSite.outDir), seed.context);
+    opened.push(photos);
+    const bySite = { newsroom, photos };
+    return {
+      seed,
+      newsroom,
+      photos,
+      of: (pageType) => (pageType.site ? bySite[pageType.site] : seed),
+      close: closeAll,
+    };
   } catch (error) {
-    await seed.close();
+    await closeAll();
     throw error;
   }
-  return {
-    seed,
-    newsroom,
-    of: (pageType) => (pageType.site === "newsroom" ? newsroom : seed),
-    async close() {
-      await newsroom.close();
-      await seed.close();
-    },
-  };
+}
+
+/** The photo site alone, built and served for a browser (its sources removed on close). */
+export async function openPhotoSite(): Promise<BrowserSite> {
+  const dir = makeTempDir("photo-site-");
+  try {
+    const { articlesDir, dataDir } = await writePhotoSite(dir);
+    const site = await openBrowserSite({ articles: articlesDir, data: dataDir });
+    return {
+      ...site,
+      async close() {
+        await site.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** A built site on its server, opened in `context`; close() stops the server and removes the build. */
@@ -153,6 +190,15 @@ function servedSite(site: BuiltSite, server: StaticServer, context: BrowserConte
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await page.setViewportSize({ width: options.width, height: options.height ?? 800 });
+      if (options.deviceScaleFactor) {
+        const devtools = await context.newCDPSession(page);
+        await devtools.send("Emulation.setDeviceMetricsOverride", {
+          width: options.width,
+          height: options.height ?? 800,
+          deviceScaleFactor: options.deviceScaleFactor,
+          mobile: true,
+        });
+      }
       await page.emulateMedia({ colorScheme: options.colorScheme ?? "light", media: options.media ?? "screen" });
       const response = await page.goto(server.origin + urlPath, { waitUntil: "load" });
       if (!response) throw new Error(`no response for ${urlPath}`);

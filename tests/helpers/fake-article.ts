@@ -22,6 +22,8 @@ export function fakeArticle(slug: string, iso: string, section: string, tags: st
     modified: null,
     updated: stamp,
     bodyHtml: "<p>Texte.</p>",
+    leadPhoto: null,
+    bodyPhotos: [],
     wordCount: 1,
     readingMinutes: 1,
     readingTime: "1 min de lecture",

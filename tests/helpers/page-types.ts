@@ -10,8 +10,11 @@ export interface PageType {
   path: string;
   /** HTTP status the page is served with. */
   status: number;
-  /** Set when the page is on the synthetic newsroom rather than the real site. */
-  site?: "newsroom";
+  /**
+   * Set when the page is on the synthetic newsroom or on the photo site (tests/helpers/photo-site.ts)
+   * rather than the real site.
+   */
+  site?: "newsroom" | "photos";
 }
 
 export const ARTICLE_PATH = "/international/li-shangfu-moscou-cooperation-militaire/";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateCorpus, SECTIONS, toSiteSource } from "../../../scripts/bench/synthetic-corpus.ts";
+import { generateCorpus, PHOTO_VARIANTS, SECTIONS, toSiteSource } from "../../../scripts/bench/synthetic-corpus.ts";
 import { parseArticle } from "../../../scripts/input/article.ts";
 import type { Publisher } from "../../../scripts/input/schema.ts";
 import { publisher as fixturePublisher } from "../../helpers/articles.ts";
@@ -39,5 +39,21 @@ describe("the benchmark's synthetic corpus", () => {
       });
       expect(result.ok, JSON.stringify(result.ok ? null : result.problems)).toBe(true);
     }
+  });
+
+  it("gives one article in three a lead photo when asked, beside it, without changing the text", () => {
+    const withPhotos = generateCorpus(40, undefined, { photos: true });
+    expect(withPhotos.map((a) => a.body)).toEqual(corpus.map((a) => a.body));
+    expect(corpus.every((a) => a.photo === null)).toBe(true);
+    const sources = withPhotos.map(toSiteSource);
+    expect(sources.filter((source) => source.photo).length).toBe(14);
+    const first = sources[0];
+    expect(first?.photo?.path).toBe(first?.path.replace(/\.md$/, ".jpg"));
+    expect(first?.text).toMatch(
+      /\nimage:\n {2}src: \d{4}-\d\d-\d\d-[a-z0-9-]+\.jpg\n {2}alt: .+\n {2}caption: .+\n {2}credit: .+\n---/,
+    );
+    expect(new Set(sources.flatMap((source) => (source.photo ? [source.photo.variant] : []))).size).toBe(
+      PHOTO_VARIANTS,
+    );
   });
 });

@@ -46,6 +46,14 @@ describe("buildListings", () => {
     ]);
   });
 
+  it("leads with a top story on the first page of the home page and of each section only", () => {
+    const top = (pages: { url: string; topStory: boolean }[]) =>
+      pages.filter((page) => page.topStory).map((page) => page.url);
+    expect(top(listings.homePages)).toEqual(["/"]);
+    expect(top(listings.sectionPages)).toEqual(["/international/", "/france/"]);
+    expect(top([...listings.topicPages, ...listings.monthPages])).toEqual([]);
+  });
+
   it("makes topic and month pages under their indexes, with a breadcrumb to them", () => {
     expect(listings.topicPages.map((p) => p.url)).toEqual([
       "/sujets/chine/",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type HeadContext, headMeta, ogLocale } from "../../../scripts/output/head-meta.ts";
 import { authors, context, makeArticle, makeTrustPage } from "../../helpers/articles.ts";
+import { leadPhotoOf } from "../../helpers/photo-files.ts";
 
 const head: HeadContext = {
   ...context,
@@ -30,7 +31,8 @@ describe("headMeta on an article", () => {
   it("titles the page « headline – site » with an absolute canonical", () => {
     expect(result.title).toBe(`${article.title} – Le Quotidien`);
     expect(result.canonical).toBe("https://www.exemple.fr/actu/international/un-titre/");
-    expect(result.robots).toBeNull();
+    // Search engines may show large image previews of every page but the 404.
+    expect(result.robots).toBe("max-image-preview:large");
   });
 
   it("has the Open Graph article tags, one per tag, and a large Twitter card", () => {
@@ -43,6 +45,7 @@ describe("headMeta on an article", () => {
     expect(values(result.meta, "article:section")).toEqual(["International"]);
     expect(values(result.meta, "article:tag")).toEqual(["Chine", "Russie"]);
     expect(values(result.meta, "twitter:card")).toEqual(["summary_large_image"]);
+    expect(values(result.meta, "twitter:image")).toEqual(values(result.meta, "og:image"));
     expect(result.meta.find((tag) => tag.key === "twitter:card")?.attribute).toBe("name");
   });
 
@@ -57,6 +60,30 @@ describe("headMeta on an article", () => {
 
   it("carries NewsArticle and BreadcrumbList JSON-LD", () => {
     expect(result.jsonLd.map((json) => JSON.parse(json)["@type"])).toEqual(["NewsArticle", "BreadcrumbList"]);
+  });
+});
+
+describe("headMeta on an article with a lead photo", () => {
+  const withPhoto = { ...article, leadPhoto: leadPhotoOf(2400, 1600) };
+  const result = headMeta({ url: article.url, article: withPhoto }, head);
+
+  it("shares the photo cropped to 1200×630, described by its alt text", () => {
+    const crop = "https://www.exemple.fr/actu/photos/international/2023-04-18-moscou-1200x630.jpg";
+    expect(values(result.meta, "og:image")).toEqual([crop]);
+    expect(values(result.meta, "og:image:type")).toEqual(["image/jpeg"]);
+    expect(values(result.meta, "og:image:width")).toEqual(["1200"]);
+    expect(values(result.meta, "og:image:height")).toEqual(["630"]);
+    expect(values(result.meta, "og:image:alt")).toEqual(["Deux hommes se serrent la main"]);
+    expect(values(result.meta, "twitter:image")).toEqual([crop]);
+  });
+
+  it("gives search engines its 16:9, 4:3 and 1:1 crops", () => {
+    const [newsArticle] = result.jsonLd.map((json) => JSON.parse(json));
+    expect(newsArticle.image.map((image: { url: string }) => image.url.replace(/^.*moscou-/, ""))).toEqual([
+      "16x9.jpg",
+      "4x3.jpg",
+      "1x1.jpg",
+    ]);
   });
 });
 

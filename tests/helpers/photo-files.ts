@@ -1,0 +1,78 @@
+/** Small photo files for unit tests, made by sharp from a colour or from pixels (never downloaded). */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { syntheticPixels } from "../../scripts/bench/synthetic-photo.ts";
+import { type LeadPhoto, responsivePhoto } from "../../scripts/input/responsive-photos.ts";
+
+export interface PhotoOptions {
+  format?: "jpeg" | "png" | "webp" | "avif" | "gif" | "tiff";
+  /** An EXIF orientation (6: shot on its side, to be turned a quarter clockwise). */
+  orientation?: number;
+  /** EXIF with a copyright, an artist and a GPS position, as cameras and phones write. */
+  exif?: boolean;
+  /** Photo-like pixels (a seed) instead of a flat colour. */
+  seed?: number;
+}
+
+/** GPS latitude 48° 51′ 24″ N, longitude 2° 21′ 7″ E: where the test photos were "taken". */
+export const CAMERA_EXIF = {
+  IFD0: { Copyright: "Agence Essai", Artist: "Photographe Essai" },
+  IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 7/1" },
+};
+
+export async function photoBytes(width: number, height: number, options: PhotoOptions = {}): Promise<Buffer> {
+  let image =
+    options.seed === undefined
+      ? sharp({ create: { width, height, channels: 3, background: "#7a8c99" } })
+      : sharp(syntheticPixels(options.seed, width, height), { raw: { width, height, channels: 3 } });
+  if (options.exif) image = image.withExif(CAMERA_EXIF);
+  if (options.orientation) image = image.withMetadata({ orientation: options.orientation });
+  return image.toFormat(options.format ?? "jpeg").toBuffer();
+}
+
+export async function writePhoto(file: string, width: number, height: number, options: PhotoOptions = {}) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, await photoBytes(width, height, options));
+}
+
+/**
+ * A PNG that claims `width` × `height` in its header and holds nothing more: what a decompression
+ * bomb looks like before its pixels are decoded.
+ */
+export function pngClaiming(width: number, height: number): Buffer {
+  const header = Buffer.alloc(33);
+  Buffer.from("\x89PNG\r\n\x1a\n", "latin1").copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write("IHDR", 12, "latin1");
+  header.writeUInt32BE(width, 16);
+  header.writeUInt32BE(height, 20);
+  header.set([8, 2, 0, 0, 0], 24);
+  return header;
+}
+
+/** The EXIF tag of the GPS block (0x8825), little- or big-endian: present when a position is. */
+export function hasGpsTag(exif: Buffer | undefined): boolean {
+  return !!exif && (exif.includes(Buffer.from([0x25, 0x88])) || exif.includes(Buffer.from([0x88, 0x25])));
+}
+
+export function writeText(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/** A lead photo as the parser makes it, without a file (for modules that only read the model). */
+export function leadPhotoOf(width: number, height: number, fields: Partial<LeadPhoto> = {}): LeadPhoto {
+  const base = "/photos/international/2023-04-18-moscou";
+  return {
+    ...responsivePhoto({ file: `/articles/international/2023-04-18-moscou.jpg`, base, width, height, format: "jpeg" }),
+    base,
+    sourceWidth: width,
+    sourceHeight: height,
+    alt: "Deux hommes se serrent la main",
+    caption: "Li Shangfu à Moscou, le 16 avril 2023.",
+    credit: "Alexander Zemlianichenko / AP",
+    focus: { x: 0.5, y: 0.5 },
+    ...fields,
+  };
+}
