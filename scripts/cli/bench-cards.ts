@@ -15,25 +15,23 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { median } from "../bench/measure.ts";
 import { generateCorpus } from "../bench/synthetic-corpus.ts";
 import { readMetadata } from "../input/load-sources.ts";
 import { CARD_SIZE } from "../output/image-paths.ts";
 import { type CardNode, cardTree, type ImageJob } from "../output/social-card.ts";
 import { cardFonts, placeImages, startDrawing } from "../publish/render-images.ts";
+import { readCommandLine, wholeNumber } from "./command-line.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-const { values: args } = parseArgs({
+const USAGE = `Usage: tsx scripts/cli/bench-cards.ts [--count 1000] [--rounds 3]
+  Social cards, renderer against renderer: time and bytes per card.`;
+const { values: args } = readCommandLine(USAGE, {
   options: { count: { type: "string", default: "1000" }, rounds: { type: "string", default: "3" } },
 });
-const count = Number.parseInt(args.count, 10);
-const rounds = Number.parseInt(args.rounds, 10);
-if (!(count > 0) || !(rounds > 0)) {
-  console.error("--count and --rounds must be positive integers");
-  process.exit(2);
-}
+const count = wholeNumber(args.count, "--count", USAGE);
+const rounds = wholeNumber(args.rounds, "--rounds", USAGE);
 
 const { publisher } = readMetadata(path.join(ROOT, "_data"));
 const sectionName = new Map(publisher.sections.map((section) => [section.slug, section.name]));

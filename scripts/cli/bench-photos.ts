@@ -11,6 +11,7 @@ import path from "node:path";
 import { type Measurement, median, runMeasured } from "../bench/measure.ts";
 import { describePhotoWork, generatePhotoVariants, measurePhotoWork, writeCorpusPhotos } from "../bench/photo-work.ts";
 import { generateCorpus, toSiteSource } from "../bench/synthetic-corpus.ts";
+import { readCommandLine, wholeNumber } from "./command-line.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD_COMMAND = (
@@ -19,8 +20,11 @@ const BUILD_COMMAND = (
   .split(" ")
   .slice(1);
 
-const count = Number(process.argv[2] ?? 4000);
-const runs = Number(process.argv[3] ?? 3);
+const USAGE = `Usage: tsx scripts/cli/bench-photos.ts [articles=4000] [runs=3]
+  Warm builds of the same synthetic corpus with and without lead photos, side by side.`;
+const { positionals } = readCommandLine(USAGE, { allowPositionals: true }, 2);
+const count = wholeNumber(positionals[0] ?? "4000", "articles", USAGE);
+const runs = wholeNumber(positionals[1] ?? "3", "runs", USAGE);
 const dir = mkdtempSync(path.join(os.tmpdir(), "bench-photos-"));
 const log = (line: string) => console.error(`[bench-photos] ${line}`);
 

@@ -17,7 +17,6 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { directories } from "../../.eleventy.js";
 import { measureDevEdit } from "../bench/dev-edit.ts";
 import { canMeasureMemory, type Measurement, runMeasured } from "../bench/measure.ts";
@@ -35,6 +34,7 @@ import {
 import { buildTimeChart } from "../bench/svg-chart.ts";
 import { generateCorpus, type SyntheticArticle, toGenericSource, toSiteSource } from "../bench/synthetic-corpus.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
+import { readCommandLine, wholeNumber } from "./command-line.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -45,7 +45,12 @@ const BUILD_COMMAND = (
   .split(" ")
   .slice(1);
 
-const { values: args } = parseArgs({
+const USAGE = `Usage: npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock] [--no-hugo]
+                         [--no-photos] [--photo-variants 6] [--results docs/performance.md] [--keep]
+  Builds synthetic corpora of each size (ours fresh, warm, after a body and a headline edit;
+  stock Eleventy and Hugo beside them) and writes the table and chart. --dev-size 0 skips the preview.`;
+
+const { values: args } = readCommandLine(USAGE, {
   options: {
     sizes: { type: "string", default: "1000,4000,10000" },
     runs: { type: "string", default: "3" },
@@ -60,16 +65,10 @@ const { values: args } = parseArgs({
   },
 });
 
-const sizes = args.sizes.split(",").map((s) => Number.parseInt(s, 10));
-const runs = Number.parseInt(args.runs, 10);
-const devSize = Number.parseInt(args["dev-size"], 10);
-const variantCount = Number.parseInt(args["photo-variants"], 10);
-if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(devSize >= 0) || !(variantCount > 0)) {
-  console.error(
-    "--sizes must be positive integers separated by commas, --runs and --photo-variants positive, --dev-size 0 or more",
-  );
-  process.exit(2);
-}
+const sizes = args.sizes.split(",").map((size) => wholeNumber(size, "--sizes", USAGE));
+const runs = wholeNumber(args.runs, "--runs", USAGE);
+const devSize = wholeNumber(args["dev-size"], "--dev-size", USAGE, 0);
+const variantCount = wholeNumber(args["photo-variants"], "--photo-variants", USAGE);
 const progress = (line: string) => console.error(`[bench] ${line}`);
 
 function hugoVersion(): string | null {

@@ -8,12 +8,12 @@
  * renders every page.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { directories } from "../../.eleventy.js";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { build } from "../publish/build.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
+import { readCommandLine } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -23,7 +23,12 @@ ignoreClosedOutput();
 // of 472–538 MB in alternating runs, with no wall-time loss beyond noise.
 setFlagsFromString("--heap-growing-percent=20");
 
-const { values: args } = parseArgs({
+const USAGE = `Usage: npm run build -- [--out dist] [--articles src/articles] [--data _data] [--pages src/pages]
+                         [--quiet] [--clean]
+  Checks the content, renders the pages that changed since the last build (every page with
+  --clean) and swaps the new site into --out.`;
+
+const { values: args } = readCommandLine(USAGE, {
   options: {
     out: { type: "string", default: directories.output },
     articles: { type: "string" },

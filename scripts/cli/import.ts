@@ -4,7 +4,6 @@
  *   npm run import -- wire.txt --title "Le titre" --date 2023-04-18T14:05 --section international
  *                     [--standfirst "…"] [--author …] [--tags "A, B"] [--slug <ascii-slug>] [--draft] [--articles DIR] [--data DIR]
  */
-import { parseArgs } from "node:util";
 import { directories } from "../../.eleventy.js";
 import {
   ARTICLE_OPTIONS,
@@ -19,6 +18,7 @@ import { ContentValidationError } from "../input/content-error.ts";
 import { readSource } from "../input/read-source.ts";
 import { sourceText } from "../input/source-file.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
+import { readCommandLine } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -28,7 +28,7 @@ const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <
   Without --standfirst, the first sentence of the first paragraph is used.`;
 
 runCommand(USAGE, () => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readCommandLine(USAGE, {
     allowPositionals: true,
     options: {
       ...ARTICLE_OPTIONS,

@@ -5,7 +5,6 @@
  *   npm run new -- --section international --title "Le titre" [--date 2024-05-02T09:30] [--author …]
  *                  [--tags "A, B"] [--slug <ascii-slug>] [--articles src/articles] [--data _data]
  */
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { directories } from "../../.eleventy.js";
 import {
@@ -16,6 +15,7 @@ import {
   runCommand,
 } from "../authoring/create-article.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
+import { readCommandLine } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -25,7 +25,7 @@ const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--da
   npm run build leaves it out until you remove that line.`;
 
 runCommand(USAGE, () => {
-  const { values } = parseArgs({ options: ARTICLE_OPTIONS });
+  const { values } = readCommandLine(USAGE, { options: ARTICLE_OPTIONS });
   const request = readArticleRequest(values, directories, DateTime.now());
   const created = createArticle(
     request.paths.articlesDir,

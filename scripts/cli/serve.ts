@@ -7,17 +7,22 @@
  */
 import { isIP } from "node:net";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { directories } from "../../.eleventy.js";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
 import { PreviewOutputRefused, startPreview } from "../publish/preview.ts";
+import { readCommandLine } from "./command-line.ts";
 
 ignoreClosedOutput();
 
-const { values: args } = parseArgs({
+const USAGE = `Usage: npm start -- [--port 8080] [--host 127.0.0.1] [--output _preview] [--articles DIR] [--data DIR]
+                [--pages DIR]
+  The editor's preview, drafts included, with live reload. --host 0.0.0.0 opens it to every
+  machine that can reach this one.`;
+
+const { values: args } = readCommandLine(USAGE, {
   options: {
     port: { type: "string", default: "8080" },
     host: { type: "string", default: "127.0.0.1" },
