@@ -195,9 +195,9 @@ async function renderAndSwap(
       ]),
     );
     // Photos the cache has are placed while Eleventy renders (in a worker thread, beside the
-    // rendering thread); those it lacks are made after, so that encoding does not add its memory
-    // to Eleventy's.
-    const { makeMissingPhotos, placeCachedPhotos } = await import("./photos.ts");
+    // rendering thread); those it lacks are made after, in a process of their own, so that
+    // encoding does not add its memory to Eleventy's.
+    const { makeMissingPhotosApart, placeCachedPhotos } = await import("./photos.ts");
     const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir);
     // Its failure is reported below, once Eleventy's render is over.
     photosPlaced = cachedPhotos.then(
@@ -214,7 +214,7 @@ async function renderAndSwap(
     // Missing photos are made while the cards the cache lacked are finished.
     const placed = await Promise.allSettled([
       drawing.done.then((drawn) => placeImages(drawn, staging)),
-      cachedPhotos.then(makeMissingPhotos),
+      cachedPhotos.then(makeMissingPhotosApart),
     ]);
     for (const outcome of placed) if (outcome.status === "rejected") throw outcome.reason;
 
