@@ -14,6 +14,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { shownPath } from "../text/shown-path.ts";
+import { PHOTOS_URL } from "./urls.ts";
 
 /** Formats a photo may come in; every one is published as AVIF, WebP and JPEG. */
 export type PhotoFormat = "jpeg" | "png" | "webp" | "avif";
@@ -152,7 +153,7 @@ export function readPhotoFile(
 
 /** Where a photo's published versions go: /photos/<section>/<src without its extension>. */
 export function photoBase(section: string, src: string): string {
-  return `/photos/${section}/${src.replace(/\.[^./]*$/, "")}`;
+  return `${PHOTOS_URL}${section}/${src.replace(/\.[^./]*$/, "")}`;
 }
 
 /** The photo files of one load, each read once however many articles name it. */

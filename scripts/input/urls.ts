@@ -67,6 +67,9 @@ export function socialCardUrl(articleUrl: string): string {
 /** The logo, the favicon, the stylesheet and the site's sharing card. */
 export const ASSETS_URL = "/assets/";
 
+/** Every published photo file: /photos/<section>/<the source's path without extension>-…. */
+export const PHOTOS_URL = "/photos/";
+
 /** The site's files at its root besides pages (numbered sitemap parts come from sitemapPartUrl). */
 export const SITEMAP_URL = "/sitemap.xml";
 export const NEWS_SITEMAP_URL = "/sitemap-news.xml";
