@@ -19,6 +19,7 @@ import { findContentValidationError, formatProblem } from "../input/content-erro
 import type { ContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
+import { PHOTOS_URL } from "../input/urls.ts";
 import { type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
 import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
@@ -180,7 +181,20 @@ async function renderAndSwap(
   // Settles once nothing places photos into the staging folder any more.
   let photosPlaced: Promise<unknown> = Promise.resolve();
   const staging = takeStaging(out);
+  // The photos folder is the photo worker's: it places the photos the cache has and removes the
+  // others, while this thread prepares the rest of the staging folder and Eleventy renders.
+  const photosFolder = PHOTOS_URL.split("/")[1] as string;
   try {
+    // Photos the cache has are placed while Eleventy renders (in a worker thread, beside the
+    // rendering thread); those it lacks are made after, in a process of their own, so that
+    // encoding does not add its memory to Eleventy's.
+    const { makeMissingPhotosApart, placeCachedPhotos } = await import("./photos.ts");
+    const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir, true);
+    // Its failure is reported below, once Eleventy's render is over.
+    photosPlaced = cachedPhotos.then(
+      () => undefined,
+      () => undefined,
+    );
     // Social cards and the PNG logo: what they show is known from the content, so what the cache
     // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
     const { placeImages, startDrawing } = await import("./render-images.ts");
@@ -189,20 +203,8 @@ async function renderAndSwap(
       staging,
       out,
       new Set(plan.toRender.kept.map((page) => pageFile(page.url))),
-      new Set([
-        ...images.map((job) => job.image.path.slice(1)),
-        ...photos.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1))),
-      ]),
-    );
-    // Photos the cache has are placed while Eleventy renders (in a worker thread, beside the
-    // rendering thread); those it lacks are made after, in a process of their own, so that
-    // encoding does not add its memory to Eleventy's.
-    const { makeMissingPhotosApart, placeCachedPhotos } = await import("./photos.ts");
-    const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir);
-    // Its failure is reported below, once Eleventy's render is over.
-    photosPlaced = cachedPhotos.then(
-      () => undefined,
-      () => undefined,
+      new Set(images.map((job) => job.image.path.slice(1))),
+      new Set([photosFolder]),
     );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
@@ -212,17 +214,18 @@ async function renderAndSwap(
       config: eleventyConfig({ paths: options.paths, environment, content: () => loaded, toRender: plan.toRender }),
     }).finally(() => photosPlaced);
     // Missing photos are made while the cards the cache lacked are finished.
-    const placed = await Promise.allSettled([
+    const [cards, photoStats] = await Promise.allSettled([
       drawing.done.then((drawn) => placeImages(drawn, staging)),
       cachedPhotos.then(makeMissingPhotosApart),
     ]);
-    for (const outcome of placed) if (outcome.status === "rejected") throw outcome.reason;
+    if (cards.status === "rejected") throw cards.reason;
+    if (photoStats.status === "rejected") throw photoStats.reason;
 
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
       pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
-    const files = tidyAndCount(staging);
+    const files = tidyAndCount(staging, new Set([photosFolder])) + photoStats.value.files;
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);

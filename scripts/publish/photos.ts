@@ -11,7 +11,17 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, lstatSync, mkdirSync, renameSync } from "node:fs";
+import {
+  copyFileSync,
+  type Dirent,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+} from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -22,6 +32,7 @@ import type { Sharp } from "sharp";
 import { type ContentProblem, ContentValidationError } from "../input/content-error.ts";
 import { MAX_PHOTO_PIXELS } from "../input/images.ts";
 import type { Rendition } from "../input/responsive-photos.ts";
+import { PHOTOS_URL } from "../input/urls.ts";
 import type { PhotoJob } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { SourceHashes } from "./source-hashes.ts";
@@ -166,7 +177,12 @@ export interface PhotosToMake {
  * when new or changed, source-hashes.ts), its files linked. Synchronous: about 0.2 s of system
  * calls for 1334 photos (17,000 links), which the build runs in a worker (placeCachedPhotos).
  */
-export function placeCachedPhotosHere(jobs: PhotoJob[], outDir: string, cacheDir: string): PhotosToMake {
+export function placeCachedPhotosHere(
+  jobs: PhotoJob[],
+  outDir: string,
+  cacheDir: string,
+  ownsPhotosFolder = false,
+): PhotosToMake {
   const key = fingerprint();
   const dir = path.join(cacheDir, "photos");
   mkdirSync(dir, { recursive: true });
@@ -190,7 +206,50 @@ export function placeCachedPhotosHere(jobs: PhotoJob[], outDir: string, cacheDir
     if (missing.length > 0) result.jobs.push({ job, missing });
   }
   hashes.save();
+  if (ownsPhotosFolder) {
+    const folder = PHOTOS_URL.slice(1, -1);
+    removeOtherFiles(
+      path.join(outDir, folder),
+      folder,
+      new Set(jobs.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1)))),
+    );
+  }
   return result;
+}
+
+/** Whether one of `keep` (paths relative to the output) is in `folder`, at any depth. */
+function keepsFolder(keep: ReadonlySet<string>, folder: string): boolean {
+  const prefix = `${folder}/`;
+  for (const file of keep) if (file.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * Removes from `dir` (at `relative` in the output) every entry that is not one of `keep` (paths
+ * relative to the output), and the folders left empty that hold none of them (the photos still
+ * to be made go into theirs); says whether anything is left.
+ */
+function removeOtherFiles(dir: string, relative: string, keep: ReadonlySet<string>): boolean {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  let left = 0;
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    const file = `${relative}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (removeOtherFiles(full, file, keep) || keepsFolder(keep, file)) left += 1;
+      else rmdirSync(full);
+    } else if (entry.isFile() && keep.has(file)) {
+      left += 1;
+    } else {
+      rmSync(full, { recursive: true, force: true });
+    }
+  }
+  return left > 0;
 }
 
 const PLACE_TASK = "place-cached-photos";
@@ -198,14 +257,21 @@ const PLACE_TASK = "place-cached-photos";
 /**
  * placeCachedPhotosHere in a worker thread (this same module), so that the build runs it beside
  * Eleventy's rendering, which holds the main thread: run there as promises, it finished after the
- * render, not during it. In the thread itself when a worker cannot start.
+ * render, not during it. In the thread itself when a worker cannot start. With
+ * `ownsPhotosFolder`, the output's photos folder is this function's alone (the build's staging
+ * folder: prepareStaging leaves it alone): files no job names are removed there.
  */
-export async function placeCachedPhotos(jobs: PhotoJob[], outDir: string, cacheDir: string): Promise<PhotosToMake> {
-  if (jobs.length === 0) return placeCachedPhotosHere(jobs, outDir, cacheDir);
+export async function placeCachedPhotos(
+  jobs: PhotoJob[],
+  outDir: string,
+  cacheDir: string,
+  ownsPhotosFolder = false,
+): Promise<PhotosToMake> {
+  if (jobs.length === 0) return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder);
   try {
     return await new Promise<PhotosToMake>((resolve, reject) => {
       const worker = new Worker(new URL(import.meta.url), {
-        workerData: { task: PLACE_TASK, jobs, outDir, cacheDir },
+        workerData: { task: PLACE_TASK, jobs, outDir, cacheDir, ownsPhotosFolder },
       });
       worker.once("message", (result: PhotosToMake | { error: string }) =>
         "error" in result ? reject(new Error(result.error)) : resolve(result),
@@ -214,7 +280,7 @@ export async function placeCachedPhotos(jobs: PhotoJob[], outDir: string, cacheD
       worker.once("exit", (code) => reject(new Error(`the photo worker exited (${code})`)));
     });
   } catch {
-    return placeCachedPhotosHere(jobs, outDir, cacheDir);
+    return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder);
   }
 }
 
@@ -322,9 +388,14 @@ export async function publishPhotos(jobs: PhotoJob[], outDir: string, cacheDir: 
 
 // The worker of placeCachedPhotos: this module, loaded again in a thread of its own.
 if (!isMainThread && (workerData as { task?: string } | null)?.task === PLACE_TASK) {
-  const { jobs, outDir, cacheDir } = workerData as { jobs: PhotoJob[]; outDir: string; cacheDir: string };
+  const { jobs, outDir, cacheDir, ownsPhotosFolder } = workerData as {
+    jobs: PhotoJob[];
+    outDir: string;
+    cacheDir: string;
+    ownsPhotosFolder: boolean;
+  };
   try {
-    parentPort?.postMessage(placeCachedPhotosHere(jobs, outDir, cacheDir));
+    parentPort?.postMessage(placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder));
   } catch (error) {
     parentPort?.postMessage({ error: String(error) });
   }

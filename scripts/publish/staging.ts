@@ -45,19 +45,23 @@ function entriesOf(dir: string): Dirent[] {
 
 /**
  * Leaves in `staging` only the kept pages' files (linked to `out`'s) and the images, and links
- * the kept pages it lacks. `keptFiles` and `images` are paths relative to the output folder.
+ * the kept pages it lacks. `keptFiles` and `images` are paths relative to the output folder;
+ * `othersFolders`, top-level folders another part of the build tidies itself (the photos,
+ * placed at the same time by a worker), are left alone.
  */
 export function prepareStaging(
   staging: string,
   out: string,
   keptFiles: ReadonlySet<string>,
   images: ReadonlySet<string>,
+  othersFolders: ReadonlySet<string> = new Set(),
 ): void {
   const present = new Set<string>();
   const visit = (dir: string, relative: string) => {
     for (const entry of entriesOf(dir)) {
       const full = path.join(dir, entry.name);
       const file = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && relative === "" && othersFolders.has(entry.name)) continue;
       if (entry.isDirectory()) visit(full, file);
       else if (entry.isFile() && images.has(file)) present.add(file);
       else if (entry.isFile() && keptFiles.has(file) && sameFile(full, path.join(out, file))) present.add(file);
@@ -83,8 +87,11 @@ export function prepareStaging(
   }
 }
 
-/** Removes the folders left empty below `dir` (pages that are gone) and counts the files. */
-export function tidyAndCount(dir: string): number {
+/**
+ * Removes the folders left empty below `dir` (pages that are gone) and counts the files, apart
+ * from the top-level `othersFolders` (see prepareStaging), not visited.
+ */
+export function tidyAndCount(dir: string, othersFolders: ReadonlySet<string> = new Set()): number {
   let files = 0;
   for (const entry of entriesOf(dir)) {
     const full = path.join(dir, entry.name);
@@ -92,6 +99,7 @@ export function tidyAndCount(dir: string): number {
       files += 1;
       continue;
     }
+    if (othersFolders.has(entry.name)) continue;
     const inside = tidyAndCount(full);
     if (inside === 0 && entriesOf(full).length === 0) rmdirSync(full);
     files += inside;
