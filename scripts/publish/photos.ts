@@ -208,28 +208,31 @@ export function placeCachedPhotosHere(
   hashes.save();
   if (ownsPhotosFolder) {
     const folder = PHOTOS_URL.slice(1, -1);
-    removeOtherFiles(
-      path.join(outDir, folder),
-      folder,
-      new Set(jobs.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1)))),
-    );
+    const keep = new Set(jobs.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1))));
+    const keepFolders = new Set<string>();
+    for (const file of keep) {
+      for (let at = file.lastIndexOf("/"); at > 0; at = file.lastIndexOf("/", at - 1)) {
+        const parent = file.slice(0, at);
+        if (keepFolders.has(parent)) break;
+        keepFolders.add(parent);
+      }
+    }
+    removeOtherFiles(path.join(outDir, folder), folder, keep, keepFolders);
   }
   return result;
 }
 
-/** Whether one of `keep` (paths relative to the output) is in `folder`, at any depth. */
-function keepsFolder(keep: ReadonlySet<string>, folder: string): boolean {
-  const prefix = `${folder}/`;
-  for (const file of keep) if (file.startsWith(prefix)) return true;
-  return false;
-}
-
 /**
  * Removes from `dir` (at `relative` in the output) every entry that is not one of `keep` (paths
- * relative to the output), and the folders left empty that hold none of them (the photos still
- * to be made go into theirs); says whether anything is left.
+ * relative to the output), and the folders left empty that are not one of `keepFolders` (the
+ * photos still to be made go into theirs); says whether anything is left.
  */
-function removeOtherFiles(dir: string, relative: string, keep: ReadonlySet<string>): boolean {
+function removeOtherFiles(
+  dir: string,
+  relative: string,
+  keep: ReadonlySet<string>,
+  keepFolders: ReadonlySet<string>,
+): boolean {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -241,7 +244,7 @@ function removeOtherFiles(dir: string, relative: string, keep: ReadonlySet<strin
     const full = path.join(dir, entry.name);
     const file = `${relative}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (removeOtherFiles(full, file, keep) || keepsFolder(keep, file)) left += 1;
+      if (removeOtherFiles(full, file, keep, keepFolders) || keepFolders.has(file)) left += 1;
       else rmdirSync(full);
     } else if (entry.isFile() && keep.has(file)) {
       left += 1;
