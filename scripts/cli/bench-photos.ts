@@ -8,9 +8,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { directories } from "../../.eleventy.js";
 import { type Measurement, median, runMeasured } from "../bench/measure.ts";
 import { describePhotoWork, generatePhotoVariants, measurePhotoWork, writeCorpusPhotos } from "../bench/photo-work.ts";
 import { generateCorpus, toSiteSource } from "../bench/synthetic-corpus.ts";
+import { resolveContentPaths } from "../input/content-paths.ts";
 import { readCommandLine, wholeNumber } from "./command-line.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -97,7 +99,7 @@ try {
       `ratio ${(withPhotos.wall / without.wall).toFixed(2)} (CPU ${(withPhotos.cpu / without.cpu).toFixed(2)}); load average ${load()}.`,
   );
   const work = await measurePhotoWork(
-    { articlesDir: path.join(dir, "with"), dataDir: path.join(dir, "data") },
+    resolveContentPaths({ articles: path.join(dir, "with"), data: path.join(dir, "data") }, directories),
     path.join(dir, "photo-work"),
   );
   if (work) console.log(describePhotoWork(count, work));
