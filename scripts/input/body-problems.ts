@@ -21,7 +21,7 @@ export function bodyProblems(body: RenderedBody, file: string, of: "article" | "
     problem(
       kind === "link"
         ? `${JSON.stringify(url)} is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL`
-        : `${JSON.stringify(url)} is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin`,
+        : `${JSON.stringify(url)} is not an allowed image; expected a photo file beside the article, or a root-relative path (/…): pages load nothing from another origin`,
     );
   }
   return problems;

@@ -130,7 +130,9 @@ export function readPhotoFile(
     file,
     stamp,
   });
-  if (!stats?.isFile()) return refuse(`is not there; expected a photo file at ${shownPath(file)}`);
+  if (!stats) return refuse(`is not there; expected a photo file at ${shownPath(file)}`);
+  // A folder, a FIFO or a device (or a link to one): never opened, a FIFO would wait forever.
+  if (!stats.isFile()) return refuse(`is not a regular file; expected a photo file at ${shownPath(file)}`);
   if (stats.size > MAX_PHOTO_BYTES) {
     return refuse(
       `weighs ${megabytes(stats.size)}; expected at most ${megabytes(MAX_PHOTO_BYTES)} (export it smaller)`,

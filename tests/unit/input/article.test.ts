@@ -275,7 +275,7 @@ describe("links and images in the body", () => {
         file,
         field: "body",
         message:
-          '"https://tracker.example/p.gif" is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin',
+          '"https://tracker.example/p.gif" is not an allowed image; expected a photo file beside the article, or a root-relative path (/…): pages load nothing from another origin',
       },
     ]);
   });

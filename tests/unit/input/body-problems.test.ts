@@ -38,7 +38,7 @@ describe("bodyProblems", () => {
       ),
     ).toEqual([
       '"javascript:alert(1)" is not an allowed link; expected an http(s)://, mailto:, root-relative (/…) or #fragment URL',
-      '"https://pixel.example/p.gif" is not an allowed image; expected a root-relative path (/…): pages load nothing from another origin',
+      '"https://pixel.example/p.gif" is not an allowed image; expected a photo file beside the article, or a root-relative path (/…): pages load nothing from another origin',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -94,6 +94,21 @@ describe("PhotoFiles.resolve", () => {
       file: beside("absente.jpg"),
       stamp: "missing",
     });
+  });
+
+  // Not a FIFO here: were the check to go, opening one would hang the test run rather than fail it.
+  it("refuses a folder and a link to a device without opening them", () => {
+    mkdirSync(beside("dossier.jpg"), { recursive: true });
+    symlinkSync("/dev/zero", beside("zero.jpg"));
+    for (const name of ["dossier.jpg", "zero.jpg"]) {
+      const found = resolve(name);
+      expect(found.ok).toBe(false);
+      if (!found.ok) {
+        expect(found.message).toBe(
+          `${JSON.stringify(name)} is not a regular file; expected a photo file at ${shownPath(beside(name))}`,
+        );
+      }
+    }
   });
 
   it("refuses a file over the size limit without reading it", () => {
