@@ -11,17 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  copyFileSync,
-  type Dirent,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-} from "node:fs";
+import { type Dirent, mkdirSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -35,6 +25,7 @@ import type { Rendition } from "../input/responsive-photos.ts";
 import { PHOTOS_URL } from "../input/urls.ts";
 import type { PhotoJob } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
+import { placeFile } from "./place-file.ts";
 import { SourceHashes } from "./source-hashes.ts";
 
 const require = createRequire(import.meta.url);
@@ -126,33 +117,6 @@ async function writeCached(file: string, bytes: Buffer): Promise<void> {
   await rename(partial, file);
 }
 
-/**
- * Puts a cached file at `target`: a hard link when the cache and the output share a file system
- * (no bytes copied), else a copy; a file already there (the preview's, or the staging folder's:
- * the output before last) is left when it is the cached file itself, else replaced whole.
- * False when the cache does not have it.
- */
-function place(cached: string, target: string): boolean {
-  try {
-    linkSync(cached, target);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return false;
-    if (code === "EEXIST" && sameFile(cached, target)) return true;
-    const partial = `${target}.${process.pid}.tmp`;
-    if (code === "EEXIST") linkSync(cached, partial);
-    else copyFileSync(cached, partial);
-    renameSync(partial, target);
-    return true;
-  }
-}
-
-function sameFile(a: string, b: string): boolean {
-  const [x, y] = [lstatSync(a), lstatSync(b)];
-  return x.ino === y.ino && x.dev === y.dev;
-}
-
 /** A rendition's file in the cache: the source's key, then what was made of it. */
 function cacheName(sourceKey: string, { width, height, format, crop, path: urlPath }: Rendition): string {
   const region = crop ? `-${crop.left}.${crop.top}.${crop.width}.${crop.height}` : "";
@@ -201,7 +165,7 @@ export function placeCachedPhotosHere(
         folders.add(folder);
       }
       result.stats.files += 1;
-      if (!place(cached, target)) missing.push({ rendition, cached, target });
+      if (!placeFile(cached, target)) missing.push({ rendition, cached, target });
     }
     if (missing.length > 0) result.jobs.push({ job, missing });
   }
@@ -300,7 +264,7 @@ export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStat
   for (const { job, missing } of toMake.jobs) {
     // Another source with the same bytes (a photo used twice) may have been made meanwhile.
     const stillMissing = [];
-    for (const file of missing) if (!place(file.cached, file.target)) stillMissing.push(file);
+    for (const file of missing) if (!placeFile(file.cached, file.target)) stillMissing.push(file);
     if (stillMissing.length === 0) continue;
     const source = await readFile(job.file);
     // Settled, not raced: nothing may still write into the output once this returns.
@@ -308,7 +272,7 @@ export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStat
       stillMissing.map(({ rendition, cached, target }) =>
         encoding(async () => {
           await writeCached(cached, await make(source, rendition));
-          place(cached, target);
+          placeFile(cached, target);
           stats.made += 1;
         }),
       ),

@@ -12,25 +12,14 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fstatSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  rmSync,
-} from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ImageRef } from "../output/image-paths.ts";
 import { CARD_FONT, CARD_FONT_EXTENDED, type CardNode, type ImageJob } from "../output/social-card.ts";
+import { placeFile } from "./place-file.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -279,38 +268,14 @@ export function startDrawing(jobs: ImageJob[], cacheDir: string, inFlight = IN_F
 }
 
 /**
- * A hard link when the cache and the output share a file system (no bytes copied: a warm
- * build of thousands of cards stays cheap), else a copy. Nothing writes into either in place:
- * a file already at the target (the staging folder is the output before last) is left when it
- * is the cached file itself, else removed first.
- */
-function placeFile(cached: string, target: string): void {
-  try {
-    linkSync(cached, target);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") mkdirSync(path.dirname(target), { recursive: true });
-    else if (code === "EEXIST") {
-      const [a, b] = [lstatSync(cached), lstatSync(target)];
-      if (a.ino === b.ino && a.dev === b.dev) return;
-      rmSync(target, { recursive: true, force: true });
-    }
-  }
-  try {
-    linkSync(cached, target);
-  } catch {
-    copyFileSync(cached, target);
-  }
-}
-
-/**
  * Places every drawn PNG under `outDir` at its root-relative path (placeFile).
  * Synchronous: these are a few microseconds of system calls each, and 4000 of them queued on
  * libuv's pool, a few at a time, took 1.8 s where this takes a fraction of it.
  */
 export function placeImages(drawn: DrawnImages, outDir: string): void {
-  for (const { cached, path: imagePath } of drawn.files) placeFile(cached, path.join(outDir, imagePath));
+  for (const { cached, path: imagePath } of drawn.files) {
+    if (!placeFile(cached, path.join(outDir, imagePath))) throw new Error(`${cached} is not in the image cache`);
+  }
 }
 
 /** Writes every job's PNG under `outDir`, drawing only what the cache lacks. */

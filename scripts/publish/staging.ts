@@ -12,28 +12,9 @@
  * shares: the current output is never written to. Missing kept pages are hard-linked from the
  * current output.
  */
-import {
-  copyFileSync,
-  type Dirent,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  rmdirSync,
-  rmSync,
-  unlinkSync,
-} from "node:fs";
+import { copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
-
-/** Whether two paths are the same file (the same device and inode). */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const [x, y] = [lstatSync(a), lstatSync(b)];
-    return x.isFile() && x.ino === y.ino && x.dev === y.dev;
-  } catch {
-    return false;
-  }
-}
+import { sameFile } from "./place-file.ts";
 
 function entriesOf(dir: string): Dirent[] {
   try {
