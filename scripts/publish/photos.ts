@@ -181,7 +181,10 @@ export function placeCachedPhotosHere(
         keepFolders.add(parent);
       }
     }
-    removeOtherFiles(path.join(outDir, folder), folder, keep, keepFolders);
+    // With no photo left, the folder goes too, as a clean build would not make it.
+    if (!removeOtherFiles(path.join(outDir, folder), folder, keep, keepFolders) && keep.size === 0) {
+      rmSync(path.join(outDir, folder), { recursive: true, force: true });
+    }
   }
   return result;
 }

@@ -13,6 +13,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   watch,
   writeFileSync,
@@ -59,9 +60,19 @@ function buildAndCompare(): string {
   const cleanOut = path.join(project, `clean-${cleanRuns}`);
   const clean = build(["--out", cleanOut, "--clean"], { CACHE_DIR: path.join(project, `clean-cache-${cleanRuns}`) });
   expect(clean.status, clean.stderr).toBe(0);
-  expect(hashTree(dist())).toEqual(hashTree(cleanOut));
+  const files = hashTree(dist());
+  expect(files).toEqual(hashTree(cleanOut));
+  // The summary counts what is there, and nothing is left of a page that is gone.
+  expect(/\((\d+) files\)/.exec(incremental.stdout)?.[1]).toBe(String(Object.keys(files).length));
+  expect(emptyFolders(dist())).toEqual([]);
   rmSync(cleanOut, { recursive: true, force: true });
   return incremental.stdout;
+}
+
+function emptyFolders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((entry) => statSync(path.join(dir, entry)).isDirectory())
+    .filter((entry) => readdirSync(path.join(dir, entry)).length === 0);
 }
 
 const rebuilt = (summary: string) => /; rebuilt (\d+) of (\d+) pages;/.exec(summary)?.slice(1).map(Number);
