@@ -68,7 +68,9 @@ function freshDir(name: string): string {
 function takumi(inFlight: number): Candidate {
   return {
     name: `takumi, ${inFlight} in flight`,
-    draw: async (outDir) => placeImages(await startDrawing(jobs, freshDir("cache"), inFlight).done, outDir),
+    draw: async (outDir) => {
+      placeImages(await startDrawing(jobs, freshDir("cache"), inFlight).done, outDir);
+    },
   };
 }
 
@@ -79,7 +81,9 @@ function takumiWarm(): Candidate {
     prepare: async () => {
       await startDrawing(jobs, cache).done;
     },
-    draw: async (outDir) => placeImages(await startDrawing(jobs, cache).done, outDir),
+    draw: async (outDir) => {
+      placeImages(await startDrawing(jobs, cache).done, outDir);
+    },
   };
 }
 

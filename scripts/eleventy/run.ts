@@ -6,10 +6,18 @@ import type Eleventy from "@11ty/eleventy";
 import type { EleventyConfig } from "./plugin.ts";
 import type { PreviewServerOptions } from "./preview-server.ts";
 
-/** What Eleventy reports for each file it wrote. */
+/** What Eleventy reports for each page it rendered. */
 export interface WrittenOutput {
   /** The template that produced it, e.g. ./src/article.njk. */
   inputPath: string;
+  /** The file written, or false for a page with no output (`permalink: false`). */
+  outputPath?: string | false;
+}
+
+/** What a build wrote: the pages rendered, and how many files were copied as they are (src/assets/). */
+export interface WrittenSite {
+  outputs: WrittenOutput[];
+  copiedFiles: number;
 }
 
 export interface EleventyRun {
@@ -39,7 +47,7 @@ async function loadEleventy(watching: boolean): Promise<typeof Eleventy> {
 }
 
 /** Renders every page into `outDir` and returns what was written. */
-export async function writeSite(run: EleventyRun): Promise<WrittenOutput[]> {
+export async function writeSite(run: EleventyRun): Promise<WrittenSite> {
   const Eleventy = await loadEleventy(false);
   const eleventy = new Eleventy(undefined, run.outDir, { ...options(run), quietMode: true });
   eleventy.disableLogger();
@@ -47,8 +55,8 @@ export async function writeSite(run: EleventyRun): Promise<WrittenOutput[]> {
   // Eleventy 3.1 creates its configuration benchmark group before quiet mode applies, so a slow
   // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.
   eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
-  const [, outputs] = (await eleventy.write()) as [unknown, WrittenOutput[][]];
-  return outputs.flat();
+  const [copies, outputs] = (await eleventy.write()) as [{ count?: number }[], WrittenOutput[][]];
+  return { outputs: outputs.flat(), copiedFiles: copies.reduce((sum, copy) => sum + (copy.count ?? 0), 0) };
 }
 
 /** Renders again after `file` changed (Eleventy queues a change that comes during a build). */

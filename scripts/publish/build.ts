@@ -40,7 +40,7 @@ import {
 import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
 import type { Drawing } from "./render-images.ts";
-import { prepareStaging, tidyAndCount } from "./staging.ts";
+import { prepareStaging, removeEmptyFolders } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
 
@@ -199,16 +199,17 @@ async function renderAndSwap(
     // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
     const { placeImages, startDrawing } = await import("./render-images.ts");
     drawing = startDrawing(images, environment.imageCacheDir);
-    prepareStaging(
+    const keptFiles = new Set(plan.toRender.kept.map((page) => pageFile(page.url)));
+    const emptied = prepareStaging(
       staging,
       out,
-      new Set(plan.toRender.kept.map((page) => pageFile(page.url))),
+      keptFiles,
       new Set(images.map((job) => job.image.path.slice(1))),
       new Set([photosFolder]),
     );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
-    const outputs = await writeSite({
+    const { outputs, copiedFiles } = await writeSite({
       outDir: staging,
       pathPrefix: environment.pathPrefix,
       config: eleventyConfig({ paths: options.paths, environment, content: () => loaded, toRender: plan.toRender }),
@@ -225,7 +226,11 @@ async function renderAndSwap(
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
       pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
-    const files = tidyAndCount(staging, new Set([photosFolder])) + photoStats.value.files;
+    removeEmptyFolders(staging, emptied);
+    // Counted from what wrote them, not by reading the output's 13,000 folders again: the kept
+    // pages, Eleventy's pages and copies, the cards, the photos and the marker.
+    const written = outputs.filter((output) => output.outputPath).length;
+    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + 1;
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);

@@ -28,7 +28,8 @@ function entriesOf(dir: string): Dirent[] {
  * Leaves in `staging` only the kept pages' files (linked to `out`'s) and the images, and links
  * the kept pages it lacks. `keptFiles` and `images` are paths relative to the output folder;
  * `othersFolders`, top-level folders another part of the build tidies itself (the photos,
- * placed at the same time by a worker), are left alone.
+ * placed at the same time by a worker), are left alone. Returns the folders it left empty: the
+ * only ones the build may leave empty (removeEmptyFolders), once it has written the new pages.
  */
 export function prepareStaging(
   staging: string,
@@ -36,19 +37,34 @@ export function prepareStaging(
   keptFiles: ReadonlySet<string>,
   images: ReadonlySet<string>,
   othersFolders: ReadonlySet<string> = new Set(),
-): void {
+): Set<string> {
   const present = new Set<string>();
-  const visit = (dir: string, relative: string) => {
+  const emptied = new Set<string>();
+  /** Says how many entries `dir` keeps. */
+  const visit = (dir: string, relative: string): number => {
+    let kept = 0;
     for (const entry of entriesOf(dir)) {
       const full = path.join(dir, entry.name);
       const file = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && relative === "" && othersFolders.has(entry.name)) continue;
-      if (entry.isDirectory()) visit(full, file);
-      else if (entry.isFile() && images.has(file)) present.add(file);
-      else if (entry.isFile() && keptFiles.has(file) && sameFile(full, path.join(out, file))) present.add(file);
-      else if (entry.isFile() || entry.isSymbolicLink()) unlinkSync(full);
-      else rmSync(full, { recursive: true, force: true });
+      if (entry.isDirectory() && relative === "" && othersFolders.has(entry.name)) {
+        kept += 1;
+      } else if (entry.isDirectory()) {
+        if (visit(full, file) === 0) emptied.add(full);
+        // Counted even when emptied: its parent may only go once it has gone.
+        kept += 1;
+      } else if (
+        entry.isFile() &&
+        (images.has(file) || (keptFiles.has(file) && sameFile(full, path.join(out, file))))
+      ) {
+        present.add(file);
+        kept += 1;
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        unlinkSync(full);
+      } else {
+        rmSync(full, { recursive: true, force: true });
+      }
     }
+    return kept;
   };
   visit(staging, "");
   const made = new Set<string>();
@@ -66,24 +82,26 @@ export function prepareStaging(
       copyFileSync(path.join(out, file), path.join(staging, file));
     }
   }
+  return emptied;
 }
 
 /**
- * Removes the folders left empty below `dir` (pages that are gone) and counts the files, apart
- * from the top-level `othersFolders` (see prepareStaging), not visited.
+ * Removes those of `folders` (below `root`) that are still empty, deepest first, and then each
+ * parent this leaves empty: what a page that is gone leaves behind. Walking the whole output to
+ * find them read 13,000 folders at 10,000 articles (0.15–0.2 s of an edit's build).
  */
-export function tidyAndCount(dir: string, othersFolders: ReadonlySet<string> = new Set()): number {
-  let files = 0;
-  for (const entry of entriesOf(dir)) {
-    const full = path.join(dir, entry.name);
-    if (!entry.isDirectory()) {
-      files += 1;
-      continue;
+export function removeEmptyFolders(root: string, folders: Iterable<string>): void {
+  const deepestFirst = [...folders].sort((a, b) => b.split(path.sep).length - a.split(path.sep).length);
+  for (const folder of deepestFirst) {
+    let dir = folder;
+    while (dir.startsWith(`${root}${path.sep}`)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Not empty (the build wrote into it), or gone already.
+        break;
+      }
+      dir = path.dirname(dir);
     }
-    if (othersFolders.has(entry.name)) continue;
-    const inside = tidyAndCount(full);
-    if (inside === 0 && entriesOf(full).length === 0) rmdirSync(full);
-    files += inside;
   }
-  return files;
 }
