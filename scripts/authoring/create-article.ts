@@ -179,10 +179,7 @@ export function runCommand(usage: string, body: () => void): void {
       console.error(`Nothing was written: ${invalid.problems.length} problem(s).`);
       for (const problem of invalid.problems) console.error(formatProblem(problem));
       process.exitCode = 1;
-    } else if (
-      error instanceof UsageError ||
-      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
-    ) {
+    } else if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${usage}`);
       process.exitCode = 2;
     } else {
