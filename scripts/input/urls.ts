@@ -67,8 +67,11 @@ export function socialCardUrl(articleUrl: string): string {
 /** The logo, the favicon, the stylesheet and the site's sharing card. */
 export const ASSETS_URL = "/assets/";
 
+/** The output's folder of published photo files. */
+export const PHOTOS_FOLDER = "photos";
+
 /** Every published photo file: /photos/<section>/<the source's path without extension>-…. */
-export const PHOTOS_URL = "/photos/";
+export const PHOTOS_URL = `/${PHOTOS_FOLDER}/`;
 
 /** The site's files at its root besides pages (numbered sitemap parts come from sitemapPartUrl). */
 export const SITEMAP_URL = "/sitemap.xml";

@@ -19,7 +19,7 @@ import { findContentValidationError, formatProblem } from "../input/content-erro
 import type { ContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
-import { PHOTOS_URL } from "../input/urls.ts";
+import { PHOTOS_FOLDER } from "../input/urls.ts";
 import { type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
 import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
@@ -183,7 +183,6 @@ async function renderAndSwap(
   const staging = takeStaging(out);
   // The photos folder is the photo worker's: it places the photos the cache has and removes the
   // others, while this thread prepares the rest of the staging folder and Eleventy renders.
-  const photosFolder = PHOTOS_URL.split("/")[1] as string;
   try {
     // Photos the cache has are placed while Eleventy renders (in a worker thread, beside the
     // rendering thread); those it lacks are made after, in a process of their own, so that
@@ -205,7 +204,7 @@ async function renderAndSwap(
       out,
       keptFiles,
       new Set(images.map((job) => job.image.path.slice(1))),
-      new Set([photosFolder]),
+      new Set([PHOTOS_FOLDER]),
     );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");

@@ -22,7 +22,7 @@ import type { Sharp } from "sharp";
 import { type ContentProblem, ContentValidationError } from "../input/content-error.ts";
 import { MAX_PHOTO_PIXELS } from "../input/images.ts";
 import type { Rendition } from "../input/responsive-photos.ts";
-import { PHOTOS_URL } from "../input/urls.ts";
+import { PHOTOS_FOLDER } from "../input/urls.ts";
 import type { PhotoJob } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { placeFile } from "./place-file.ts";
@@ -171,7 +171,6 @@ export function placeCachedPhotosHere(
   }
   hashes.save();
   if (ownsPhotosFolder) {
-    const folder = PHOTOS_URL.slice(1, -1);
     const keep = new Set(jobs.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1))));
     const keepFolders = new Set<string>();
     for (const file of keep) {
@@ -182,8 +181,9 @@ export function placeCachedPhotosHere(
       }
     }
     // With no photo left, the folder goes too, as a clean build would not make it.
-    if (!removeOtherFiles(path.join(outDir, folder), folder, keep, keepFolders) && keep.size === 0) {
-      rmSync(path.join(outDir, folder), { recursive: true, force: true });
+    const folder = path.join(outDir, PHOTOS_FOLDER);
+    if (!removeOtherFiles(folder, PHOTOS_FOLDER, keep, keepFolders) && keep.size === 0) {
+      rmSync(folder, { recursive: true, force: true });
     }
   }
   return result;
