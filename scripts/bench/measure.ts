@@ -16,6 +16,14 @@ export interface Measurement {
 
 const TIME = "/usr/bin/time";
 
+/** The build as `npm run build` runs it from `root`: package.json's command, after `node`. */
+export function buildCommand(root: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+    scripts: { build: string };
+  };
+  return scripts.build.split(" ").slice(1);
+}
+
 export function canMeasureMemory(): boolean {
   return existsSync(TIME);
 }

@@ -5,22 +5,18 @@
  *
  *   tsx scripts/cli/bench-photos.ts [articles=4000] [runs=3]
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
-import { type Measurement, median, runMeasured } from "../bench/measure.ts";
+import { buildCommand, type Measurement, median, runMeasured } from "../bench/measure.ts";
 import { describePhotoWork, generatePhotoVariants, measurePhotoWork, writeCorpusPhotos } from "../bench/photo-work.ts";
 import { generateCorpus, toSiteSource } from "../bench/synthetic-corpus.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { readCommandLine, wholeNumber } from "./command-line.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const BUILD_COMMAND = (
-  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }
-).scripts.build
-  .split(" ")
-  .slice(1);
+const BUILD_COMMAND = buildCommand(ROOT);
 
 const USAGE = `Usage: tsx scripts/cli/bench-photos.ts [articles=4000] [runs=3]
   Warm builds of the same synthetic corpus with and without lead photos, side by side.`;

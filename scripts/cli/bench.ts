@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
 import { measureDevEdit } from "../bench/dev-edit.ts";
-import { canMeasureMemory, type Measurement, runMeasured } from "../bench/measure.ts";
+import { buildCommand, canMeasureMemory, type Measurement, runMeasured } from "../bench/measure.ts";
 import { describePhotoWork, generatePhotoVariants, measurePhotoWork, writeCorpusPhotos } from "../bench/photo-work.ts";
 import {
   type BenchReport,
@@ -38,12 +38,7 @@ import { readCommandLine, wholeNumber } from "./command-line.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
-/** The build as `npm run build` runs it: package.json's command, after `node`. */
-const BUILD_COMMAND = (
-  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }
-).scripts.build
-  .split(" ")
-  .slice(1);
+const BUILD_COMMAND = buildCommand(ROOT);
 
 const USAGE = `Usage: npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock] [--no-hugo]
                          [--no-photos] [--photo-variants 6] [--results docs/performance.md] [--keep]
