@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterEach, beforeEach } from "vitest";
+import { buildCommand } from "../../scripts/bench/measure.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -15,11 +16,7 @@ export interface BuildRun {
 }
 
 /** The build's arguments to `node`, as `npm run build` runs it: package.json's command. */
-export const BUILD_COMMAND = (
-  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }
-).scripts.build
-  .split(" ")
-  .slice(1);
+export const BUILD_COMMAND = buildCommand(ROOT);
 
 /** Runs the build with the given arguments from the project root, as `npm run build` does. */
 export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun {
