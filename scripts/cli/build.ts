@@ -7,13 +7,14 @@
  * Over the output of a previous build, only the pages whose content changed are rendered; --clean
  * renders every page.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { directories } from "../../.eleventy.js";
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { build } from "../publish/build.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
-import { readCommandLine } from "./command-line.ts";
+import { readCommandLine, wholeNumber } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -24,9 +25,10 @@ ignoreClosedOutput();
 setFlagsFromString("--heap-growing-percent=20");
 
 const USAGE = `Usage: npm run build -- [--out dist] [--articles src/articles] [--data _data] [--pages src/pages]
-                         [--quiet] [--clean]
+                         [--quiet] [--clean] [--jobs N]
   Checks the content, renders the pages that changed since the last build (every page with
-  --clean) and swaps the new site into --out.`;
+  --clean) and swaps the new site into --out. --jobs: processes that render pages at once
+  (default: one per core).`;
 
 const { values: args } = readCommandLine(USAGE, {
   options: {
@@ -36,6 +38,7 @@ const { values: args } = readCommandLine(USAGE, {
     pages: { type: "string" },
     quiet: { type: "boolean", default: false },
     clean: { type: "boolean", default: false },
+    jobs: { type: "string", default: String(availableParallelism()) },
   },
 });
 
@@ -44,4 +47,5 @@ process.exitCode = await build({
   paths: resolveContentPaths({ articles: args.articles, data: args.data, pages: args.pages }, directories),
   quiet: args.quiet,
   clean: args.clean,
+  jobs: wholeNumber(args.jobs, "--jobs", USAGE),
 });

@@ -4,7 +4,7 @@
  * here: that lives in scripts/input/, lists/ and output/. Everything it needs is passed in as
  * options by the build or the preview (see .eleventy.js).
  */
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import nunjucks from "nunjucks";
@@ -12,11 +12,13 @@ import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
 import { type LeadPhoto, leadFigureHtml, type PhotoLayout, pictureHtml } from "../input/responsive-photos.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
+import type { Publisher } from "../input/schema.ts";
 import type { Content, LoadedContent } from "../lists/content.ts";
-import { LIST_KINDS } from "../lists/listings.ts";
-import { allPages, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
-import { headMeta } from "../output/head-meta.ts";
-import { type MachineFormats, machineFormats } from "../output/machine-formats.ts";
+import { LIST_KINDS, type ListKind } from "../lists/listings.ts";
+import { allPages, type PreviewRenders } from "../lists/pages-to-render.ts";
+import { type Segment, wholeSegment } from "../lists/segments.ts";
+import { type HeadContext, headMeta } from "../output/head-meta.ts";
+import { headContext, type SiteFormats, siteCrawlerFiles, siteFormats, sitemapEntry } from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
 import {
   CONTENT_SECURITY_POLICY,
@@ -28,15 +30,25 @@ import { type Stylesheet, StylesheetBuilder } from "../output/stylesheet.ts";
 import { CompactTemplateLoader } from "./compact-template-loader.ts";
 import { dropLineBreaksBetweenTags } from "./line-breaks-between-tags.ts";
 
+/** What one Eleventy run of a build renders: its segment, and the site's machine formats. */
+export interface SegmentInput {
+  segment: Segment;
+  formats: SiteFormats;
+}
+
 export interface NewsPluginOptions {
   /** Where article sources and publisher data are: never read as templates; the preview watches them. */
   paths: ContentPaths;
-  /** The content pages show, called before every build: the build hands what it loaded, the preview loads again. */
-  content: () => LoadedContent;
-  /** The build only: the pages to render (an incremental build leaves out the unchanged ones). Default: every page. */
-  toRender?: PagesToRender;
   /** SITE_URL, PATH_PREFIX and the build time (scripts/input/environment.ts). */
   environment: Environment;
+  /**
+   * The build: the pages this run renders (scripts/lists/segments.ts), with what they show.
+   * Templates other than the segment's are not read. A function, as Eleventy copies its plugins'
+   * options (and a copy of a Map is empty).
+   */
+  segment?: () => SegmentInput;
+  /** The preview: the content pages show, loaded again before every build. */
+  content?: () => LoadedContent;
   /** The preview only: which pages an edit changed, so that only those are rendered again. */
   preview?: PreviewRenders;
   /** The preview only: runs after each build that finished (it places the photos). */
@@ -86,6 +98,10 @@ function frozen<T>(value: T): T {
   return Object.freeze(value);
 }
 
+const noContent = (): LoadedContent => {
+  throw new Error("the news plugin needs a segment (a build) or the content (the preview)");
+};
+
 /** Page data → PageInput. List pages (home, section, topic, month) carry their page as `listing`. */
 function pageInput(data: PageData, url: string | false = data.page?.url ?? false): PageInput {
   return {
@@ -99,6 +115,27 @@ function pageInput(data: PageData, url: string | false = data.page?.url ?? false
   };
 }
 
+/** The page templates of each kind of page a segment renders (below the input folder); every other template writes a site-wide page. */
+const PAGE_TEMPLATES: Record<"articles" | ListKind, string> = {
+  articles: "article.njk",
+  homePages: "lists/index.njk",
+  sectionPages: "lists/section.njk",
+  topicPages: "lists/topic.njk",
+  monthPages: "lists/archive-month.njk",
+  authorPages: "lists/author.njk",
+};
+
+/** The templates a segment does not need, below `input`: Eleventy then never reads them. */
+function templatesToIgnore(input: string, segment: Segment): string[] {
+  const needed = new Set<string>();
+  if (segment.articles.length > 0) needed.add(PAGE_TEMPLATES.articles);
+  for (const kind of LIST_KINDS) if (segment.lists[kind].length > 0) needed.add(PAGE_TEMPLATES[kind]);
+  const pageTemplates = new Set(Object.values(PAGE_TEMPLATES));
+  return readdirSync(input, { recursive: true, encoding: "utf8" })
+    .map((file) => file.split(path.sep).join("/"))
+    .filter((file) => file.endsWith(".njk") && !needed.has(file) && (segment.site === null || pageTemplates.has(file)));
+}
+
 export default function newsPlugin(eleventyConfig: EleventyConfig, options: NewsPluginOptions): void {
   const { paths, preview } = options;
   const { directories } = eleventyConfig;
@@ -110,10 +147,10 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     path.resolve(directories.includes, "css/site.css"),
     options.environment.cacheDir,
   );
+  let current: SegmentInput | undefined;
   let content: Content | undefined;
+  let head: HeadContext | undefined;
   let stylesheet: Stylesheet | undefined;
-  let meta: MachineFormats | undefined;
-  let toRender: PagesToRender | undefined;
   // The preview renders again only the pages an edit changed (pages-to-render.ts); anything else
   // that changed (templates, metadata, CSS) means every page. Builds render everything.
   let everyPageNeeded = true;
@@ -122,20 +159,25 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     if (!changedFiles.every(isArticleSource)) everyPageNeeded = true;
   });
 
+  /** The preview's segment: the whole site, or the pages an edit changed, with the site-wide pages. */
+  const previewSegment = (loader: () => LoadedContent): SegmentInput => {
+    const loaded = loader();
+    content = loaded.content;
+    const toRender = preview ? preview.plan(content, loaded.articleKeys, everyPageNeeded) : allPages(content);
+    const publication = { publisher: content.publisher, siteUrl: siteUrlOf(content.publisher) };
+    const formats = siteFormats(content, publication, options.environment.buildTime);
+    const otherPages = toRender.kept.flatMap((kept) => sitemapEntry(kept) ?? []);
+    return { segment: wholeSegment(content, toRender), formats: { ...formats, otherPages } };
+  };
+  const siteUrlOf = (publisher: Publisher) => resolveSiteUrl(publisher.url, options.environment);
+
   // Once per build (and per rebuild in the preview), before any page renders. A content problem
   // is a ContentValidationError, which tells Eleventy to print it without a stack trace.
   eleventyConfig.on("eleventy.before", () => {
-    const loaded = options.content();
-    content = loaded.content;
+    current = options.segment?.() ?? previewSegment(options.content ?? noContent);
+    const { publisher } = current.segment.frame;
+    head = headContext(publisher, siteUrlOf(publisher), current.formats.feedLinks);
     stylesheet = stylesheets.build();
-    meta = machineFormats(
-      content,
-      resolveSiteUrl(content.publisher.url, options.environment),
-      options.environment.buildTime,
-    );
-    toRender = preview
-      ? preview.plan(content, loaded.articleKeys, everyPageNeeded)
-      : (options.toRender ?? allPages(content));
   });
   // Only a build that finished has written its pages; a failed one leaves them to the next.
   eleventyConfig.on("eleventy.after", async ({ results }) => {
@@ -145,44 +187,45 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     for (const gone of preview.written(written)) rmSync(gone, { force: true });
     if (content) await options.afterWrite?.(content);
   });
+  const segmentOrThrow = (): SegmentInput => {
+    if (!current) throw new Error("the segment requested before eleventy.before ran");
+    return current;
+  };
   const data =
-    <T>(pick: (c: Content) => T) =>
-    () => {
-      if (!content) throw new Error("content requested before eleventy.before ran");
-      return frozen(pick(content));
-    };
+    <T>(pick: (input: SegmentInput) => T) =>
+    () =>
+      frozen(pick(segmentOrThrow()));
   // Eleventy copies every key of global data into each page's data, twice per page, through a
   // proxy: a key costs about 10 µs a page. Hence no key that no template reads, and one key for
-  // what the paginated templates paginate over.
-  eleventyConfig.addGlobalData(
-    "publisher",
-    data((c) => c.publisher),
-  );
-  eleventyConfig.addGlobalData(
-    "sections",
-    data((c) => c.sections),
-  );
-  eleventyConfig.addGlobalData(
-    "appeal",
-    data((c) => c.appeal),
-  );
-  // Topics, archive, « À lire aussi », the index pages for site-wide navigation, and who
-  // publishes (the pages about the publisher, in the footer, and the authors index).
-  for (const key of ["topics", "archive", "related", "indexes", "newsroom"] as const) {
+  // what the paginated templates paginate over. Nothing here grows with the archive: the proxy
+  // asks Object.isFrozen of every object at every read, which for an object with a key per
+  // article (« À lire aussi » by URL, once) cost 156 µs at 20,000 articles, on every page.
+  for (const key of ["publisher", "sections", "appeal", "indexes", "newsroom"] as const) {
     eleventyConfig.addGlobalData(
       key,
-      data((c) => c[key]),
+      data((input) => input.segment.frame[key]),
     );
   }
-  // Pagination data (`pagesToRender.articles`, `pagesToRender.homePages`, …): every page, except
-  // in the preview after an edit (see above). List pages are precomputed, one object per page.
-  eleventyConfig.addGlobalData("pagesToRender", () =>
-    frozen({
-      articles: toRender?.articles,
-      ...Object.fromEntries(LIST_KINDS.map((key) => [key, toRender?.lists[key]])),
-      feedFiles: meta && (preview ? preview.files(meta.feedFiles) : meta.feedFiles),
-    }),
+  // The indexes of topics and of the archive: only the segment with the site-wide pages has them.
+  eleventyConfig.addGlobalData(
+    "topics",
+    data((input) => input.segment.site?.topics ?? []),
   );
+  eleventyConfig.addGlobalData(
+    "archive",
+    data((input) => input.segment.site?.archive ?? []),
+  );
+  // Pagination data (`pagesToRender.articles`, `pagesToRender.homePages`, …): the segment's pages.
+  eleventyConfig.addGlobalData("pagesToRender", () => {
+    const { segment, formats } = segmentOrThrow();
+    return frozen({
+      articles: segment.articles,
+      ...segment.lists,
+      feedFiles: preview ? preview.files(formats.feedFiles) : formats.feedFiles,
+    });
+  });
+  // « À lire aussi » of an article of this segment.
+  eleventyConfig.addNunjucksGlobal("relatedTo", (url: string) => segmentOrThrow().segment.related.get(url) ?? []);
   eleventyConfig.addGlobalData("stylesheet", () => frozen(stylesheet));
   // French typography in templates (« Correction du … : »): Nunjucks strings have no \u escape,
   // and an entity would be decoded by any minifier.
@@ -197,13 +240,13 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     }),
   );
 
-  const formatsOrThrow = (): MachineFormats => {
-    if (!meta) throw new Error("site metadata requested before eleventy.before ran");
-    return meta;
+  const headOrThrow = (): HeadContext => {
+    if (!head) throw new Error("site metadata requested before eleventy.before ran");
+    return head;
   };
   // Called from _includes/partials/meta.njk; Nunjucks passes the page's data as this.ctx.
   eleventyConfig.addNunjucksGlobal("headMeta", function (this: { ctx: PageData }) {
-    return headMeta(pageInput(this.ctx), formatsOrThrow().head);
+    return headMeta(pageInput(this.ctx), headOrThrow());
   });
   // Called from _includes/partials/breadcrumb.njk: the same trail as the BreadcrumbList above.
   eleventyConfig.addNunjucksGlobal("breadcrumbTrail", function (this: { ctx: PageData }) {
@@ -228,24 +271,30 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     return html;
   });
   // Sitemaps list the pages Eleventy writes, so new page types appear without changes here, and
-  // the pages kept from the last build (not rendered again: they still exist).
+  // the pages of other segments and those kept from the last build (not rendered again: they
+  // still exist).
   eleventyConfig.addCollection("crawlerFiles", (api) => {
-    const current = formatsOrThrow();
-    const pages = new Map<string | false, PageInput>();
-    for (const kept of toRender?.kept ?? [])
-      pages.set(kept.url, { url: kept.url, article: kept.article, listing: kept.listing });
-    for (const item of api.getAll()) pages.set(item.url, pageInput(item.data, item.url));
-    const files = current.crawlerFiles([...pages.values()]);
+    const { segment, formats } = segmentOrThrow();
+    if (!segment.site) return [];
+    const pages = api.getAll().map((item) => pageInput(item.data, item.url));
+    const files = siteCrawlerFiles(pages, formats, { publisher: segment.frame.publisher, siteUrl: headOrThrow().siteUrl });
     return preview ? preview.files(files) : files;
   });
 
+  if (options.segment) {
+    for (const file of templatesToIgnore(directories.input, options.segment().segment)) {
+      eleventyConfig.ignores.add(path.join(directories.input, file));
+    }
+  }
   // Article sources are read by the content pipeline, not rendered by Eleventy one by one; the
   // preview watches them itself, at less cost per save than Eleventy's watcher.
   eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), paths.articlesDir), "**"));
   eleventyConfig.addWatchTarget(paths.dataDir);
   if (paths.pagesDir) eleventyConfig.addWatchTarget(paths.pagesDir);
   eleventyConfig.addWatchTarget(stylesheets.file);
-  eleventyConfig.addPassthroughCopy({ [path.join(directories.input, "assets")]: "assets" });
+  if (!options.segment || options.segment().segment.site) {
+    eleventyConfig.addPassthroughCopy({ [path.join(directories.input, "assets")]: "assets" });
+  }
 
   // Pages come out of Nunjucks minified: every template is loaded without the line breaks
   // between its tags (line-breaks-between-tags.ts), once per build, instead of minifying each
