@@ -118,10 +118,17 @@ const yearOf = (article: Article) => article.published.day.slice(0, 4);
 /**
  * The pages of `toRender` split into segments of at most `maxPages` pages, article pages by
  * section and year, list pages by kind, and the site-wide pages in a segment of their own
- * (`site`, always there). In a stable order: groups by name, pages in the plan's order.
+ * (`site`, unless `options.site` is false: another machine writes them). In a stable order:
+ * groups by name, pages in the plan's order.
  */
-export function splitIntoSegments(content: Content, toRender: PagesToRender, maxPages: number): Segment[] {
-  if (!Number.isInteger(maxPages) || maxPages < 1) throw new RangeError(`maxPages ${maxPages} is not a positive integer`);
+export function splitIntoSegments(
+  content: Content,
+  toRender: PagesToRender,
+  maxPages: number,
+  options: { site: boolean } = { site: true },
+): Segment[] {
+  if (!Number.isInteger(maxPages) || maxPages < 1)
+    throw new RangeError(`maxPages ${maxPages} is not a positive integer`);
   const frame = siteFrame(content);
   const groups = new Map<string, { articles: Article[]; lists: Record<ListKind, ListingPage[]> }>();
   const group = (name: string) => {
@@ -135,9 +142,9 @@ export function splitIntoSegments(content: Content, toRender: PagesToRender, max
   for (const article of toRender.articles) group(`${article.section.slug}/${yearOf(article)}`).articles.push(article);
   for (const kind of LIST_KINDS) for (const page of toRender.lists[kind]) group(`lists/${kind}`).lists[kind].push(page);
 
-  const segments: Segment[] = [
-    { name: "site", frame, articles: [], related: new Map(), lists: noLists(), site: sitePages(content) },
-  ];
+  const segments: Segment[] = options.site
+    ? [{ name: "site", frame, articles: [], related: new Map(), lists: noLists(), site: sitePages(content) }]
+    : [];
   const names = [...groups.keys()].sort();
   for (const name of names) {
     const { articles, lists } = groups.get(name) as { articles: Article[]; lists: Record<ListKind, ListingPage[]> };

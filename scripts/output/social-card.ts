@@ -91,12 +91,15 @@ export function logoTree(siteName: string, image: ImageRef = LOGO_PNG): CardNode
   );
 }
 
-/** Every image of the site: the logos, the site card, one card per article. */
-export function imageJobs(articles: Article[], publisher: Publisher): ImageJob[] {
-  return [
+/** Every image of the site: the logos and the site card (unless another share draws them), one card per article. */
+export function imageJobs(articles: Article[], publisher: Publisher, options = { siteImages: true }): ImageJob[] {
+  const site: ImageJob[] = [
     { image: LOGO_PNG, tree: logoTree(publisher.name) },
     { image: LOGO_SQUARE_PNG, tree: logoTree(publisher.name, LOGO_SQUARE_PNG) },
     { image: SITE_CARD, tree: cardTree("Actualités", publisher.description, publisher.name) },
+  ];
+  return [
+    ...(options.siteImages ? site : []),
     ...articles.map((article) => ({
       image: articleCard(article),
       tree: cardTree(article.section.name, article.title, publisher.name),

@@ -13,6 +13,7 @@
  * what is on disk, every page is rendered (a clean build), and the summary says why.
  */
 import { createHash } from "node:crypto";
+import path from "node:path";
 import { directories } from "../../.eleventy.js";
 import type { SegmentInput } from "../eleventy/plugin.ts";
 import { DiskArticleCache } from "../input/content-cache.ts";
@@ -23,7 +24,7 @@ import { resolveSiteUrl } from "../input/site-url.ts";
 import { PHOTOS_FOLDER } from "../input/urls.ts";
 import { type Content, type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
-import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
+import { changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
 import { splitIntoSegments } from "../lists/segments.ts";
 import { type SiteFormats, siteFormats, sitemapEntry } from "../output/machine-formats.ts";
 import { photoJobs } from "../output/photo-crops.ts";
@@ -43,6 +44,7 @@ import {
 import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
 import type { Drawing } from "./render-images.ts";
+import { editionOf, owns, ownsSiteFiles, type Shard, shardName, writeShareRecord } from "./shares.ts";
 import { prepareStaging, removeEmptyFolders } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
@@ -59,18 +61,30 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** How many processes render pages at most (default 1: this one). */
   jobs?: number;
+  /** Pages per Eleventy run (default SEGMENT_PAGES). */
+  segmentSize?: number;
+  /** Build only this share of the site, with its part of the manifest (shares.ts). */
+  shard?: Shard;
 }
 
 /** What this build renders, and what it takes from the last one. */
 interface BuildPlan {
+  /** Every page of the site. */
+  allPrints: Map<string, PagePrint>;
+  /** The pages this build writes: every page, or its share's. */
   prints: Map<string, PagePrint>;
   toRender: PagesToRender;
   /** Manifest entries of the kept pages, checked against the files on disk. */
   keptEntries: Map<string, ManifestEntry>;
   /** Why every page is rendered, when it is. */
   cleanBecause?: string;
+  /** What every page depends on: code, templates, where the site lives (and the share built). */
   global: string;
+  /** The same for the whole site, as a build on one machine says it: what a share's record carries. */
+  siteGlobal: string;
 }
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Prints an editor's problems (content, metadata, environment); false when the error is something else. */
 function reportProblems(error: unknown): boolean {
@@ -92,21 +106,26 @@ function orReport<T>(step: () => T): T | undefined {
 }
 
 /** Pages per segment: an Eleventy run of 2000 pages holds about 200 MB (measured at 20,000 articles). */
-const SEGMENT_PAGES = 2000;
+export const SEGMENT_PAGES = 2000;
 
 /**
  * What each Eleventy run renders: the plan's pages in segments, the site-wide pages in one of
- * them with the feeds and the sitemap entries of every other page.
+ * them (the first share's) with the feeds and the sitemap entries of every other page.
  */
-function segmentInputs(content: Content, plan: BuildPlan, environment: Environment): SegmentInput[] {
+function segmentInputs(
+  content: Content,
+  plan: BuildPlan,
+  environment: Environment,
+  options: Pick<BuildOptions, "segmentSize" | "shard">,
+): SegmentInput[] {
   const publication = { publisher: content.publisher, siteUrl: resolveSiteUrl(content.publisher.url, environment) };
   const site = siteFormats(content, publication, environment.buildTime);
-  site.otherPages = [...plan.prints.values()].flatMap((print) => sitemapEntry(print) ?? []);
+  site.otherPages = [...plan.allPrints.values()].flatMap((print) => sitemapEntry(print) ?? []);
   const elsewhere: SiteFormats = { feedLinks: site.feedLinks, feedFiles: [], news: [], otherPages: [] };
-  return splitIntoSegments(content, plan.toRender, SEGMENT_PAGES).map((segment) => ({
-    segment,
-    formats: segment.site ? site : elsewhere,
-  }));
+  const segments = splitIntoSegments(content, plan.toRender, options.segmentSize ?? SEGMENT_PAGES, {
+    site: ownsSiteFiles(options.shard),
+  });
+  return segments.map((segment) => ({ segment, formats: segment.site ? site : elsewhere }));
 }
 
 /** Builds the site into `options.out`; returns the process's exit status. */
@@ -154,22 +173,26 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
   const { content, articleKeys } = loaded;
   const root = process.cwd();
   // What every page depends on besides its own content: code, templates, where the site lives.
-  const global = createHash("sha256")
-    .update(
-      JSON.stringify([
-        code,
-        templatesVersion(root, directories, options.paths.articlesDir),
-        resolveSiteUrl(content.publisher.url, environment).base,
-      ]),
-    )
-    .digest("hex");
-  const prints = pageFingerprints(content, articleKeys);
+  const siteGlobal = sha256(
+    JSON.stringify([
+      code,
+      templatesVersion(root, directories, options.paths.articlesDir),
+      resolveSiteUrl(content.publisher.url, environment).base,
+    ]),
+  );
+  const allPrints = pageFingerprints(content, articleKeys);
+  const { shard } = options;
+  const prints = shard ? new Map([...allPrints].filter(([url]) => owns(shard, url))) : allPrints;
+  // A share's pages are another set than the whole site's: its manifest is its own.
+  const global = shard ? sha256(JSON.stringify([siteGlobal, shardName(shard)])) : siteGlobal;
   const clean = (cleanBecause: string): BuildPlan => ({
+    allPrints,
     prints,
-    toRender: allPages(content),
+    toRender: changedPages(prints, new Map()),
     keptEntries: new Map(),
     cleanBecause,
     global,
+    siteGlobal,
   });
   if (options.clean) return clean("--clean");
   const manifest = readManifest(manifestFile(environment.cacheDir, options.out), { out: options.out, global });
@@ -180,7 +203,7 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
   );
   const keptEntries = checkKeptPages(options.out, toRender.kept, manifest);
   if ("reason" in keptEntries) return clean(keptEntries.reason);
-  return { prints, toRender, keptEntries, global };
+  return { allPrints, prints, toRender, keptEntries, global, siteGlobal };
 }
 
 async function renderAndSwap(
@@ -194,12 +217,14 @@ async function renderAndSwap(
   const { content } = loaded;
   const capture = captureWarnings();
   const manifest = manifestFile(environment.cacheDir, out);
+  const { shard } = options;
   // An article with a lead photo is shared with the photo, and needs no card.
   const images = imageJobs(
-    content.articles.filter((article) => !article.leadPhoto),
+    content.articles.filter((article) => !article.leadPhoto && owns(shard, article.url)),
     content.publisher,
+    { siteImages: ownsSiteFiles(shard) },
   );
-  const photos = photoJobs(content.articles);
+  const photos = photoJobs(content.articles).filter((job) => owns(shard, job.renditions[0]?.path ?? job.file));
   let drawing: Drawing | undefined;
   // Settles once nothing places photos into the staging folder any more.
   let photosPlaced: Promise<unknown> = Promise.resolve();
@@ -221,21 +246,23 @@ async function renderAndSwap(
     // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
     const { placeImages, startDrawing } = await import("./render-images.ts");
     drawing = startDrawing(images, environment.imageCacheDir);
-    const keptFiles = new Set(plan.toRender.kept.map((page) => pageFile(page.url)));
+    const keptFiles = new Map(
+      plan.toRender.kept.map((page) => [pageFile(page.url), path.join(out, pageFile(page.url))]),
+    );
     const emptied = prepareStaging(
       staging,
-      out,
       keptFiles,
       new Set(images.map((job) => job.image.path.slice(1))),
       new Set([PHOTOS_FOLDER]),
     );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { renderSegments } = await import("./render-segments.ts");
-    const { outputs, copiedFiles } = await renderSegments(segmentInputs(content, plan, environment), {
+    const { outputs, copiedFiles } = await renderSegments(segmentInputs(content, plan, environment, options), {
       staging,
       paths: options.paths,
       environment,
-      jobs: options.jobs ?? 1,
+      // A few pages render sooner here than Eleventy starts in another process (about a second).
+      jobs: renderedCount(plan.toRender) > (options.segmentSize ?? SEGMENT_PAGES) ? (options.jobs ?? 1) : 1,
     }).finally(() => photosPlaced);
     // Missing photos are made while the cards the cache lacked are finished.
     const [cards, photoStats] = await Promise.allSettled([
@@ -249,11 +276,15 @@ async function renderAndSwap(
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
       pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
+    if (shard) {
+      const edition = editionOf(plan.siteGlobal, plan.allPrints.values());
+      writeShareRecord(staging, { edition, global: plan.siteGlobal, ...shard, pages });
+    }
     removeEmptyFolders(staging, emptied);
     // Counted from what wrote them, not by reading the output's 13,000 folders again: the kept
     // pages, Eleventy's pages and copies, the cards, the photos and the marker.
     const written = outputs.filter((output) => output.outputPath).length;
-    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + 1;
+    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + (shard ? 2 : 1);
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);
@@ -263,6 +294,7 @@ async function renderAndSwap(
       console.log(
         formatBuildSummary({
           outDir: shownPath(out),
+          ...(shard ? { share: shardName(shard) } : {}),
           outputs,
           kept: plan.toRender.kept,
           rendered: { pages: renderedCount(plan.toRender), of: plan.prints.size, cleanBecause: plan.cleanBecause },

@@ -25,50 +25,47 @@ function entriesOf(dir: string): Dirent[] {
 }
 
 /**
- * Leaves in `staging` only the kept pages' files (linked to `out`'s) and the images, and links
- * the kept pages it lacks. `keptFiles` and `images` are paths relative to the output folder;
- * `othersFolders`, top-level folders another part of the build tidies itself (the photos,
- * placed at the same time by a worker), are left alone. Returns the folders it left empty: the
- * only ones the build may leave empty (removeEmptyFolders), once it has written the new pages.
+ * Leaves in `staging` only the kept files (each the very file `kept` names for it: the current
+ * output's, or a share's when shares are merged) and the images, and links the kept files it
+ * lacks. `kept`'s keys and `images` are paths relative to the output folder; `othersFolders`,
+ * top-level folders another part of the build tidies itself (the photos, placed at the same
+ * time by a worker), are left alone. Returns the folders it left empty: the only ones the build
+ * may leave empty (removeEmptyFolders), once it has written the new pages.
  */
 export function prepareStaging(
   staging: string,
-  out: string,
-  keptFiles: ReadonlySet<string>,
-  images: ReadonlySet<string>,
+  kept: ReadonlyMap<string, string>,
+  images: ReadonlySet<string> = new Set(),
   othersFolders: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const present = new Set<string>();
   const emptied = new Set<string>();
   /** Says how many entries `dir` keeps. */
   const visit = (dir: string, relative: string): number => {
-    let kept = 0;
+    let count = 0;
     for (const entry of entriesOf(dir)) {
       const full = path.join(dir, entry.name);
       const file = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && relative === "" && othersFolders.has(entry.name)) {
-        kept += 1;
+        count += 1;
       } else if (entry.isDirectory()) {
         if (visit(full, file) === 0) emptied.add(full);
         // Counted even when emptied: its parent may only go once it has gone.
-        kept += 1;
-      } else if (
-        entry.isFile() &&
-        (images.has(file) || (keptFiles.has(file) && sameFile(full, path.join(out, file))))
-      ) {
+        count += 1;
+      } else if (entry.isFile() && (images.has(file) || sameFile(full, kept.get(file) ?? ""))) {
         present.add(file);
-        kept += 1;
+        count += 1;
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         unlinkSync(full);
       } else {
         rmSync(full, { recursive: true, force: true });
       }
     }
-    return kept;
+    return count;
   };
   visit(staging, "");
   const made = new Set<string>();
-  for (const file of keptFiles) {
+  for (const [file, source] of kept) {
     if (present.has(file)) continue;
     const folder = path.dirname(path.join(staging, file));
     if (!made.has(folder)) {
@@ -76,10 +73,10 @@ export function prepareStaging(
       made.add(folder);
     }
     try {
-      linkSync(path.join(out, file), path.join(staging, file));
+      linkSync(source, path.join(staging, file));
     } catch {
-      // A file system without hard links: the same bytes, copied.
-      copyFileSync(path.join(out, file), path.join(staging, file));
+      // A file system without hard links, or another one: the same bytes, copied.
+      copyFileSync(source, path.join(staging, file));
     }
   }
   return emptied;

@@ -57,6 +57,8 @@ export function countByKind(outputs: WrittenOutput[], kept: readonly PagePrint[]
 
 export interface BuildSummary {
   outDir: string;
+  /** The share built (« 2/3 »), when the build is one share of the site. */
+  share?: string;
   /** What Eleventy wrote. */
   outputs: WrittenOutput[];
   /** The pages taken from the last build. */
@@ -84,5 +86,6 @@ export function formatBuildSummary(summary: BuildSummary): string {
   const count = summary.scheduled?.length ?? 0;
   const scheduled =
     next === undefined ? "" : `; ${count} article${count === 1 ? "" : "s"} scheduled, the next at ${next}`;
-  return `Built ${summary.outDir}/ in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files)${pages}; ${warnings}${scheduled}`;
+  const share = summary.share === undefined ? "" : ` (share ${summary.share})`;
+  return `Built ${summary.outDir}/${share} in ${summary.seconds.toFixed(2)} s: ${kinds} (${summary.files} files)${pages}; ${warnings}${scheduled}`;
 }

@@ -2,9 +2,12 @@
  * Incremental production builds are byte-identical to clean builds. A copy of the project (its
  * code, templates and the newsroom fixture) goes through a sequence of every kind of edit; after
  * each one, `npm run build` over the previous output is compared, file by file, with a clean
- * build of the same sources into a fresh folder with an empty cache.
+ * build of the same sources into a fresh folder with an empty cache, in one process; and so are
+ * a clean build in segments of three pages rendered by two processes, and the site built as
+ * three shares (each over its own previous share) merged over the previous merge.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -30,43 +33,83 @@ const EPOCH = String(Date.parse("2024-03-08T12:00:00Z") / 1000);
 let env: NodeJS.ProcessEnv = {};
 const articles = () => path.join(project, "src/articles");
 const dist = () => path.join(project, "dist");
+const merged = () => path.join(project, "merged");
 let cleanRuns = 0;
+
+const buildEnv = (extraEnv: NodeJS.ProcessEnv) => ({
+  ...process.env,
+  SOURCE_DATE_EPOCH: EPOCH,
+  IMAGE_CACHE_DIR: path.join(ROOT, ".cache/images"),
+  ...env,
+  ...extraEnv,
+});
 
 /** Runs the copy's own build, from the copy, as `npm run build` does there. */
 function build(args: string[], extraEnv: NodeJS.ProcessEnv = {}): BuildRun {
   const result = spawnSync(process.execPath, [...BUILD_COMMAND, ...args], {
     cwd: project,
     encoding: "utf8",
-    env: {
-      ...process.env,
-      SOURCE_DATE_EPOCH: EPOCH,
-      IMAGE_CACHE_DIR: path.join(ROOT, ".cache/images"),
-      ...env,
-      ...extraEnv,
-    },
+    env: buildEnv(extraEnv),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The incremental build into dist/, then a clean one elsewhere: their trees must be the same. */
-function buildAndCompare(): string {
+/** The same, without waiting: builds that do not share a folder run side by side. */
+function buildApart(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
+  const child = spawn(process.execPath, [...BUILD_COMMAND, ...args], {
+    cwd: project,
+    env: buildEnv(extraEnv),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+  child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const SHARES = ["1/3", "2/3", "3/3"];
+const shareDir = (shard: string) => path.join(project, `share-${shard.replace("/", "-of-")}`);
+
+/**
+ * The incremental build into dist/, then a clean one elsewhere in one process, a clean one in
+ * segments of three pages over two processes, and three shares merged: all must be the same tree.
+ */
+async function buildAndCompare(): Promise<string> {
   // The build reuses the output before last as its staging folder and shares files with the
   // current output by hard links: the current output must never be written through them.
   const before = existsSync(dist()) ? hashTree(dist()) : undefined;
-  const incremental = build(["--out", dist()]);
-  expect(incremental.status, incremental.stderr).toBe(0);
-  if (before) expect(hashTree(`${dist()}.previous`)).toEqual(before);
   cleanRuns += 1;
   const cleanOut = path.join(project, `clean-${cleanRuns}`);
-  const clean = build(["--out", cleanOut, "--clean"], { CACHE_DIR: path.join(project, `clean-cache-${cleanRuns}`) });
-  expect(clean.status, clean.stderr).toBe(0);
+  const segmentedOut = path.join(project, `segmented-${cleanRuns}`);
+  const cleanCache = (name: string) => ({ CACHE_DIR: path.join(project, `${name}-cache-${cleanRuns}`) });
+  const [incremental, clean, segmented, ...shares] = await Promise.all([
+    buildApart(["--out", dist()]),
+    buildApart(["--out", cleanOut, "--clean", "--jobs", "1"], cleanCache("clean")),
+    buildApart(["--out", segmentedOut, "--clean", "--jobs", "2", "--segment-size", "3"], cleanCache("segmented")),
+    ...SHARES.map((shard) =>
+      buildApart(["--out", shareDir(shard), "--shard", shard, "--jobs", "2", "--segment-size", "3"]),
+    ),
+  ]);
+  for (const run of [incremental, clean, segmented, ...shares]) expect(run?.status, run?.stderr).toBe(0);
+  const merge = build(["--merge", ...SHARES.map(shareDir), "--out", merged()]);
+  expect(merge.status, merge.stderr).toBe(0);
+  const { stdout } = incremental as BuildRun;
+  if (before) expect(hashTree(`${dist()}.previous`)).toEqual(before);
   const files = hashTree(dist());
   expect(files).toEqual(hashTree(cleanOut));
+  expect(hashTree(segmentedOut)).toEqual(files);
+  expect(hashTree(merged())).toEqual(files);
   // The summary counts what is there, and nothing is left of a page that is gone.
-  expect(/\((\d+) files\)/.exec(incremental.stdout)?.[1]).toBe(String(Object.keys(files).length));
+  expect(/\((\d+) files\)/.exec(stdout)?.[1]).toBe(String(Object.keys(files).length));
   expect(emptyFolders(dist())).toEqual([]);
+  expect(emptyFolders(merged())).toEqual([]);
   rmSync(cleanOut, { recursive: true, force: true });
-  return incremental.stdout;
+  rmSync(segmentedOut, { recursive: true, force: true });
+  return stdout;
 }
 
 function emptyFolders(dir: string): string[] {
@@ -105,35 +148,36 @@ afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
 });
 
-describe("an incremental build over every kind of edit", () => {
-  it("renders every page the first time, and none when nothing changed", () => {
-    expect(buildAndCompare()).toMatch(/; rendered all \d+ pages \(no manifest of a previous build\);/);
-    expect(rebuilt(buildAndCompare())?.[0]).toBe(0);
+// Each step builds six times (two at a time on these machines' two cores).
+describe("an incremental build over every kind of edit", { timeout: 600_000 }, () => {
+  it("renders every page the first time, and none when nothing changed", async () => {
+    expect(await buildAndCompare()).toMatch(/; rendered all \d+ pages \(no manifest of a previous build\);/);
+    expect(rebuilt(await buildAndCompare())?.[0]).toBe(0);
   });
 
-  it("after a body edit, renders that article's page alone", () => {
+  it("after a body edit, renders that article's page alone", async () => {
     edit(AVIGNON, (text) => `${text}\nUne phrase ajoutée au corps.\n`);
-    expect(rebuilt(buildAndCompare())?.[0]).toBe(1);
+    expect(rebuilt(await buildAndCompare())?.[0]).toBe(1);
   });
 
-  it("after a headline, a standfirst, a time or tags change, renders the pages that show it", () => {
+  it("after a headline, a standfirst, a time or tags change, renders the pages that show it", async () => {
     edit(AVIGNON, setField("title", '"Le Festival d’Avignon ouvre ses portes"'));
-    const [headline = 0, total = 0] = rebuilt(buildAndCompare()) ?? [];
+    const [headline = 0, total = 0] = rebuilt(await buildAndCompare()) ?? [];
     expect(headline).toBeGreaterThan(1);
     expect(headline).toBeLessThan(total);
     edit(AVIGNON, setField("standfirst", "Un autre chapô."));
-    buildAndCompare();
+    await buildAndCompare();
     edit(AVIGNON, setField("date", "2024-03-04T21:30:00+01:00"));
-    buildAndCompare();
+    await buildAndCompare();
     edit(AVIGNON, setField("tags", "[Théâtre, Festivals]"));
-    buildAndCompare();
+    await buildAndCompare();
   });
 
-  it("after a section move, a new article, a deletion and a draft turned on and off", () => {
+  it("after a section move, a new article, a deletion and a draft turned on and off", async () => {
     const moved = "src/articles/economie/2024-03-04-festival-d-avignon.md";
     renameSync(path.join(project, AVIGNON), path.join(project, moved));
     edit(moved, setField("section", "economie"));
-    buildAndCompare();
+    await buildAndCompare();
     writeFileSync(
       path.join(articles(), "international/2024-03-07-nouvel-article.md"),
       [
@@ -150,72 +194,79 @@ describe("an incremental build over every kind of edit", () => {
         "",
       ].join("\n"),
     );
-    buildAndCompare();
+    await buildAndCompare();
     rmSync(path.join(project, moved));
-    buildAndCompare();
+    await buildAndCompare();
     edit(BOURSE, (text) => text.replace(/^---\n/, "---\ndraft: true\n"));
-    buildAndCompare();
+    await buildAndCompare();
     edit(BOURSE, (text) => text.replace("draft: true\n", ""));
-    buildAndCompare();
+    await buildAndCompare();
   });
 
   it("after a lead photo is added, its file replaced, its caption edited, and removed", async () => {
     const photo = path.join(articles(), "economie/2024-03-03-bourse.jpg");
     writeFileSync(photo, await syntheticPhoto(31, 1600, 1067));
     edit(BOURSE, (text) => withFrontMatter(text, imageFrontMatter("2024-03-03-bourse.jpg")));
-    expect(rebuilt(buildAndCompare())?.[0]).toBeGreaterThan(0);
+    expect(rebuilt(await buildAndCompare())?.[0]).toBeGreaterThan(0);
     // Same name, other pixels: the pages may stay, the published photo files may not.
     writeFileSync(photo, await syntheticPhoto(32, 1600, 1067));
-    buildAndCompare();
+    await buildAndCompare();
     // Other dimensions: every <img> that shows it has another width and height.
     writeFileSync(photo, await syntheticPhoto(33, 1800, 1200));
-    buildAndCompare();
+    await buildAndCompare();
     edit(BOURSE, (text) => text.replace(/^ {2}caption: .*$/m, '  caption: "Une autre légende."'));
-    buildAndCompare();
+    await buildAndCompare();
     edit(BOURSE, (text) => text.replace(/^image:\n(?: {2}.*\n)+/m, ""));
     rmSync(photo);
-    buildAndCompare();
+    await buildAndCompare();
   });
 
-  it("after a template, the stylesheet, the publisher's metadata or the settings change, renders every page", () => {
+  it("after a template, the stylesheet, the publisher's metadata or the settings change, renders every page", async () => {
     edit("_includes/partials/footer.njk", (text) => text.replace("</footer>", "<p>Mention ajoutée.</p></footer>"));
-    expect(buildAndCompare()).toMatch(/; rendered all \d+ pages \(the code, templates, data or environment changed/);
+    expect(await buildAndCompare()).toMatch(
+      /; rendered all \d+ pages \(the code, templates, data or environment changed/,
+    );
     edit("_includes/css/site.css", (text) => `${text}\n.appeal { border-width: 3px; }\n`);
-    buildAndCompare();
+    await buildAndCompare();
     edit("_data/publisher.yaml", setField("description", "Une autre description du journal."));
     // Every page shows the publisher's description (the footer): every page again.
-    const [all = 0, total = -1] = rebuilt(buildAndCompare()) ?? [];
+    const [all = 0, total = -1] = rebuilt(await buildAndCompare()) ?? [];
     expect(all).toBe(total);
     edit("_data/settings.yaml", setField("homeArticleCount", "2"));
-    buildAndCompare();
+    await buildAndCompare();
   });
 
-  it("after SITE_URL changes, or the build time moves articles out of the news sitemap's window", () => {
+  it("after SITE_URL changes, or the build time moves articles out of the news sitemap's window", async () => {
     env = { SITE_URL: "https://autre.example" };
-    expect(buildAndCompare()).toMatch(/; rendered all/);
+    expect(await buildAndCompare()).toMatch(/; rendered all/);
     expect(existsSync(path.join(dist(), "sitemap-news.xml"))).toBe(true);
     env = { SITE_URL: "https://autre.example", SOURCE_DATE_EPOCH: String(Number(EPOCH) + 10 * 24 * 3600) };
-    buildAndCompare();
+    await buildAndCompare();
     expect(existsSync(path.join(dist(), "sitemap-news.xml"))).toBe(false);
   });
 });
 
-describe("an incremental build that cannot trust what it finds", () => {
-  it("renders everything when the manifest is truncated, or describes a file that was changed by hand", () => {
-    const manifests = path.join(project, ".cache/builds");
-    const [manifest = ""] = readdirSync(manifests).filter((name) => name.endsWith(".json"));
-    const file = path.join(manifests, manifest);
+describe("an incremental build that cannot trust what it finds", { timeout: 600_000 }, () => {
+  it("renders everything when the manifest is truncated, or describes a file that was changed by hand", async () => {
+    // dist's manifest, among those of the shares and of the merged output.
+    const file = path.join(
+      project,
+      ".cache/builds",
+      `${createHash("sha256").update(dist()).digest("hex").slice(0, 16)}.json`,
+    );
     writeFileSync(file, readFileSync(file, "utf8").slice(0, 100));
-    expect(buildAndCompare()).toMatch(/; rendered all \d+ pages \(the previous build's manifest is unreadable\);/);
+    expect(await buildAndCompare()).toMatch(
+      /; rendered all \d+ pages \(the previous build's manifest is unreadable\);/,
+    );
     // Same size, other bytes: a page edited in place.
     const page = path.join(dist(), "culture/un-roman-prime/index.html");
     writeFileSync(page, readFileSync(page, "utf8").replace("<title>", "<tItle>"));
-    expect(buildAndCompare()).toMatch(
+    expect(await buildAndCompare()).toMatch(
       /; rendered all \d+ pages \(culture\/un-roman-prime\/index\.html in the previous output is not what the manifest describes\);/,
     );
   });
 
-  it("ignores a foreign body or a damaged index in the content cache and parses the articles again", () => {
+  it("ignores a foreign body or a damaged index in the content cache and parses the articles again", async () => {
     const cacheRoot = path.join(project, ".cache/content");
     const folders = readdirSync(cacheRoot).map((version) => path.join(cacheRoot, version));
     // Each body under another article's name: found out when read (a feed reads every body), and made again.
@@ -227,14 +278,14 @@ describe("an incremental build that cannot trust what it finds", () => {
       }
     }
     edit(BOURSE, (text) => `${text}\nEncore une phrase.\n`);
-    buildAndCompare();
+    await buildAndCompare();
     for (const folder of folders) {
       for (const index of readdirSync(folder).filter((name) => name.startsWith("index-"))) {
         writeFileSync(path.join(folder, index), "tronqué");
       }
     }
     edit(BOURSE, (text) => `${text}\nEt une autre.\n`);
-    buildAndCompare();
+    await buildAndCompare();
   });
 
   it("leaves the output as it was when killed half way, and the next build is right", async () => {
@@ -258,6 +309,6 @@ describe("an incremental build that cannot trust what it finds", () => {
     watcher.close();
     expect(signal).toBe("SIGKILL");
     expect(hashTree(dist())).toEqual(before);
-    buildAndCompare();
+    await buildAndCompare();
   });
 });

@@ -23,7 +23,7 @@ function folders() {
 
 describe("prepareStaging", () => {
   it("keeps what the build keeps, removes the rest, links what is missing, and names the folders it emptied", () => {
-    const { out, staging, inOut, inStaging } = folders();
+    const { staging, inOut, inStaging } = folders();
     // A kept page that is already the current output's file, and one that is not.
     write(inOut("culture/gardee/index.html"));
     // A stray file a killed build left.
@@ -39,10 +39,10 @@ describe("prepareStaging", () => {
     // A kept page the staging folder lacks.
     write(inOut("sciences/nouvelle/index.html"));
 
+    const kept = ["culture/gardee/index.html", "culture/ancienne/index.html", "sciences/nouvelle/index.html"];
     const emptied = prepareStaging(
       staging,
-      out,
-      new Set(["culture/gardee/index.html", "culture/ancienne/index.html", "sciences/nouvelle/index.html"]),
+      new Map(kept.map((file) => [file, inOut(file)])),
       new Set(["culture/gardee/social.png"]),
       new Set(["photos"]),
     );
