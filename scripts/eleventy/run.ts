@@ -16,10 +16,10 @@ export interface WrittenOutput {
   outputPath?: string | false;
 }
 
-/** What a build wrote: the pages rendered, and how many files were copied as they are (src/assets/). */
+/** What a build wrote: the pages rendered, and the files copied as they are (src/assets/), where they went. */
 export interface WrittenSite {
   outputs: WrittenOutput[];
-  copiedFiles: number;
+  copied: string[];
 }
 
 export interface EleventyRun {
@@ -77,8 +77,8 @@ export async function writeSite(run: EleventyRun): Promise<WrittenSite> {
   // Eleventy 3.1 creates its configuration benchmark group before quiet mode applies, so a slow
   // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.
   eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
-  const [copies, outputs] = (await eleventy.write()) as [{ count?: number }[], WrittenOutput[][]];
-  return { outputs: outputs.flat(), copiedFiles: copies.reduce((sum, copy) => sum + (copy.count ?? 0), 0) };
+  const [copies, outputs] = (await eleventy.write()) as [{ map?: Record<string, string> }[], WrittenOutput[][]];
+  return { outputs: outputs.flat(), copied: copies.flatMap((copy) => Object.values(copy.map ?? {})) };
 }
 
 /** Renders again after `file` changed (Eleventy queues a change that comes during a build). */

@@ -13,6 +13,7 @@
  * what is on disk, every page is rendered (a clean build), and the summary says why.
  */
 import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
 import type { SegmentInput } from "../eleventy/plugin.ts";
@@ -23,17 +24,20 @@ import { type Environment, readEnvironment } from "../input/environment.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
 import { PHOTOS_FOLDER } from "../input/urls.ts";
 import { type Content, type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
+import { LIST_KINDS } from "../lists/listings.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
 import { changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
 import { splitIntoSegments } from "../lists/segments.ts";
 import { type SiteFormats, siteFormats, sitemapEntry } from "../output/machine-formats.ts";
 import { photoJobs } from "../output/photo-crops.ts";
-import { imageJobs } from "../output/social-card.ts";
+import { type ImageJob, imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
 import { codeVersion, templatesVersion } from "./code-version.ts";
-import { checkKeptPages, describePage, pageFile } from "./kept-pages.ts";
+import { checkKeptFiles, checkKeptPages, describeFile, describePage, pageFile } from "./kept-pages.ts";
 import {
+  GLOBAL_CHANGED,
+  type Journal,
   type Manifest,
   type ManifestEntry,
   manifestFile,
@@ -41,11 +45,17 @@ import {
   removeManifest,
   writeManifest,
 } from "./manifest.ts";
-import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
-import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
-import type { Drawing } from "./render-images.ts";
-import { editionOf, owns, ownsSiteFiles, type Shard, shardName, writeShareRecord } from "./shares.ts";
-import { prepareStaging, removeEmptyFolders } from "./staging.ts";
+import {
+  markerIdentity,
+  OUTPUT_MARKER,
+  outputFolderProblem,
+  projectFolders,
+  writeOutputMarker,
+} from "./output-folder.ts";
+import { giveBackStaging, previousDir, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
+import { type Drawing, imageKeys } from "./render-images.ts";
+import { editionOf, owns, ownsSiteFiles, SHARE_RECORD, type Shard, shardName, writeShareRecord } from "./shares.ts";
+import { prepareStaging, removeEmptyFolders, syncStaging } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
 import { captureWarnings } from "./warnings.ts";
 
@@ -82,6 +92,13 @@ interface BuildPlan {
   global: string;
   /** The same for the whole site, as a build on one machine says it: what a share's record carries. */
   siteGlobal: string;
+  /** The last build's manifest when readable (even of other code): which files its output has, its journal. */
+  previous: Manifest | null;
+  /** Every card and logo of this output (its share's), and what each is drawn from, by path. */
+  images: ImageJob[];
+  imageKeys: Map<string, string>;
+  /** The cards kept from the last build (drawn from the same as now), checked on disk, by path. */
+  keptImages: Map<string, ManifestEntry>;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -185,6 +202,16 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
   const prints = shard ? new Map([...allPrints].filter(([url]) => owns(shard, url))) : allPrints;
   // A share's pages are another set than the whole site's: its manifest is its own.
   const global = shard ? sha256(JSON.stringify([siteGlobal, shardName(shard)])) : siteGlobal;
+  // An article with a lead photo is shared with the photo, and needs no card.
+  const images = imageJobs(
+    content.articles.filter((article) => !article.leadPhoto && owns(shard, article.url)),
+    content.publisher,
+    { siteImages: ownsSiteFiles(shard) },
+  );
+  const keys = imageKeys(images);
+  const read = readManifest(manifestFile(environment.cacheDir, options.out), { out: options.out });
+  // Even when its pages cannot be kept, the last build's manifest says which files its output has.
+  const previous = "reason" in read ? null : read;
   const clean = (cleanBecause: string): BuildPlan => ({
     allPrints,
     prints,
@@ -193,17 +220,60 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
     cleanBecause,
     global,
     siteGlobal,
+    previous,
+    images,
+    imageKeys: keys,
+    keptImages: new Map(),
   });
   if (options.clean) return clean("--clean");
-  const manifest = readManifest(manifestFile(environment.cacheDir, options.out), { out: options.out, global });
-  if ("reason" in manifest) return clean(manifest.reason);
+  if ("reason" in read) return clean(read.reason);
+  if (read.global !== global) return clean(GLOBAL_CHANGED);
   const toRender = changedPages(
     prints,
-    new Map(Object.entries(manifest.pages).map(([url, entry]) => [url, entry.fingerprint])),
+    new Map(Object.entries(read.pages).map(([url, entry]) => [url, entry.fingerprint])),
   );
-  const keptEntries = checkKeptPages(options.out, toRender.kept, manifest);
+  const keptEntries = checkKeptPages(options.out, toRender.kept, read);
   if ("reason" in keptEntries) return clean(keptEntries.reason);
-  return { allPrints, prints, toRender, keptEntries, global, siteGlobal };
+  // A card drawn from what it shows now is kept like a page.
+  const sameCards = new Map<string, ManifestEntry>();
+  for (const [file, key] of keys) {
+    const entry = read.images[file];
+    if (entry && entry.fingerprint === key) sameCards.set(file, entry);
+  }
+  const keptImages = checkKeptFiles(options.out, sameCards);
+  if ("reason" in keptImages) return clean(keptImages.reason);
+  return {
+    allPrints,
+    prints,
+    toRender,
+    keptEntries,
+    global,
+    siteGlobal,
+    previous,
+    images,
+    imageKeys: keys,
+    keptImages,
+  };
+}
+
+/**
+ * Which files of the staging folder to replace, from the last build's journal, when the staging
+ * folder is the output that journal started from (syncStaging); null otherwise.
+ */
+function stagingChanges(
+  plan: BuildPlan,
+  staging: string,
+  wanted: { pages: ReadonlySet<string>; images: ReadonlySet<string>; written: Iterable<string> },
+  kept: ReadonlyMap<string, string>,
+): { remove: Set<string>; link: Map<string, string> } | null {
+  const journal = plan.previous?.journal;
+  if (!plan.previous || !journal || markerIdentity(staging) !== journal.previousMarker) return null;
+  const remove = new Set([...journal.fresh, ...journal.gone, ...wanted.written]);
+  for (const url of Object.keys(plan.previous.pages)) if (!wanted.pages.has(url)) remove.add(pageFile(url));
+  for (const file of Object.keys(plan.previous.images)) if (!wanted.images.has(file)) remove.add(file.slice(1));
+  const freshBefore = new Set(journal.fresh);
+  const link = new Map([...kept].filter(([file]) => freshBefore.has(file)));
+  return { remove, link };
 }
 
 async function renderAndSwap(
@@ -213,22 +283,19 @@ async function renderAndSwap(
   plan: BuildPlan,
   started: number,
 ): Promise<number> {
-  const { out } = options;
+  const { out, shard } = options;
   const { content } = loaded;
   const capture = captureWarnings();
   const manifest = manifestFile(environment.cacheDir, out);
-  const { shard } = options;
-  // An article with a lead photo is shared with the photo, and needs no card.
-  const images = imageJobs(
-    content.articles.filter((article) => !article.leadPhoto && owns(shard, article.url)),
-    content.publisher,
-    { siteImages: ownsSiteFiles(shard) },
-  );
+  const imagesToPlace = plan.images.filter((job) => !plan.keptImages.has(job.image.path));
   const photos = photoJobs(content.articles).filter((job) => owns(shard, job.renditions[0]?.path ?? job.file));
   let drawing: Drawing | undefined;
   // Settles once nothing places photos into the staging folder any more.
   let photosPlaced: Promise<unknown> = Promise.resolve();
   const staging = takeStaging(out);
+  // Gone first: a build stopped while it changes the staging folder leaves no folder that
+  // passes for the output it was (stagingChanges).
+  rmSync(path.join(staging, OUTPUT_MARKER), { force: true });
   // The photos folder is the photo worker's: it places the photos the cache has and removes the
   // others, while this thread prepares the rest of the staging folder and Eleventy renders.
   try {
@@ -245,19 +312,28 @@ async function renderAndSwap(
     // Social cards and the PNG logo: what they show is known from the content, so what the cache
     // lacks is drawn (in a process of its own, on the other core) while Eleventy renders the pages.
     const { placeImages, startDrawing } = await import("./render-images.ts");
-    drawing = startDrawing(images, environment.imageCacheDir);
-    const keptFiles = new Map(
-      plan.toRender.kept.map((page) => [pageFile(page.url), path.join(out, pageFile(page.url))]),
-    );
-    const emptied = prepareStaging(
+    drawing = startDrawing(imagesToPlace, environment.imageCacheDir);
+    const rendered = [
+      ...plan.toRender.articles.map((article) => pageFile(article.url)),
+      ...LIST_KINDS.flatMap((kind) => plan.toRender.lists[kind].map((page) => pageFile(page.url))),
+    ];
+    const placed = imagesToPlace.map((job) => job.image.path.slice(1));
+    // The kept pages and cards: the current output's very files.
+    const kept = new Map<string, string>();
+    for (const page of plan.toRender.kept) kept.set(pageFile(page.url), path.join(out, pageFile(page.url)));
+    for (const file of plan.keptImages.keys()) kept.set(file.slice(1), path.join(out, file));
+    const changes = stagingChanges(
+      plan,
       staging,
-      keptFiles,
-      new Set(images.map((job) => job.image.path.slice(1))),
-      new Set([PHOTOS_FOLDER]),
+      { pages: new Set(plan.prints.keys()), images: new Set(plan.imageKeys.keys()), written: [...rendered, ...placed] },
+      kept,
     );
+    const emptied = changes
+      ? syncStaging(staging, changes.remove, changes.link)
+      : prepareStaging(staging, kept, new Set(placed), new Set([PHOTOS_FOLDER]));
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { renderSegments } = await import("./render-segments.ts");
-    const { outputs, copiedFiles } = await renderSegments(segmentInputs(content, plan, environment, options), {
+    const { outputs, copied } = await renderSegments(segmentInputs(content, plan, environment, options), {
       staging,
       paths: options.paths,
       environment,
@@ -276,20 +352,38 @@ async function renderAndSwap(
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
       pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
+    const images: Manifest["images"] = {};
+    for (const [file, key] of plan.imageKeys)
+      images[file] = plan.keptImages.get(file) ?? describeFile(staging, file, key);
     if (shard) {
       const edition = editionOf(plan.siteGlobal, plan.allPrints.values());
-      writeShareRecord(staging, { edition, global: plan.siteGlobal, ...shard, pages });
+      writeShareRecord(staging, { edition, global: plan.siteGlobal, ...shard, pages, images });
     }
+    // What every build writes again: what Eleventy wrote besides the pages, its copies, the marker.
+    const pageFiles = new Set(Object.keys(pages).map(pageFile));
+    const others = [
+      ...outputs.flatMap((output) =>
+        output.outputPath ? [path.relative(staging, output.outputPath).split(path.sep).join("/")] : [],
+      ),
+      ...copied.map((file) => path.relative(staging, file).split(path.sep).join("/")),
+    ].filter((file) => !pageFiles.has(file));
+    others.push(OUTPUT_MARKER, ...(shard ? [SHARE_RECORD] : []));
     removeEmptyFolders(staging, emptied);
-    // Counted from what wrote them, not by reading the output's 13,000 folders again: the kept
-    // pages, Eleventy's pages and copies, the cards, the photos and the marker.
-    const written = outputs.filter((output) => output.outputPath).length;
-    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + (shard ? 2 : 1);
+    // Counted from what wrote them, not by reading the output's 13,000 folders again: the pages,
+    // the files Eleventy wrote and copied, the cards, the photos.
+    const files = pageFiles.size + others.length + Object.keys(images).length + photoStats.value.files;
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);
     swapIntoPlace(staging, out);
-    writeManifest(manifest, { out, global: plan.global, pages });
+    writeManifest(manifest, {
+      out,
+      global: plan.global,
+      pages,
+      images,
+      others,
+      journal: journalOf(plan.previous, out, { pages, images, others, fresh: [...rendered, ...placed, ...others] }),
+    });
     if (!options.quiet) {
       console.log(
         formatBuildSummary({
@@ -318,4 +412,25 @@ async function renderAndSwap(
   } finally {
     capture.stop();
   }
+}
+
+/**
+ * What the output just swapped into place changed from the one before it, which is now
+ * `out.previous`: null when there is none, or when the last build's manifest did not say which
+ * files that one had.
+ */
+function journalOf(
+  previous: Manifest | null,
+  out: string,
+  now: Pick<Manifest, "pages" | "images" | "others"> & { fresh: string[] },
+): Journal | null {
+  const previousMarker = markerIdentity(previousDir(out));
+  if (!previous || !previousMarker) return null;
+  const files = (manifest: Pick<Manifest, "pages" | "images" | "others">) => [
+    ...Object.keys(manifest.pages).map(pageFile),
+    ...Object.keys(manifest.images).map((file) => file.slice(1)),
+    ...manifest.others,
+  ];
+  const current = new Set(files(now));
+  return { previousMarker, fresh: now.fresh, gone: files(previous).filter((file) => !current.has(file)) };
 }

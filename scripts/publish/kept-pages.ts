@@ -29,6 +29,10 @@ function matches(file: string, entry: ManifestEntry): ManifestEntry | null {
   return sha256Of(file) === entry.sha256 ? { ...entry, mtimeMs: stats.mtimeMs } : null;
 }
 
+const notAsDescribed = (file: string) => ({
+  reason: `${file} in the previous output is not what the manifest describes`,
+});
+
 /**
  * Checks that every kept page is on disk in `out` as the manifest describes it. Returns the
  * entries to carry into the next manifest, or the first page that is not.
@@ -42,15 +46,37 @@ export function checkKeptPages(
   for (const page of kept) {
     const entry = manifest.pages[page.url];
     const found = entry && matches(path.join(out, pageFile(page.url)), entry);
-    if (!found) return { reason: `${pageFile(page.url)} in the previous output is not what the manifest describes` };
+    if (!found) return notAsDescribed(pageFile(page.url));
     entries.set(page.url, found);
   }
   return entries;
 }
 
+/**
+ * The same for other files kept (the cards): `kept` maps each root-relative path to its entry
+ * in the manifest.
+ */
+export function checkKeptFiles(
+  out: string,
+  kept: ReadonlyMap<string, ManifestEntry>,
+): Map<string, ManifestEntry> | { reason: string } {
+  const entries = new Map<string, ManifestEntry>();
+  for (const [file, entry] of kept) {
+    const found = matches(path.join(out, file), entry);
+    if (!found) return notAsDescribed(file.slice(1));
+    entries.set(file, found);
+  }
+  return entries;
+}
+
+/** The manifest entry of a file just written into `dir` at `relative`, made from `fingerprint`. */
+export function describeFile(dir: string, relative: string, fingerprint: string): ManifestEntry {
+  const file = path.join(dir, relative);
+  const stats = lstatSync(file);
+  return { fingerprint, size: stats.size, mtimeMs: stats.mtimeMs, sha256: sha256Of(file) };
+}
+
 /** The manifest entry of a page just written into `dir`. */
 export function describePage(dir: string, page: PagePrint): ManifestEntry {
-  const file = path.join(dir, pageFile(page.url));
-  const stats = lstatSync(file);
-  return { fingerprint: page.fingerprint, size: stats.size, mtimeMs: stats.mtimeMs, sha256: sha256Of(file) };
+  return describeFile(dir, pageFile(page.url), page.fingerprint);
 }

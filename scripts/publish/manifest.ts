@@ -5,6 +5,12 @@
  * templates, environment). An incremental build takes from the last build every page whose
  * fingerprint is unchanged. It is written only after a successful swap, and removed before one:
  * a build killed in between leaves no manifest, and the next build is a clean one.
+ *
+ * It also names every other file of the output: the cards, with what each was drawn from, and
+ * the files every build writes again (feeds, sitemaps, stylesheet, copies, the marker); and, in
+ * its journal, what this output changed from the one before it, which the swap kept as
+ * `out.previous` and the next build makes its staging folder: from the journal that build knows
+ * which of the staging folder's files to replace, without reading its folders (staging.ts).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -22,10 +28,15 @@ export interface ManifestEntry {
 type PageRow = [string, string, number, number, string];
 
 const headerSchema = z.strictObject({
-  format: z.literal(2),
+  format: z.literal(3),
   out: z.string(),
   global: z.string(),
   pages: z.array(z.unknown()),
+  images: z.array(z.unknown()),
+  others: z.array(z.string()),
+  journal: z
+    .strictObject({ previousMarker: z.string(), fresh: z.array(z.string()), gone: z.array(z.string()) })
+    .nullable(),
 });
 
 export interface Manifest {
@@ -33,6 +44,24 @@ export interface Manifest {
   global: string;
   /** Page URL → its fingerprint and file. */
   pages: Record<string, ManifestEntry>;
+  /** The cards (relative path → what it was drawn from, as `fingerprint`, and its file). */
+  images: Record<string, ManifestEntry>;
+  /** The files every build writes again, relative: feeds, sitemaps, stylesheet, copies, the marker. */
+  others: string[];
+  /** What this output changed from the one before it; null when the build did not know that one. */
+  journal: Journal | null;
+}
+
+export interface Journal {
+  /**
+   * The marker of the output before this one (the folder the swap made `out.previous`), as
+   * device:inode:change time: the next build trusts that folder only while its marker is this file.
+   */
+  previousMarker: string;
+  /** Files of this output that are not the very files of the one before it: written or placed anew. */
+  fresh: string[];
+  /** Files of the one before it that this output does not have. */
+  gone: string[];
 }
 
 /** A row as written, or null: checked by hand, zod at this size cost a third of a second. */
@@ -55,8 +84,12 @@ export function manifestFile(cacheDir: string, out: string): string {
   return path.join(cacheDir, "builds", `${createHash("sha256").update(out).digest("hex").slice(0, 16)}.json`);
 }
 
-/** The last build's manifest when it can be trusted for this one, else why not. */
-export function readManifest(file: string, expected: { out: string; global: string }): Manifest | { reason: string } {
+/**
+ * The last build's manifest when it can be trusted for this one, else why not. Without an
+ * expected `global`, a manifest of other code or templates is returned as it is: its pages
+ * cannot be kept, but it still says which files its output has.
+ */
+export function readManifest(file: string, expected: { out: string; global?: string }): Manifest | { reason: string } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -66,23 +99,34 @@ export function readManifest(file: string, expected: { out: string; global: stri
   let parsed: Manifest;
   try {
     const header = headerSchema.parse(JSON.parse(text));
-    const pages: Record<string, ManifestEntry> = {};
-    for (const row of header.pages) {
-      const page = pageRow(row);
-      if (!page) throw new Error("not a page row");
-      const [url, fingerprint, size, mtimeMs, sha256] = page;
-      pages[url] = { fingerprint, size, mtimeMs, sha256 };
-    }
-    parsed = { out: header.out, global: header.global, pages };
+    const entries = (rows: unknown[]) => {
+      const table: Record<string, ManifestEntry> = {};
+      for (const row of rows) {
+        const page = pageRow(row);
+        if (!page) throw new Error("not a page row");
+        const [key, fingerprint, size, mtimeMs, sha256] = page;
+        table[key] = { fingerprint, size, mtimeMs, sha256 };
+      }
+      return table;
+    };
+    parsed = {
+      out: header.out,
+      global: header.global,
+      pages: entries(header.pages),
+      images: entries(header.images),
+      others: header.others,
+      journal: header.journal,
+    };
   } catch {
     return { reason: "the previous build's manifest is unreadable" };
   }
   if (parsed.out !== expected.out) return { reason: "the previous build's manifest is for another folder" };
-  if (parsed.global !== expected.global) {
-    return { reason: "the code, templates, data or environment changed since the previous build" };
-  }
+  if (expected.global !== undefined && parsed.global !== expected.global) return { reason: GLOBAL_CHANGED };
   return parsed;
 }
+
+/** Why every page is rendered when what they all depend on changed. */
+export const GLOBAL_CHANGED = "the code, templates, data or environment changed since the previous build";
 
 /** Manifests of output folders not built for this long are removed (temporary folders, old checkouts). */
 const UNUSED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
@@ -92,10 +136,22 @@ export function writeManifest(file: string, manifest: Manifest): void {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
   const partial = `${file}.${process.pid}.tmp`;
-  const rows = Object.entries(manifest.pages).map(
-    ([url, page]): PageRow => [url, page.fingerprint, page.size, page.mtimeMs, page.sha256],
+  const rows = (table: Record<string, ManifestEntry>) =>
+    Object.entries(table).map(
+      ([key, entry]): PageRow => [key, entry.fingerprint, entry.size, entry.mtimeMs, entry.sha256],
+    );
+  writeFileSync(
+    partial,
+    JSON.stringify({
+      format: 3,
+      out: manifest.out,
+      global: manifest.global,
+      pages: rows(manifest.pages),
+      images: rows(manifest.images),
+      others: manifest.others,
+      journal: manifest.journal,
+    }),
   );
-  writeFileSync(partial, JSON.stringify({ format: 2, out: manifest.out, global: manifest.global, pages: rows }));
   renameSync(partial, file);
   const now = Date.now();
   for (const name of readdirSync(dir)) {

@@ -17,8 +17,10 @@ import { directories } from "../../.eleventy.js";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import { readEnvironment } from "../input/environment.ts";
+import { PHOTOS_FOLDER } from "../input/urls.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
+import { pageFile } from "./kept-pages.ts";
 import { type Manifest, manifestFile, removeManifest, writeManifest } from "./manifest.ts";
 import { OUTPUT_MARKER, outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
@@ -146,12 +148,20 @@ export async function mergeShares(options: MergeOptions): Promise<number> {
       writeOutputMarker(staging);
       removeEmptyFolders(staging, emptied);
       const pages: Manifest["pages"] = {};
-      for (const record of checked.records) Object.assign(pages, record.pages);
+      const images: Manifest["images"] = {};
+      for (const record of checked.records) {
+        Object.assign(pages, record.pages);
+        Object.assign(images, record.images);
+      }
+      const named = new Set([...Object.keys(pages).map(pageFile), ...Object.keys(images).map((file) => file.slice(1))]);
+      const others = [...files.keys()].filter((file) => !named.has(file) && !file.startsWith(`${PHOTOS_FOLDER}/`));
+      others.push(OUTPUT_MARKER);
       const manifest = manifestFile(environment.cacheDir, out);
       removeManifest(manifest);
       swapIntoPlace(staging, out);
       const [first] = checked.records as [ShareRecord];
-      writeManifest(manifest, { out, global: first.global, pages });
+      // No journal: the next build reads the staging folder whole, once.
+      writeManifest(manifest, { out, global: first.global, pages, images, others, journal: null });
     } catch (error) {
       giveBackStaging(staging, out);
       console.error("Merge failed; the previous output is unchanged.");

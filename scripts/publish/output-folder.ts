@@ -139,3 +139,12 @@ export function outputFolderProblem(
 export function writeOutputMarker(dir: string): void {
   writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
+
+/**
+ * Which output a folder holds, as its marker's device, inode and change time: every build writes
+ * its marker anew, and nothing else writes it. Null when the folder has none.
+ */
+export function markerIdentity(dir: string): string | null {
+  const stats = lstatSync(path.join(dir, OUTPUT_MARKER), { throwIfNoEntry: false });
+  return stats?.isFile() ? `${stats.dev}:${stats.ino}:${stats.ctimeMs}` : null;
+}

@@ -132,6 +132,20 @@ export function rendererFingerprint(
   return hash.digest("hex");
 }
 
+/** The fingerprint of the renderer installed here and the card fonts. */
+function installedFingerprint(fonts = cardFonts()): string {
+  return rendererFingerprint(
+    installedRenderer(),
+    fonts.map((font) => ({ ...font, data: readFileSync(font.file) })),
+  );
+}
+
+/** Each job's cache key (what its PNG is drawn from, as the cache names it), by its root-relative path. */
+export function imageKeys(jobs: readonly ImageJob[]): Map<string, string> {
+  const fingerprint = installedFingerprint();
+  return new Map(jobs.map((job) => [job.image.path, cacheKey(fingerprint, job)]));
+}
+
 /** The cache file of a job: the same tree at the same size is drawn once, whatever its path. */
 export function cacheKey(fingerprint: string, job: ImageJob): string {
   const { width, height } = job.image;
@@ -226,10 +240,7 @@ export function startDrawing(jobs: ImageJob[], cacheDir: string, inFlight = IN_F
   let cancelled = false;
   const done = (async (): Promise<DrawnImages> => {
     const fonts = cardFonts();
-    const fingerprint = rendererFingerprint(
-      installedRenderer(),
-      fonts.map((font) => ({ ...font, data: readFileSync(font.file) })),
-    );
+    const fingerprint = installedFingerprint(fonts);
     mkdirSync(cacheDir, { recursive: true });
     const files: DrawnImages["files"] = [];
     const misses = new Map<string, ImageJob>();

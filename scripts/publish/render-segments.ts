@@ -48,12 +48,12 @@ async function renderHere(input: SegmentInput, staging: string, paths: ContentPa
 
 function joinWritten(sites: WrittenSite[]): WrittenSite {
   const outputs: WrittenOutput[] = [];
-  let copiedFiles = 0;
+  const copied: string[] = [];
   for (const site of sites) {
     for (const output of site.outputs) outputs.push(output);
-    copiedFiles += site.copiedFiles;
+    for (const file of site.copied) copied.push(file);
   }
-  return { outputs, copiedFiles };
+  return { outputs, copied };
 }
 
 /** Renders every segment into `options.staging`; returns what was written, in the segments' order. */
@@ -153,7 +153,7 @@ if (process.argv[2] === RENDER_TASK && process.argv[1] === fileURLToPath(import.
           setup = request.setup;
           const { buildTimeMs, ...rest } = setup.environment;
           environment = { ...rest, buildTime: DateTime.fromMillis(buildTimeMs, { zone: "utc" }) };
-          answer = { written: { outputs: [], copiedFiles: 0 } };
+          answer = { written: { outputs: [], copied: [] } };
         } else {
           if (!setup || !environment) throw new Error("render requested before set-up");
           answer = { written: await renderHere(request.render, setup.staging, setup.paths, environment) };

@@ -71,6 +71,8 @@ const recordSchema = z.strictObject({
   index: z.number().int().positive(),
   count: z.number().int().positive(),
   pages: z.record(z.string(), entrySchema),
+  /** Its cards and logos, by root-relative path. */
+  images: z.record(z.string(), entrySchema),
 });
 
 export type ShareRecord = z.infer<typeof recordSchema>;

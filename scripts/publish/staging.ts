@@ -83,6 +83,46 @@ export function prepareStaging(
 }
 
 /**
+ * Makes the staging folder ready from the last build's journal instead of reading it whole:
+ * when it is the output before last (its marker says so: output-swap.ts), it differs from the
+ * current output only in the files that build wrote or placed anew (`fresh`) and those it no
+ * longer had (`gone`). Those, the files this build writes or places, and the files the current
+ * output has and the new one will not, are removed (`remove`); the kept files among the last
+ * build's fresh ones are linked from the current output (`link`: relative path → file). Every
+ * other file of the staging folder is already the current output's very file. Returns the
+ * folders that removals may have left empty. At 20,000 articles, reading the staging folder
+ * whole (27,000 folders) took 4.8 s of a build that changed one page.
+ */
+export function syncStaging(staging: string, remove: Iterable<string>, link: ReadonlyMap<string, string>): Set<string> {
+  const emptied = new Set<string>();
+  for (const file of remove) {
+    const full = path.join(staging, file);
+    try {
+      unlinkSync(full);
+      emptied.add(path.dirname(full));
+    } catch (error) {
+      // Not there: this build or an earlier one never left it.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  const made = new Set<string>();
+  for (const [file, source] of link) {
+    const target = path.join(staging, file);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
+  }
+  return emptied;
+}
+
+/**
  * Removes those of `folders` (below `root`) that are still empty, deepest first, and then each
  * parent this leaves empty: what a page that is gone leaves behind. Walking the whole output to
  * find them read 13,000 folders at 10,000 articles (0.15–0.2 s of an edit's build).

@@ -2,8 +2,20 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PagePrint } from "../../../scripts/lists/page-fingerprints.ts";
-import { checkKeptPages, describePage, pageFile } from "../../../scripts/publish/kept-pages.ts";
-import { type Manifest, manifestFile, readManifest, writeManifest } from "../../../scripts/publish/manifest.ts";
+import {
+  checkKeptFiles,
+  checkKeptPages,
+  describeFile,
+  describePage,
+  pageFile,
+} from "../../../scripts/publish/kept-pages.ts";
+import {
+  GLOBAL_CHANGED,
+  type Manifest,
+  manifestFile,
+  readManifest,
+  writeManifest,
+} from "../../../scripts/publish/manifest.ts";
 import { useTempDir } from "../../helpers/build.ts";
 
 const tempDir = useTempDir("manifest-");
@@ -14,10 +26,14 @@ function built(): { out: string; manifest: Manifest; file: string } {
   const out = path.join(tempDir(), "dist");
   mkdirSync(path.join(out, "culture/un-roman"), { recursive: true });
   writeFileSync(path.join(out, pageFile("/culture/un-roman/")), "<p>Un roman</p>");
+  writeFileSync(path.join(out, "culture/un-roman/social.png"), "png");
   const manifest: Manifest = {
     out,
     global: "g1",
     pages: { "/culture/un-roman/": describePage(out, page("/culture/un-roman/")) },
+    images: { "/culture/un-roman/social.png": describeFile(out, "culture/un-roman/social.png", "clé") },
+    others: ["sitemap.xml", ".news-build"],
+    journal: { previousMarker: "1:2:3", fresh: ["sitemap.xml"], gone: ["culture/ancien/index.html"] },
   };
   const file = manifestFile(path.join(tempDir(), "cache"), out);
   writeManifest(file, manifest);
@@ -28,6 +44,12 @@ describe("the build manifest", () => {
   it("is read back for the same folder and the same code, templates and environment", () => {
     const { out, manifest, file } = built();
     expect(readManifest(file, { out, global: "g1" })).toEqual(manifest);
+  });
+
+  it("is read back for other code too when asked without it: it still says which files the output has", () => {
+    const { out, manifest, file } = built();
+    expect(readManifest(file, { out })).toEqual(manifest);
+    expect(readManifest(file, { out, global: "g2" })).toEqual({ reason: GLOBAL_CHANGED });
   });
 
   it("says why it cannot be used: missing, unreadable, another folder, another version", () => {
@@ -46,6 +68,18 @@ describe("the build manifest", () => {
     writeFileSync(file, JSON.stringify({ format: 2, out, global: "g1", pages: [["/x/", 1, 2, 3, "a"]] }));
     expect(readManifest(file, { out, global: "g1" })).toEqual({
       reason: "the previous build's manifest is unreadable",
+    });
+  });
+});
+
+describe("checkKeptFiles", () => {
+  it("accepts a card as the manifest describes it, and names one changed on disk", () => {
+    const { out, manifest } = built();
+    const kept = new Map(Object.entries(manifest.images));
+    expect(checkKeptFiles(out, kept)).toBeInstanceOf(Map);
+    writeFileSync(path.join(out, "culture/un-roman/social.png"), "PNG");
+    expect(checkKeptFiles(out, kept)).toEqual({
+      reason: "culture/un-roman/social.png in the previous output is not what the manifest describes",
     });
   });
 });
