@@ -262,12 +262,12 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
  */
 function stagingChanges(
   plan: BuildPlan,
-  staging: string,
+  stagingMarker: string | null,
   wanted: { pages: ReadonlySet<string>; images: ReadonlySet<string>; written: Iterable<string> },
   kept: ReadonlyMap<string, string>,
 ): { remove: Set<string>; link: Map<string, string> } | null {
   const journal = plan.previous?.journal;
-  if (!plan.previous || !journal || markerIdentity(staging) !== journal.previousMarker) return null;
+  if (!plan.previous || !journal || stagingMarker !== journal.previousMarker) return null;
   const remove = new Set([...journal.fresh, ...journal.gone, ...wanted.written]);
   for (const url of Object.keys(plan.previous.pages)) if (!wanted.pages.has(url)) remove.add(pageFile(url));
   for (const file of Object.keys(plan.previous.images)) if (!wanted.images.has(file)) remove.add(file.slice(1));
@@ -293,8 +293,9 @@ async function renderAndSwap(
   // Settles once nothing places photos into the staging folder any more.
   let photosPlaced: Promise<unknown> = Promise.resolve();
   const staging = takeStaging(out);
-  // Gone first: a build stopped while it changes the staging folder leaves no folder that
-  // passes for the output it was (stagingChanges).
+  // Which output the staging folder is; its marker goes first, so that a build stopped while it
+  // changes the folder leaves none that passes for that output (stagingChanges).
+  const stagingMarker = markerIdentity(staging);
   rmSync(path.join(staging, OUTPUT_MARKER), { force: true });
   // The photos folder is the photo worker's: it places the photos the cache has and removes the
   // others, while this thread prepares the rest of the staging folder and Eleventy renders.
@@ -324,7 +325,7 @@ async function renderAndSwap(
     for (const file of plan.keptImages.keys()) kept.set(file.slice(1), path.join(out, file));
     const changes = stagingChanges(
       plan,
-      staging,
+      stagingMarker,
       { pages: new Set(plan.prints.keys()), images: new Set(plan.imageKeys.keys()), written: [...rendered, ...placed] },
       kept,
     );
