@@ -6,8 +6,9 @@
  * a table; writes it, with the goals it is held to, into docs/performance.md (between two
  * markers) and the chart into docs/build-time.svg.
  *
- *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock]
- *                    [--no-hugo] [--no-photos] [--photo-variants 6] [--results docs/performance.md] [--keep]
+ *   npm run bench -- [--sizes 4000,5000,10000,50000] [--runs 3] [--dev-size 4000] [--no-stock]
+ *                    [--stock-max 10000] [--no-hugo] [--no-photos] [--photo-variants 6]
+ *                    [--results docs/performance.md] [--keep]
  *
  * One synthetic article in three has a lead photo (a few distinct 2400×1600 photos, generated
  * once), in our corpus only: the references are text sites. The cost of making the photos, per
@@ -40,17 +41,21 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 const BUILD_COMMAND = buildCommand(ROOT);
 
-const USAGE = `Usage: npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--dev-size 4000] [--no-stock] [--no-hugo]
-                         [--no-photos] [--photo-variants 6] [--results docs/performance.md] [--keep]
+const USAGE = `Usage: npm run bench -- [--sizes 4000,5000,10000,50000] [--runs 3] [--dev-size 4000] [--no-stock]
+                         [--stock-max 10000] [--no-hugo] [--no-photos] [--photo-variants 6]
+                         [--results docs/performance.md] [--keep]
   Builds synthetic corpora of each size (ours fresh, warm, after a body and a headline edit;
-  stock Eleventy and Hugo beside them) and writes the table and chart. --dev-size 0 skips the preview.`;
+  stock Eleventy, up to --stock-max articles, and Hugo beside them) and writes the table and
+  chart. --dev-size 0 skips the preview.`;
 
 const { values: args } = readCommandLine(USAGE, {
   options: {
-    sizes: { type: "string", default: "1000,4000,10000" },
+    sizes: { type: "string", default: "4000,5000,10000,50000" },
     runs: { type: "string", default: "3" },
     "dev-size": { type: "string", default: "4000" },
     "no-stock": { type: "boolean", default: false },
+    // Stock Eleventy holds every page in memory: at 50,000 it takes many minutes and gigabytes.
+    "stock-max": { type: "string", default: "10000" },
     "no-hugo": { type: "boolean", default: false },
     "no-photos": { type: "boolean", default: false },
     // Distinct photos among the corpus's (each made once per fresh build).
@@ -64,6 +69,9 @@ const sizes = args.sizes.split(",").map((size) => wholeNumber(size, "--sizes", U
 const runs = wholeNumber(args.runs, "--runs", USAGE);
 const devSize = wholeNumber(args["dev-size"], "--dev-size", USAGE, 0);
 const variantCount = wholeNumber(args["photo-variants"], "--photo-variants", USAGE);
+const stockMax = wholeNumber(args["stock-max"], "--stock-max", USAGE, 0);
+/** Outputs of larger corpora are removed once measured: a 100,000-article site is 4 GB on disk. */
+const KEEP_OUTPUTS_UP_TO = 20_000;
 const progress = (line: string) => console.error(`[bench] ${line}`);
 
 function hugoVersion(): string | null {
@@ -112,7 +120,7 @@ function prepare(n: number, photoVariants: Buffer[]): Workspace {
     photoVariants,
     sources.flatMap((source) => (source.photo ? [source.photo] : [])),
   );
-  if (!args["no-stock"]) {
+  if (!args["no-stock"] && n <= stockMax) {
     cpSync(path.join(ROOT, "bench/stock-eleventy"), workspace.stockDir, { recursive: true });
     writeFiles(
       path.join(workspace.stockDir, "src"),
@@ -162,6 +170,15 @@ const buildHugo = (w: Workspace, run: string) => {
     { cwd: w.hugoDir },
   );
 };
+
+/** Removes measured outputs (and caches) of large corpora, which would fill the disk. */
+function discard(n: number, ...folders: string[]): void {
+  if (n <= KEEP_OUTPUTS_UP_TO) return;
+  for (const folder of folders) {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(`${folder}.previous`, { recursive: true, force: true });
+  }
+}
 
 const describe = (m: Measurement) =>
   `${(m.wallMs / 1000).toFixed(2)} s${m.cpuSeconds === null ? "" : ` (CPU ${m.cpuSeconds.toFixed(1)} s)`}${m.peakMb === null ? "" : `, ${Math.round(m.peakMb)} MB`}`;
@@ -220,7 +237,7 @@ async function main(): Promise<void> {
       warm: emptyRuns(),
       bodyEdit: emptyRuns(),
       headlineEdit: emptyRuns(),
-      stock: args["no-stock"] ? null : emptyRuns(),
+      stock: args["no-stock"] || n > stockMax ? null : emptyRuns(),
       hugo: hugo ? emptyRuns() : null,
     };
     try {
@@ -229,6 +246,7 @@ async function main(): Promise<void> {
         "our build (caches)",
         await buildOurs(workspace, outputOf(workspace, "ours-caches", "0"), warmCache(workspace)),
       );
+      discard(n, outputOf(workspace, "ours-caches", "0"));
       // Interleaved so that load from other processes falls on all of them alike.
       for (let run = 1; run <= runs; run += 1) {
         const fresh = check(
@@ -240,26 +258,32 @@ async function main(): Promise<void> {
           ),
         );
         record(result.fresh, fresh);
+        discard(n, outputOf(workspace, "fresh", String(run)), path.join(workspace.dir, `cache-fresh-${run}`));
         const warm = check(
           "our warm build",
           await buildOurs(workspace, outputOf(workspace, "warm", String(run)), warmCache(workspace)),
         );
         record(result.warm, warm);
+        discard(n, outputOf(workspace, "warm", String(run)));
         let line = `N=${n} run ${run}/${runs}: ours fresh ${describe(fresh)}; warm ${describe(warm)}`;
         if (result.stock) {
           const stock = check("stock Eleventy", await buildStock(workspace, String(run)));
           record(result.stock, stock);
+          discard(n, outputOf(workspace, "stock", String(run)));
           line += `; stock Eleventy ${describe(stock)}`;
         }
         if (result.hugo) {
           const hugoRun = check("Hugo", await buildHugo(workspace, String(run)));
           record(result.hugo, hugoRun);
+          discard(n, outputOf(workspace, "hugo", String(run)));
           line += `; Hugo ${describe(hugoRun)}`;
         }
         progress(line);
       }
       // Edits, each followed by npm run build over the previous output.
       const out = outputOf(workspace, "edits", "0");
+      check("our build (before the edits)", await buildOurs(workspace, out, warmCache(workspace)));
+      // Once more, as an editor's next build finds it: the output before last kept beside it.
       check("our build (before the edits)", await buildOurs(workspace, out, warmCache(workspace)));
       const [edited] = workspace.corpus;
       const file = path.join(workspace.articlesDir, toSiteSource(edited as SyntheticArticle).path);

@@ -60,8 +60,18 @@ describe("resultsMarkdown", () => {
       "0.60 [0.50–0.70]",
       "0.90 [0.90–0.90]",
       "–",
+      "3.00",
+      "–",
     ]);
-    expect(row(4000)?.slice(8)).toEqual(["4.00 [4.00–4.00]", "300", "1.20 [1.20–1.20]", "2.50 [2.50–2.50]", "0.30"]);
+    expect(row(4000)?.slice(8)).toEqual([
+      "4.00 [4.00–4.00]",
+      "300",
+      "1.20 [1.20–1.20]",
+      "2.50 [2.50–2.50]",
+      "0.30",
+      "3.00",
+      "3.00",
+    ]);
   });
 
   it("holds the results to the goals and says which are met", () => {
@@ -81,6 +91,55 @@ describe("resultsMarkdown", () => {
     expect(markdown).toContain("`npm run build` with nothing changed 0.80 [0.70–0.90] s");
     expect(markdown).toContain("after a headline edit, the article's page updated in 0.60 s (median of 3 edits");
     expect(markdown).toContain("after a body-text edit, in 0.20 s (median of 3");
+  });
+});
+
+describe("resultsMarkdown at archive sizes", () => {
+  const size = (n: number, warmMs: number, hugoMs: number, peak: number, bodyMs: number) => ({
+    n,
+    fresh: runs([warmMs * 2], [peak]),
+    warm: runs([warmMs], [peak]),
+    bodyEdit: runs([bodyMs]),
+    headlineEdit: runs([bodyMs * 2]),
+    stock: null,
+    hugo: runs([hugoMs]),
+  });
+  const markdown = resultsMarkdown({
+    command: "npm run bench",
+    date: "2024-01-01 00:00 UTC",
+    machine: "2 × CPU",
+    noise: "",
+    sizes: [
+      size(5000, 5000, 4000, 400, 1000),
+      size(50000, 55000, 60000, 1400, 2000),
+      size(100000, 130000, 120000, 1600, 3000),
+    ],
+    seed: null,
+    dev: null,
+    notes: [],
+  });
+  const goal = (text: string) => markdown.split("\n").find((line) => line.startsWith(`| ${text}`));
+
+  it("holds 50,000 and 100,000 articles to Hugo, memory per process and the edit times, and checks scaling from 5000", () => {
+    expect(goal("warm clean build ≤ 1.0 × Hugo's full build at 50000")).toBe(
+      "| warm clean build ≤ 1.0 × Hugo's full build at 50000 | 0.92 × | yes |",
+    );
+    expect(goal("no cache at all ≤ 3 × Hugo's full build at 50000")).toBe(
+      "| no cache at all ≤ 3 × Hugo's full build at 50000 | 1.83 × | yes |",
+    );
+    expect(goal("warm clean build ≤ 1.5 GB in any one process at 50000")).toBe(
+      "| warm clean build ≤ 1.5 GB in any one process at 50000 | 1400 MB | yes |",
+    );
+    expect(goal("body edit → build finished ≤ 2.5 s at 100000")).toBe(
+      "| body edit → build finished ≤ 2.5 s at 100000 | 3.00 s | no |",
+    );
+    expect(goal("headline edit → build finished ≤ 5 s at 100000")).toBe(
+      "| headline edit → build finished ≤ 5 s at 100000 | 6.00 s | no |",
+    );
+    expect(goal("warm clean build ≤ 1.5 GB in any one process at 100000")).toBe(
+      "| warm clean build ≤ 1.5 GB in any one process at 100000 | 1600 MB | no |",
+    );
+    expect(goal("linear:")).toBe("| linear: ms per article at 100000 ≤ 1.2 × that at 5000 | 1.30 × | no |");
   });
 });
 
