@@ -24,6 +24,7 @@ import { type ContentProblem, ContentValidationError } from "./content-error.ts"
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
 import { fileStamp, PhotoFiles } from "./images.ts";
+import { liveTimeProblems } from "./live.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
 import { applySchedule } from "./schedule.ts";
@@ -302,6 +303,10 @@ export function readSources(
   const { articles: shown, scheduled } = options.buildTime
     ? applySchedule(articles, options.buildTime, options.includeScheduled === true)
     : { articles, scheduled: [] };
+  // What a build publishes may not be dated later than the build (the preview shows what is being written).
+  if (options.buildTime && !options.includeScheduled && publisher) {
+    for (const article of shown) problems.push(...liveTimeProblems(article, options.buildTime, publisher.timeZone));
+  }
   return {
     sources: metadata ? { ...metadata, articles: shown, scheduled, trustPages, articleUrls } : null,
     problems,
