@@ -27,6 +27,7 @@ import { photoJobs } from "../output/photo-crops.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
+import { changesFile, recordChanges } from "./changes.ts";
 import { codeVersion, templatesVersion } from "./code-version.ts";
 import { checkKeptPages, describePage, pageFile } from "./kept-pages.ts";
 import {
@@ -235,6 +236,16 @@ async function renderAndSwap(
     removeManifest(manifest);
     swapIntoPlace(staging, out);
     writeManifest(manifest, { out, global: plan.global, pages });
+    // What this build changed, for `npm run ping` (changes.ts).
+    recordChanges(changesFile(environment.cacheDir, out), {
+      out,
+      staging,
+      outputs,
+      manifestPages: Object.keys(pages),
+      siteUrl: resolveSiteUrl(content.publisher.url, environment),
+      builtAt: environment.buildTime.toISO({ suppressMilliseconds: true }) ?? "",
+      ping: content.publisher.ping,
+    });
     if (!options.quiet) {
       console.log(
         formatBuildSummary({
