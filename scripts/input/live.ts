@@ -185,16 +185,18 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
  * `<` starts a tag and text has only these entities.
  */
 export function updateText(bodyHtml: string, update: LiveUpdate): string {
-  return bodyHtml
-    .slice(update.text[0], update.text[1])
-    .replace(BLOCK_END, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
-    .split("\n")
-    // Only breakable spaces are folded: French typography's no-break spaces stay.
-    .map((line) => line.replace(/[ \t\r]+/g, " ").trim())
-    .filter((line) => line !== "")
-    .join("\n\n");
+  return (
+    bodyHtml
+      .slice(update.text[0], update.text[1])
+      .replace(BLOCK_END, "\n")
+      .replace(/<[^>]*>/g, "")
+      .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
+      .split("\n")
+      // Only breakable spaces are folded: French typography's no-break spaces stay.
+      .map((line) => line.replace(/[ \t\r]+/g, " ").trim())
+      .filter((line) => line !== "")
+      .join("\n\n")
+  );
 }
 
 /**

@@ -114,7 +114,9 @@ describe("npm run ping", () => {
       keyLocation: `${SITE}/${KEY}.txt`,
     });
     expect(hubTopics(requests)).toHaveLength(8);
-    expect(run.stdout).toContain(`Ping: IndexNow (${origin.slice(7)}): ${pages.length} URLs sent (200 OK: réponse du serveur).`);
+    expect(run.stdout).toContain(
+      `Ping: IndexNow (${origin.slice(7)}): ${pages.length} URLs sent (200 OK: réponse du serveur).`,
+    );
   });
 
   it("publishes the IndexNow key at the site's root and the hub in every feed", () => {

@@ -87,7 +87,10 @@ describe("a live article's body", () => {
       `Les cortèges partent à 14 heures${NNBSP}; la mobilisation s’annonce forte.`,
     );
     expect(second?.querySelector("figure img")?.getAttribute("alt")).toBe("Un quai de gare désert");
-    expect(updates.map((update) => update.headline)).toEqual([`Les premiers chiffres${NBSP}: 24 %`, "Le trafic très perturbé"]);
+    expect(updates.map((update) => update.headline)).toEqual([
+      `Les premiers chiffres${NBSP}: 24 %`,
+      "Le trafic très perturbé",
+    ]);
     expect(updates[1]?.image).toEqual({ path: "/photos/international/quai-800.jpg", width: 800, height: 534 });
     expect(updates[0]?.image).toBeNull();
     expect(body.photos).toHaveLength(1);
@@ -175,9 +178,9 @@ describe("what a live article's body may not be, one line each", () => {
     expect(messages(`Résumé.\n\n## 2024-03-05T09:00+01:00 — Une\n`)).toEqual([
       "body: line 12: the update of 2024-03-05T09:00+01:00 has no text; expected a paragraph or a photo under its heading",
     ]);
-    expect(messages(`Résumé.\n\n${update("2024-03-05T09:00+01:00 — Une")}\n### 2024-03-05T08:00+01:00 — Deux\n\nTexte.\n`)).toEqual([
-      "body: line 16: a level-3 heading starts with a time; expected ## for an update",
-    ]);
+    expect(
+      messages(`Résumé.\n\n${update("2024-03-05T09:00+01:00 — Une")}\n### 2024-03-05T08:00+01:00 — Deux\n\nTexte.\n`),
+    ).toEqual(["body: line 16: a level-3 heading starts with a time; expected ## for an update"]);
   });
 
   it("reports every problem of a body at once", () => {
@@ -211,8 +214,7 @@ describe("live coverage and the build time", () => {
       {
         file: article.sourcePath,
         field: "body",
-        message:
-          `line ${newest?.line}: the update of 2024-03-05T09:45:00+01:00 is after the build time (2024-03-05T09:00:00+01:00); expected a time that has come: updates go out as they are written`,
+        message: `line ${newest?.line}: the update of 2024-03-05T09:45:00+01:00 is after the build time (2024-03-05T09:00:00+01:00); expected a time that has come: updates go out as they are written`,
       },
     ]);
   });
