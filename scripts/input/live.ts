@@ -35,9 +35,9 @@ import { type Timestamp, timestamp } from "./timestamp.ts";
 /** What lists and the page's header show of live coverage. */
 export interface LiveCoverage {
   start: Timestamp;
-  /** Set once the coverage is over. */
+  /** When it ends or ended: set once it is over, or planned. */
   end: Timestamp | null;
-  /** « En direct » while live, « Terminé » once `end` is set. */
+  /** « En direct », « Terminé » once `end` has come (liveAt). */
   label: string;
   ended: boolean;
 }
@@ -200,33 +200,13 @@ export function updateText(bodyHtml: string, update: LiveUpdate): string {
 }
 
 /**
- * Live coverage published by a build at `buildTime` must not speak of the future: an update or
- * an end dated later is a mistake (a typo in a time), not something to hold back.
+ * Live coverage as a build at `buildTime` shows it: an end still to come (a planned one) leaves
+ * it « En direct » until the first build after it, like an article dated later waits for its
+ * build. Articles are made as if their end had come (the usual case: `end` is added once the
+ * coverage is over); only those whose end is later change, and are copied.
  */
-export function liveTimeProblems(
-  article: { sourcePath: string; live?: LiveCoverage; liveUpdates?: LiveUpdate[] },
-  buildTime: DateTime,
-  zone: string,
-): ContentProblem[] {
-  if (!article.live) return [];
-  const now = buildTime.toMillis();
-  const shownNow = toIsoInZone(buildTime, zone);
-  const problems: ContentProblem[] = [];
-  const { end } = article.live;
-  if (end && end.epoch > now) {
-    problems.push({
-      file: article.sourcePath,
-      field: "live.end",
-      message: `"${end.iso}" is after the build time (${shownNow}); expected the time the coverage ended: add end once it is over`,
-    });
-  }
-  for (const update of article.liveUpdates ?? []) {
-    if (update.epoch <= now) break;
-    problems.push({
-      file: article.sourcePath,
-      field: "body",
-      message: `line ${update.line}: the update of ${update.iso} is after the build time (${shownNow}); expected a time that has come: updates go out as they are written`,
-    });
-  }
-  return problems;
+export function liveAt<T extends { live?: LiveCoverage }>(article: T, buildTime: DateTime): T {
+  const live = article.live;
+  if (!live?.end || live.end.epoch <= buildTime.toMillis()) return article;
+  return { ...article, live: { ...live, ended: false, label: LIVE_LABEL } };
 }

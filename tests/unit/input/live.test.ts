@@ -2,7 +2,7 @@ import { parseHTML } from "linkedom";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { PhotoLookup } from "../../../scripts/input/figures.ts";
-import { ENDED_LABEL, LIVE_LABEL, liveBody, liveTimeProblems, updateText } from "../../../scripts/input/live.ts";
+import { ENDED_LABEL, LIVE_LABEL, liveAt, liveBody, updateText } from "../../../scripts/input/live.ts";
 import { responsivePhoto } from "../../../scripts/input/responsive-photos.ts";
 import { NBSP, NNBSP } from "../../../scripts/text/typography.ts";
 import { makeArticle } from "../../helpers/articles.ts";
@@ -190,36 +190,28 @@ describe("what a live article's body may not be, one line each", () => {
 });
 
 describe("live coverage and the build time", () => {
-  const article = makeArticle({
+  const planned = makeArticle({
     date: "2024-03-05T07:00:00+01:00",
     live: { start: "2024-03-05T07:00:00+01:00", end: "2024-03-05T20:00:00+01:00" },
-    body: "Résumé.\n\n## 2024-03-05T09:45+01:00 — Une\n\nTexte.\n\n## 2024-03-05T07:30+01:00 — Deux\n\nTexte.\n",
+    body: "Résumé.\n\n## 2024-03-05T09:45+01:00 — Une\n\nTexte.\n",
   });
-  const newest = article.liveUpdates?.[0];
   const at = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 
-  it("is published when every update and its end have come", () => {
-    expect(newest?.line).toBe(13);
-    expect(liveTimeProblems(article, at("2024-03-05T19:00:00Z"), ZONE)).toEqual([]);
+  it("is « En direct » until its planned end has come, then « Terminé »", () => {
+    expect(planned.live).toMatchObject({ ended: true, label: ENDED_LABEL });
+    const before = liveAt(planned, at("2024-03-05T18:59:59Z"));
+    expect(before.live).toMatchObject({ ended: false, label: LIVE_LABEL, end: planned.live?.end });
+    expect(planned.live?.ended).toBe(true);
+    expect(liveAt(planned, at("2024-03-05T19:00:00Z"))).toBe(planned);
   });
 
-  it("refuses an update or an end dated after the build, naming the build time", () => {
-    expect(liveTimeProblems(article, at("2024-03-05T08:00:00Z"), ZONE)).toEqual([
-      {
-        file: article.sourcePath,
-        field: "live.end",
-        message:
-          '"2024-03-05T20:00:00+01:00" is after the build time (2024-03-05T09:00:00+01:00); expected the time the coverage ended: add end once it is over',
-      },
-      {
-        file: article.sourcePath,
-        field: "body",
-        message: `line ${newest?.line}: the update of 2024-03-05T09:45:00+01:00 is after the build time (2024-03-05T09:00:00+01:00); expected a time that has come: updates go out as they are written`,
-      },
-    ]);
-  });
-
-  it("leaves articles that are not live alone", () => {
-    expect(liveTimeProblems(makeArticle(), at("2000-01-01T00:00:00Z"), ZONE)).toEqual([]);
+  it("leaves coverage without an end, and articles that are not live, as they are", () => {
+    const running = makeArticle({
+      live: { start: "2023-04-18T14:05:00+02:00" },
+      body: "R.\n\n## 2023-04-18T15:00+02:00 — U\n\nT.\n",
+    });
+    expect(liveAt(running, at("2000-01-01T00:00:00Z"))).toBe(running);
+    const article = makeArticle();
+    expect(liveAt(article, at("2000-01-01T00:00:00Z"))).toBe(article);
   });
 });

@@ -78,7 +78,8 @@ describe("newsArticleLd", () => {
 /**
  * Google's live blog markup, as its documentation lists it (Search Central, « Live blog »:
  * LiveBlogPosting and, for each update, BlogPosting) and the issue restates: what every live
- * page must carry, what only ended coverage carries, and what each update carries.
+ * page must carry, what only coverage with an end (past or planned) carries, and what each
+ * update carries.
  */
 const LIVE_BLOG_POSTING = [
   "@context",
@@ -121,7 +122,7 @@ describe("live coverage: LiveBlogPosting", () => {
   });
   const canonical = "https://www.exemple.fr/actu/international/direct/";
 
-  it("has every field of Google's list, and coverageEndTime only once the coverage has ended", () => {
+  it("has every field of Google's list, and coverageEndTime only once the coverage has an end", () => {
     const ld = newsArticleLd(running, context);
     expect(ld["@type"]).toBe("LiveBlogPosting");
     for (const field of LIVE_BLOG_POSTING) expect(ld, field).toHaveProperty([field]);
