@@ -39,8 +39,11 @@ export interface LiveEnv {
   };
 }
 
-/** The time, a dash (—, – or -) if any, and the headline: "2024-03-05T14:05+01:00 — Le cortège…". */
-const TIME_THEN_HEADLINE = /^\s*(\S+)\s*(?:[—–-](?=\s|$))?\s*/u;
+/**
+ * The time, a dash (—, – or a hyphen between spaces) if any, and the headline:
+ * "2024-03-05T14:05+01:00 — Le cortège…" (an em or en dash may touch the time).
+ */
+const TIME_THEN_HEADLINE = /^\s*([^\s—–]+)\s*(?:[—–]|-(?=\s|$))?\s*/u;
 /** What an editor who meant a time wrote first: a date, or a clock time (14:05, 14h05, 14 h 05). */
 export const LOOKS_LIKE_A_TIME = /^\d{4}-\d{2}-\d{2}(?:T|$)|^\d{1,2}(?::|h|$)/;
 

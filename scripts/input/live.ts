@@ -67,13 +67,26 @@ const SUMMARY_TITLE = "L\u2019essentiel";
 const EXAMPLE = "## 2024-03-05T14:05+01:00 — Le cortège s'élance";
 
 export interface LiveBody {
-  body: Omit<RenderedBody, "html"> & { html: string };
+  body: RenderedBody;
   coverage: LiveCoverage;
   /** Newest first, as the page shows them. */
   updates: LiveUpdate[];
   /** The newest update's time. */
   latest: DateTime | null;
   problems: ContentProblem[];
+}
+
+/** Why an update's heading does not start with a time: the slips editors make, named. */
+function timeProblem(raw: string, timeText: string): string {
+  const spaced = /^\s*(\d{4}-\d{2}-\d{2}) (\d{1,2}:\d{2}\S*)/.exec(raw);
+  if (spaced) {
+    return `"${spaced[1]} ${spaced[2]}" has a space between the day and the time; expected a T (${spaced[1]}T${spaced[2]})`;
+  }
+  if (/^\d{1,2}(?::|h)\d{2}$/.test(timeText)) {
+    return `"${timeText}" is a time without its day; expected the day, the time and the offset (e.g. 2024-03-05T${timeText.replace("h", ":").padStart(5, "0")}+01:00)`;
+  }
+  if (LOOKS_LIKE_A_TIME.test(timeText)) return `${JSON.stringify(timeText)} ${isoWithOffsetProblem(timeText)}`;
+  return `"## ${raw}" does not start with its time; expected ${EXAMPLE} for an update, or ### for a subheading inside one`;
 }
 
 function jpegOf(photo: ResponsivePhoto): LiveUpdate["image"] {
@@ -121,11 +134,7 @@ export function liveBody(
     const at = `line ${heading.line}`;
     const { time, timeText, id } = heading;
     if (!time || !id) {
-      problem(
-        LOOKS_LIKE_A_TIME.test(timeText)
-          ? `${at}: ${JSON.stringify(timeText)} ${isoWithOffsetProblem(timeText)}`
-          : `${at}: "## ${heading.raw}" does not start with its time; expected ${EXAMPLE} for an update, or ### for a subheading inside one`,
-      );
+      problem(`${at}: ${timeProblem(heading.raw, timeText)}`);
       continue;
     }
     if (heading.text === "") problem(`${at}: the update of ${timeText} has no headline; expected ${EXAMPLE}`);

@@ -82,7 +82,8 @@ function liveBlogUpdateLd(article: Article, update: LiveUpdate, canonical: strin
 
 /**
  * What live coverage adds to its article (a LiveBlogPosting is a NewsArticle's sibling with the
- * same fields): when coverage started, when it ended once it has, and the updates, newest first.
+ * same fields): when coverage started, its end once it has one (past or planned), and the
+ * updates, newest first.
  */
 function liveBlogLd(article: Article, canonical: string, site: SiteUrl): JsonLd {
   if (!article.live) return {};

@@ -149,6 +149,18 @@ describe("what a live article's body may not be, one line each", () => {
     ]);
   });
 
+  it("the slips made writing a time: a space for the T, a time without its day, a dash touching the time", () => {
+    expect(messages(`Résumé.\n\n${update("2024-03-05 14:05+01:00 — Le cortège")}`)).toEqual([
+      'body: line 12: "2024-03-05 14:05+01:00" has a space between the day and the time; expected a T (2024-03-05T14:05+01:00)',
+    ]);
+    expect(messages(`Résumé.\n\n${update("9h05 — Le cortège")}`)).toEqual([
+      'body: line 12: "9h05" is a time without its day; expected the day, the time and the offset (e.g. 2024-03-05T09:05+01:00)',
+    ]);
+    const touching = live(`Résumé.\n\n${update("2024-03-05T14:05+01:00—Le cortège")}`);
+    expect(touching.problems).toEqual([]);
+    expect(touching.updates.map((u) => u.headline)).toEqual(["Le cortège"]);
+  });
+
   it("updates out of order, or at one time", () => {
     const body = `Résumé.\n\n${update("2024-03-05T09:00+01:00 — Avant")}\n${update("2024-03-05T10:00+01:00 — Après")}`;
     expect(messages(body)).toEqual([
