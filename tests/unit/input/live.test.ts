@@ -3,25 +3,16 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { PhotoLookup } from "../../../scripts/input/figures.ts";
 import { ENDED_LABEL, LIVE_LABEL, liveAt, liveBody, updateText } from "../../../scripts/input/live.ts";
-import { responsivePhoto } from "../../../scripts/input/responsive-photos.ts";
 import { NBSP, NNBSP } from "../../../scripts/text/typography.ts";
 import { makeArticle } from "../../helpers/articles.ts";
+import { bodyPhotoOf } from "../../helpers/photo-files.ts";
 
 const FILE = "src/articles/international/2024-03-05-direct.md";
 const ZONE = "Europe/Paris";
 const COVERAGE = { start: "2024-03-05T07:00:00+01:00" };
 
 /** Every photo is found, 1600×1067, beside the article. */
-const lookup: PhotoLookup = (src) => ({
-  ok: true,
-  photo: responsivePhoto({
-    file: `/articles/international/${src}`,
-    base: `/photos/international/${src.replace(/\.\w+$/, "")}`,
-    width: 1600,
-    height: 1067,
-    format: "jpeg",
-  }),
-});
+const lookup: PhotoLookup = (src) => ({ ok: true, photo: bodyPhotoOf(src) });
 
 const live = (body: string, coverage: { start: string; end?: string } = COVERAGE) =>
   liveBody(body, 10, lookup, coverage, ZONE, FILE);
