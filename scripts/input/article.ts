@@ -1,8 +1,7 @@
 /** Source file → Article: the validated, typed model every template renders. */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { DateTime } from "luxon";
-import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
+import { parseIsoWithOffset, toIsoDateInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
 import { articlePhotos, type PhotoStamp } from "./article-photos.ts";
@@ -11,6 +10,7 @@ import { bodyProblems } from "./body-problems.ts";
 import type { ContentProblem } from "./content-error.ts";
 import { type Correction, correctionsOf } from "./corrections.ts";
 import type { PhotoFiles } from "./images.ts";
+import { type LiveCoverage, type LiveUpdate, liveBody } from "./live.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
 import type { LeadPhoto, ResponsivePhoto } from "./responsive-photos.ts";
 import {
@@ -22,22 +22,11 @@ import {
   toProblems,
 } from "./schema.ts";
 import { splitSource } from "./source-file.ts";
+import { type Timestamp, timestamp } from "./timestamp.ts";
 import { articleUrl, sectionUrl, topicUrl } from "./urls.ts";
 import { controlCharacterFields } from "./yaml-text.ts";
 
-/** A point in time as pages show it and as machines read it. */
-export interface Timestamp {
-  /** ISO 8601 with the publisher's offset: 2023-04-18T14:05:00+02:00. */
-  iso: string;
-  /** « mardi 18 avril 2023 à 14 h 05 ». */
-  long: string;
-  /** « 18 avril 2023 ». */
-  short: string;
-  /** The calendar day in the publisher's zone: 2023-04-18 (the archive's month, the file name's date). */
-  day: string;
-  /** Milliseconds since the epoch, for sorting. */
-  epoch: number;
-}
+export { type Timestamp, timestamp };
 
 export interface TagRef {
   name: string;
@@ -88,6 +77,10 @@ export interface Article {
   corrections: Correction[];
   /** Dated after the build time: only the preview shows it, marked (scripts/input/schedule.ts). */
   scheduled: boolean;
+  /** Live coverage only (front matter `live`): its start, end and label (scripts/input/live.ts). */
+  live?: LiveCoverage;
+  /** Live coverage only: its updates, newest first; their HTML is in bodyHtml. */
+  liveUpdates?: LiveUpdate[];
 }
 
 export interface ArticleContext {
@@ -107,16 +100,6 @@ export type ArticleResult = ({ ok: true; article: Article } | { ok: false; probl
 };
 
 export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
-
-export function timestamp(date: DateTime, zone: string): Timestamp {
-  return {
-    iso: toIsoInZone(date, zone),
-    long: formatDateTimeFr(date, zone),
-    short: formatDateFr(date, zone),
-    day: toIsoDateInZone(date, zone),
-    epoch: date.toMillis(),
-  };
-}
 
 /** Cuts at a word boundary and adds an ellipsis when the text is longer than `max`. */
 export function excerpt(text: string, max = 160): string {
@@ -249,7 +232,12 @@ function inspectArticle(
   // Checked even when other fields fail; without a section, only the URLs would be wrong.
   const photos = articlePhotos(sourcePath, { section: meta.section ?? "", image: meta.image }, context?.photos);
   problems.push(...photos.problems);
-  const body = renderBody(source.body, source.bodyFirstLine, photos.resolve);
+  // Live coverage: « L'essentiel » and the updates, checked against the coverage's times.
+  const live = meta.live
+    ? liveBody(source.body, source.bodyFirstLine, photos.resolve, meta.live, zone, sourcePath)
+    : null;
+  if (live) problems.push(...live.problems);
+  const body = live ? live.body : renderBody(source.body, source.bodyFirstLine, photos.resolve);
   for (const { message } of body.photoProblems) problems.push({ file: sourcePath, field: "body", message });
   problems.push(...bodyProblems(body, sourcePath, "article"));
   if (problems.length > 0 || !context || !section || !place || !published || !fields || !byline) {
@@ -257,11 +245,15 @@ function inspectArticle(
   }
 
   // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
-  const modifiedText = fields.modified || context.committed;
+  // Live coverage is modified by its updates: a commit is one of them, or a fix of one.
+  const modifiedText = fields.modified || (live ? undefined : context.committed);
   const stated = modifiedText ? (parseIsoWithOffset(modifiedText)?.setZone(zone) ?? null) : null;
   // A correction is a modification: the date readers see is never before the latest one.
   const latestCorrection = corrected?.latest ?? null;
-  const modified = stated && (!latestCorrection || stated >= latestCorrection) ? stated : latestCorrection;
+  const edited = stated && (!latestCorrection || stated >= latestCorrection) ? stated : latestCorrection;
+  // The latest update is when live coverage was last modified (its dateModified).
+  const latestUpdate = live?.latest ?? null;
+  const modified = latestUpdate && (!edited || latestUpdate > edited) ? latestUpdate : edited;
   const words = countWords(body.text);
   const minutes = readingMinutes(words, context.settings.wordsPerMinute);
   const publishedStamp = timestamp(published, zone);
@@ -299,6 +291,7 @@ function inspectArticle(
       draft: fields.draft,
       corrections: corrected?.corrections ?? [],
       scheduled: false,
+      ...(live ? { live: live.coverage, liveUpdates: live.updates } : {}),
     },
     photoFiles: photos.files,
   };
@@ -314,12 +307,19 @@ const BODY_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * What lists, « À lire aussi » and other pages show of an article: everything but its body and
- * what is counted from it. Read by key, so that a body read lazily (content-cache.ts) is not read.
+ * Fields no list shows, which change with every update of live coverage: an update renders the
+ * article's page again, not every list and « À lire aussi » that names it.
+ */
+const UNLISTED_FIELDS: ReadonlySet<string> = new Set([...BODY_FIELDS, "liveUpdates", "modified", "updated"]);
+
+/**
+ * What lists, « À lire aussi » and other pages show of an article: everything but its body, what
+ * is counted from it and its modification dates. Read by key, so that a body read lazily
+ * (content-cache.ts) is not read.
  */
 export function listingFields(article: Article): Record<string, unknown> {
   const listed: Record<string, unknown> = {};
-  for (const key of Object.keys(article)) if (!BODY_FIELDS.has(key)) listed[key] = article[key as keyof Article];
+  for (const key of Object.keys(article)) if (!UNLISTED_FIELDS.has(key)) listed[key] = article[key as keyof Article];
   return listed;
 }
 

@@ -109,6 +109,8 @@ export function figuresRule(state: StateCore): void {
         const block = new state.Token("html_block", "", 0);
         block.content = html;
         block.map = inline.map;
+        // Which photo it shows, for the part of the body it is in (renderBodyParts).
+        block.meta = { photo: env.photos.at(-1) };
         tokens.splice(index - 1, 3, block);
         index -= 1;
       }

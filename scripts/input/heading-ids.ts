@@ -7,7 +7,14 @@ import type Token from "markdown-it/lib/token.mjs";
 import { slugify } from "../text/slug.ts";
 
 /** Ids the page layouts use around the article body; a subheading never takes one of them. */
-export const LAYOUT_IDS: ReadonlySet<string> = new Set(["contenu", "appel-aux-lecteurs", "a-lire-aussi", "rubriques"]);
+export const LAYOUT_IDS: ReadonlySet<string> = new Set([
+  "contenu",
+  "appel-aux-lecteurs",
+  "a-lire-aussi",
+  "rubriques",
+  // « L'essentiel », above the updates of live coverage (live.ts).
+  "l-essentiel",
+]);
 
 function inlineText(token: Token | undefined): string {
   return (token?.children ?? [])
@@ -18,6 +25,11 @@ function inlineText(token: Token | undefined): string {
 /** A markdown-it core rule: sets `id` on every heading_open that has none. */
 export function headingIdsRule(state: { tokens: Token[] }): void {
   const used = new Set(LAYOUT_IDS);
+  // Ids given before this rule (the updates of live coverage, live-headings.ts) are taken.
+  for (const token of state.tokens) {
+    const id = token.type === "heading_open" ? token.attrGet("id") : null;
+    if (id) used.add(id);
+  }
   // The next number to try after each base: counting from 2 again for every repeat made a body of
   // 27,000 "## a" headings quadratic (each one walked past all the numbers taken before it).
   const nextNumber = new Map<string, number>();

@@ -24,6 +24,7 @@ import { type ContentProblem, ContentValidationError } from "./content-error.ts"
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
 import { fileStamp, PhotoFiles } from "./images.ts";
+import { liveAt } from "./live.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
 import { applySchedule } from "./schedule.ts";
@@ -299,9 +300,14 @@ export function readSources(
     trustPages = pages.pages;
   }
   articles.sort(byNewest);
-  const { articles: shown, scheduled } = options.buildTime
+  const { articles: published, scheduled } = options.buildTime
     ? applySchedule(articles, options.buildTime, options.includeScheduled === true)
     : { articles, scheduled: [] };
+  // Live coverage whose planned end is still to come is « En direct » (the preview, which shows
+  // what is to come, shows it ended).
+  const { buildTime } = options;
+  const shown =
+    buildTime && !options.includeScheduled ? published.map((article) => liveAt(article, buildTime)) : published;
   return {
     sources: metadata ? { ...metadata, articles: shown, scheduled, trustPages, articleUrls } : null,
     problems,

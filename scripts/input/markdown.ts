@@ -10,6 +10,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import { frenchTypography, spaceBeforeLeadingMark } from "../text/typography.ts";
 import { type FigureEnv, figuresRule, LOCAL_FILE, type PhotoLookup } from "./figures.ts";
 import { headingIdsRule } from "./heading-ids.ts";
+import { type LiveEnv, type UpdateHeading, updateHeadingsRule } from "./live-headings.ts";
 import type { ResponsivePhoto } from "./responsive-photos.ts";
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
@@ -108,6 +109,8 @@ function createMarkdown(): MarkdownIt {
   };
   md.core.ruler.push("same_origin_images", sameOriginImagesRule);
   md.core.ruler.push("empty_links", emptyLinksRule);
+  // Before typography: the time leaves an update's heading, the headline alone is typeset.
+  md.core.ruler.push("update_headings", updateHeadingsRule);
   md.core.ruler.push("french_typography", typographyRule);
   md.core.ruler.push("photo_figures", figuresRule);
   md.core.ruler.push("heading_ids", headingIdsRule);
@@ -143,12 +146,18 @@ function withoutLineBreaksBetweenTags(html: string): string {
   return html.replace(/>\n(?=<|$)/g, ">");
 }
 
-/**
- * Renders an article body. `firstLine` is the body's line number in its file, for messages;
- * `resolvePhoto` finds the photos its figures name.
- */
-export function renderBody(markdown: string, firstLine = 1, resolvePhoto?: PhotoLookup): RenderedBody {
-  const env: FigureEnv = { resolvePhoto, firstLine, photos: [], photoProblems: [] };
+/** Parses a body once: its tokens and what the rules found in it. */
+function parseBody(
+  markdown: string,
+  firstLine: number,
+  resolvePhoto: PhotoLookup | undefined,
+  live: LiveEnv["live"],
+): {
+  tokens: Token[];
+  env: FigureEnv & LiveEnv;
+  rest: Omit<RenderedBody, "html" | "text" | "photos" | "photoProblems">;
+} {
+  const env: FigureEnv & LiveEnv = { resolvePhoto, firstLine, photos: [], photoProblems: [], live };
   rejected = [];
   let tokens: Token[];
   let refused: RejectedUrl[];
@@ -163,13 +172,78 @@ export function renderBody(markdown: string, firstLine = 1, resolvePhoto?: Photo
   const headings = tokens
     .filter((token) => token.type === "heading_open")
     .map((token) => ({ level: Number(token.tag.slice(1)), line: (token.map?.[0] ?? 0) + firstLine }));
+  return { tokens, env, rest: { headings, rejectedUrls } };
+}
+
+const render = (tokens: Token[], env: object) =>
+  withoutLineBreaksBetweenTags(md.renderer.render(tokens, md.options, env));
+
+/**
+ * Renders an article body. `firstLine` is the body's line number in its file, for messages;
+ * `resolvePhoto` finds the photos its figures name.
+ */
+export function renderBody(markdown: string, firstLine = 1, resolvePhoto?: PhotoLookup): RenderedBody {
+  const { tokens, env, rest } = parseBody(markdown, firstLine, resolvePhoto, undefined);
   return {
-    html: withoutLineBreaksBetweenTags(md.renderer.render(tokens, md.options, env)),
+    ...rest,
+    html: render(tokens, env),
     text: collectText(tokens),
-    headings,
-    rejectedUrls,
     photos: env.photos,
     photoProblems: env.photoProblems,
+  };
+}
+
+/** One part of a body cut at its level-2 headings: the text before the first, or one heading and what follows it. */
+export interface BodyPart {
+  /** Null for the text before the first heading. */
+  heading: (UpdateHeading & { html: string; text: string }) | null;
+  /** What follows the heading, rendered. */
+  html: string;
+  text: string;
+  photos: ResponsivePhoto[];
+}
+
+/**
+ * Renders a live article's body (live.ts) as its parts: the text before the first level-2
+ * heading, then each heading (an update: its time taken off, its id given, in `zone`) with
+ * what follows it. Parsed once, like any body.
+ */
+export function renderBodyParts(
+  markdown: string,
+  firstLine: number,
+  resolvePhoto: PhotoLookup | undefined,
+  zone: string,
+): Omit<RenderedBody, "html"> & { parts: BodyPart[]; timedSubheadings: { line: number; level: number }[] } {
+  const live: NonNullable<LiveEnv["live"]> = { zone, headings: [], timedSubheadings: [] };
+  const { tokens, env, rest } = parseBody(markdown, firstLine, resolvePhoto, live);
+  const parts: BodyPart[] = [];
+  let start = 0;
+  let heading: BodyPart["heading"] = null;
+  const close = (end: number) => {
+    const own = tokens.slice(start, end);
+    const photos = own.flatMap((token) => (token.type === "html_block" && token.meta?.photo ? [token.meta.photo] : []));
+    parts.push({ heading, html: render(own, env), text: collectText(own), photos });
+  };
+  tokens.forEach((token, index) => {
+    if (token.type !== "heading_open" || token.tag !== "h2" || token.level !== 0) return;
+    close(index);
+    const inline = tokens[index + 1] as Token;
+    heading = {
+      ...(live.headings[parts.length - 1] as UpdateHeading),
+      html: md.renderer.renderInline(inline.children ?? [], md.options, env),
+      text: collectText([inline]),
+    };
+    // The heading's three tokens: open, inline, close.
+    start = index + 3;
+  });
+  close(tokens.length);
+  return {
+    ...rest,
+    text: collectText(tokens),
+    photos: env.photos,
+    photoProblems: env.photoProblems,
+    parts,
+    timedSubheadings: live.timedSubheadings,
   };
 }
 

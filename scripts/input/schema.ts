@@ -128,6 +128,62 @@ const leadPhoto = mapping(
   "a lead photo (src, alt, caption, credit)",
 );
 
+/**
+ * Live coverage (« En direct »): when it started and, once it is over, when it ended. The updates
+ * are in the body (scripts/input/live.ts).
+ */
+export const liveSchema = mapping(
+  {
+    start: isoDateTime,
+    end: isoDateTime.optional(),
+  },
+  "live coverage (start, and end once it is over)",
+).superRefine((data, ctx) => {
+  const start = parseIsoWithOffset(data.start);
+  const end = data.end === undefined ? null : parseIsoWithOffset(data.end);
+  if (start && end && end <= start) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["end"],
+      message: `"${data.end}" is not after live.start "${data.start}"; expected the time the coverage ended`,
+      input: data.end,
+    });
+  }
+});
+
+/** An IndexNow key: 8 to 128 letters, digits and dashes (https://www.indexnow.org/documentation). */
+const INDEXNOW_KEY = /^[a-zA-Z0-9-]{8,128}$/;
+
+/**
+ * Telling search engines and feed readers at once what a build published (`npm run ping`,
+ * scripts/publish/ping.ts): off unless publisher.yaml says where to.
+ */
+export const pingSchema = mapping(
+  {
+    indexnow: mapping(
+      {
+        key: z
+          .string({ error: (iss) => found(iss.input, "an IndexNow key: 8 to 128 letters, digits and dashes") })
+          .regex(INDEXNOW_KEY, {
+            error: (iss) =>
+              `${describeValue(iss.input)} is not an IndexNow key; expected 8 to 128 letters, digits and dashes`,
+          }),
+        endpoint: httpUrl("the IndexNow endpoint (e.g. https://api.indexnow.org/indexnow)").default(
+          "https://api.indexnow.org/indexnow",
+        ),
+      },
+      "IndexNow (key, endpoint)",
+    ).optional(),
+    websub: mapping(
+      { hub: httpUrl("a WebSub hub's URL (e.g. https://pubsubhubbub.appspot.com/)") },
+      "a WebSub hub (hub)",
+    ).optional(),
+  },
+  "pings (indexnow, websub)",
+);
+
+export type PingSettings = z.infer<typeof pingSchema>;
+
 /** Front matter of an article source file. */
 /** An article signed by nobody: the schema's check across fields, also run alone when other fields fail (article.ts). */
 export const BYLINE_MISSING =
@@ -161,6 +217,8 @@ export const articleFrontMatterSchema = mapping(
       })
       .default([]),
     image: leadPhoto.optional(),
+    /** Present on live coverage only. */
+    live: liveSchema.optional(),
   },
   "front matter fields (title, standfirst, date, …)",
 ).superRefine((data, ctx) => {
@@ -255,6 +313,8 @@ export const publisherSchema = mapping(
     pages: z
       .array(trustPageRefSchema, { error: (iss) => found(iss.input, "a list of pages (- slug: a-propos)") })
       .default([]),
+    /** `npm run ping`: off when absent. */
+    ping: pingSchema.optional(),
     appeal: mapping(
       {
         title: text("the appeal's heading"),

@@ -35,8 +35,10 @@ const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 /** Every page of the content with its fingerprint, by URL, from the keys of each article (input/load-sources.ts). */
 export function pageFingerprints(content: Content, articleKeys: ArticleKeys): Map<string, PagePrint> {
-  // The preview marks scheduled articles on copies: the mark is part of what they show.
-  const mark = (article: Article) => (article.scheduled ? " scheduled" : "");
+  // The preview marks scheduled articles on copies, and a build live coverage whose planned end
+  // is to come (input/live.ts liveAt): the marks are part of what they show.
+  const mark = (article: Article) =>
+    (article.scheduled ? " scheduled" : "") + (article.live?.end && !article.live.ended ? " live" : "");
   const listed = (article: Article) =>
     (articleKeys.get(article.url)?.listed ?? articlePrints(article).listed) + mark(article);
   const frame = sha1(

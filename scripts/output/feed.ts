@@ -15,6 +15,8 @@ import { newestUpdate } from "./page.ts";
 
 /** How many of the latest articles a feed carries. */
 export const FEED_LENGTH = 20;
+/** How many of live coverage's latest updates its entry carries, after « L'essentiel ». */
+export const FEED_LIVE_UPDATES = 10;
 
 export interface Feed {
   /** The page the feed follows ("/" or a section's URL), root-relative. */
@@ -74,6 +76,21 @@ export function feedAuthors(article: Article, siteUrl: SiteUrl): { name: string;
   return article.authors.map((author) => ({ name: author.name, url: siteUrl.absolute(author.url) }));
 }
 
+/**
+ * The HTML an entry carries: the article's body; for live coverage, « L'essentiel » and the
+ * latest updates (bodyHtml holds them newest first: a prefix of it is whole updates).
+ */
+export function entryHtml(article: Article, siteUrl: SiteUrl): string {
+  const cut = article.liveUpdates?.[FEED_LIVE_UPDATES - 1]?.end;
+  const html = cut === undefined ? article.bodyHtml : article.bodyHtml.slice(0, cut);
+  return absolutizeLinks(html, article.url, siteUrl);
+}
+
+/** The WebSub hub feeds name, when publisher.yaml has one (scripts/publish/ping.ts pings it). */
+function hubOf(publication: Publication): string | undefined {
+  return publication.publisher.ping?.websub?.hub;
+}
+
 function atomEntry(article: Article, publication: Publication): string {
   const { siteUrl } = publication;
   const url = siteUrl.absolute(article.url);
@@ -93,7 +110,7 @@ function atomEntry(article: Article, publication: Publication): string {
     ),
     ...categories,
     xmlElement("summary", article.standfirst, ' type="text"'),
-    xmlElement("content", absolutizeLinks(article.bodyHtml, article.url, siteUrl), ' type="html"'),
+    xmlElement("content", entryHtml(article, siteUrl), ' type="html"'),
     "</entry>",
   ].join("\n");
 }
@@ -101,12 +118,14 @@ function atomEntry(article: Article, publication: Publication): string {
 /** An Atom 1.0 document (RFC 4287) in French. */
 export function atomFeed(feed: Feed, publication: Publication, buildTimeIso: string): string {
   const { siteUrl, publisher } = publication;
+  const hub = hubOf(publication);
   return [
     XML_DECLARATION,
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
     xmlElement("title", feed.title),
     feed.description ? xmlElement("subtitle", feed.description) : "",
     `<link rel="self" type="application/atom+xml" href="${escapeXml(siteUrl.absolute(feed.atomPath))}"/>`,
+    hub ? `<link rel="hub" href="${escapeXml(hub)}"/>` : "",
     `<link rel="alternate" type="text/html" href="${escapeXml(siteUrl.absolute(feed.pageUrl))}"/>`,
     xmlElement("id", siteUrl.absolute(feed.atomPath)),
     // The build time only for an empty feed, so unchanged content keeps its bytes.
@@ -125,6 +144,7 @@ export function atomFeed(feed: Feed, publication: Publication, buildTimeIso: str
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
 export function jsonFeed(feed: Feed, publication: Publication): string {
   const { siteUrl, publisher } = publication;
+  const hub = hubOf(publication);
   const document = {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
@@ -135,12 +155,13 @@ export function jsonFeed(feed: Feed, publication: Publication): string {
     favicon: siteUrl.absolute(FAVICON_PATH),
     language: publisher.locale,
     authors: [{ name: publisher.name, url: siteUrl.base }],
+    ...(hub ? { hubs: [{ type: "WebSub", url: hub }] } : {}),
     items: feed.articles.map((article) => ({
       id: siteUrl.absolute(article.url),
       url: siteUrl.absolute(article.url),
       title: article.title,
       summary: article.standfirst,
-      content_html: absolutizeLinks(article.bodyHtml, article.url, siteUrl),
+      content_html: entryHtml(article, siteUrl),
       image: siteUrl.absolute(articleCard(article).path),
       date_published: article.published.iso,
       date_modified: article.updated.iso,

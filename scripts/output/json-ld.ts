@@ -7,6 +7,7 @@
  */
 import type { Article } from "../input/article.ts";
 import type { Author } from "../input/authors.ts";
+import { type LiveUpdate, updateText } from "../input/live.ts";
 import type { TrustPage } from "../input/pages.ts";
 import type { Publisher } from "../input/schema.ts";
 import type { SiteUrl } from "../input/site-url.ts";
@@ -64,9 +65,39 @@ export function authorLd(byline: string, publication: Publication): JsonLd {
   return { "@type": "Person", name: byline };
 }
 
+/**
+ * One update of live coverage, as Google reads a live blog's updates: a BlogPosting with its
+ * headline, time, URL (the page's, with the update's anchor) and text, and its photo if any.
+ */
+function liveBlogUpdateLd(article: Article, update: LiveUpdate, canonical: string, site: SiteUrl): JsonLd {
+  return {
+    "@type": "BlogPosting",
+    headline: update.headline,
+    datePublished: update.iso,
+    url: `${canonical}#${update.id}`,
+    articleBody: updateText(article.bodyHtml, update),
+    ...(update.image ? { image: imageObject(update.image, site) } : {}),
+  };
+}
+
+/**
+ * What live coverage adds to its article (a LiveBlogPosting is a NewsArticle's sibling with the
+ * same fields): when coverage started, its end once it has one (past or planned), and the
+ * updates, newest first.
+ */
+function liveBlogLd(article: Article, canonical: string, site: SiteUrl): JsonLd {
+  if (!article.live) return {};
+  return {
+    coverageStartTime: article.live.start.iso,
+    ...(article.live.end ? { coverageEndTime: article.live.end.iso } : {}),
+    liveBlogUpdate: (article.liveUpdates ?? []).map((update) => liveBlogUpdateLd(article, update, canonical, site)),
+  };
+}
+
+/** An article's NewsArticle, or LiveBlogPosting for live coverage. */
 export function newsArticleLd(article: Article, publication: Publication): JsonLd {
   const canonical = publication.siteUrl.absolute(article.url);
-  return topLevel("NewsArticle", {
+  return topLevel(article.live ? "LiveBlogPosting" : "NewsArticle", {
     headline: article.title,
     description: article.standfirst,
     datePublished: article.published.iso,
@@ -88,6 +119,7 @@ export function newsArticleLd(article: Article, publication: Publication): JsonL
     wordCount: article.wordCount,
     isAccessibleForFree: true,
     ...(article.corrections.length > 0 ? { correction: article.corrections.map(correctionLd) } : {}),
+    ...liveBlogLd(article, canonical, publication.siteUrl),
   });
 }
 

@@ -32,11 +32,17 @@ export interface SitemapLimits {
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
-/** Articles published in the window before the build time (and not after it). */
+/**
+ * Articles published in the window before the build time (and not after it), and live coverage
+ * updated in it: a live page is news for as long as it is updated.
+ */
 export function newsArticles(articles: Article[], buildTime: DateTime, days = NEWS_WINDOW_DAYS): Article[] {
   const end = buildTime.toMillis();
   const start = buildTime.minus({ days }).toMillis();
-  return articles.filter((article) => article.published.epoch > start && article.published.epoch <= end);
+  const inWindow = (epoch: number) => epoch > start && epoch <= end;
+  return articles.filter(
+    (article) => inWindow(article.published.epoch) || (article.live !== undefined && inWindow(article.updated.epoch)),
+  );
 }
 
 /** Splits into consecutive parts of at most `size` items (one empty part for no items). */
@@ -61,6 +67,8 @@ export function newsUrlset(articles: Article[], publication: Publication): strin
     [
       "<url>",
       xmlElement("loc", siteUrl.absolute(article.url)),
+      // Live coverage changes after its publication: its latest update.
+      xmlElement("lastmod", article.live ? article.updated.iso : undefined),
       "<news:news><news:publication>",
       xmlElement("news:name", publisher.name),
       xmlElement("news:language", publisher.language),

@@ -33,6 +33,7 @@ import { photoJobs } from "../output/photo-crops.ts";
 import { type ImageJob, imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
+import { changesFile, recordChanges } from "./changes.ts";
 import { codeVersion, templatesVersion } from "./code-version.ts";
 import { checkKeptFiles, checkKeptPages, describeFile, describePage, pageFile } from "./kept-pages.ts";
 import {
@@ -384,6 +385,16 @@ async function renderAndSwap(
       images,
       others,
       journal: journalOf(plan.previous, out, { pages, images, others, fresh: [...rendered, ...placed, ...others] }),
+    });
+    // What this build changed, for `npm run ping` (changes.ts).
+    recordChanges(changesFile(environment.cacheDir, out), {
+      out,
+      staging,
+      outputs,
+      manifestPages: Object.keys(pages),
+      siteUrl: resolveSiteUrl(content.publisher.url, environment),
+      builtAt: environment.buildTime.toISO({ suppressMilliseconds: true }) ?? "",
+      ping: content.publisher.ping,
     });
     if (!options.quiet) {
       console.log(

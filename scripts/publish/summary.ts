@@ -23,6 +23,7 @@ const KINDS: Record<string, [singular: string, plural: string]> = {
   "trust-pages": ["page about the publisher", "pages about the publisher"],
   feeds: ["feed", "feeds"],
   "crawler-files": ["sitemap or robots.txt", "sitemaps and robots.txt"],
+  "indexnow-key": ["IndexNow key file", "IndexNow key files"],
 };
 
 /** The template that renders each kind of page the build may keep (src/article.njk, src/lists/*.njk). */

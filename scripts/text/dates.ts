@@ -97,6 +97,11 @@ function clockTime(d: DateTime): string {
   return `${d.hour}\u00A0h\u00A0${String(d.minute).padStart(2, "0")}`;
 }
 
+/** « 14 h 05 »: a time of day on its own (no-break spaces). */
+export function formatTimeFr(date: DateTime, zone = DEFAULT_ZONE): string {
+  return clockTime(date.setZone(zone));
+}
+
 /** « 18 avril 2023 », « 1er mai 2023 ». */
 export function formatDateFr(date: DateTime, zone = DEFAULT_ZONE): string {
   return dayMonthYear(date.setZone(zone));

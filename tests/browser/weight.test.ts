@@ -2,12 +2,14 @@
  * Tiny pages, nothing from elsewhere: the article page's HTML plus its CSS fits in the first TCP
  * round trip once gzipped, no JavaScript runs, and every request stays on the site's own origin.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSites, openBrowserSites } from "../helpers/browser.ts";
+import { type BrowserSite, type BrowserSites, openBrowserSites, openSiteIn } from "../helpers/browser.ts";
+import { makeTempDir, ROOT } from "../helpers/build.ts";
+import { liveSource } from "../helpers/live-article.ts";
 import { ARTICLE_PATH, PAGE_TYPES, WIDTHS } from "../helpers/page-types.ts";
 import { LEAD_PHOTO, PHOTO_ARTICLE_PATH, PHOTO_PAGE_TYPES } from "../helpers/photo-site.ts";
 
@@ -21,19 +23,37 @@ const PHONE_PHOTO_BYTES = 60 * 1024;
 /** Gzip at level 9, what static hosts and `gzip_static`/precompressed files use at most. */
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
+/** Live coverage with 30 updates of 70 words (two short paragraphs each, as live updates are). */
+const LIVE_UPDATES = 30;
+const LIVE_PATH = "/international/direct/";
+
 let sites: BrowserSites;
+let live: BrowserSite;
+let liveSources: string;
 beforeAll(async () => {
   sites = await openBrowserSites();
+  // The real site, with live coverage beside its article.
+  liveSources = makeTempDir("news-live-weight-");
+  cpSync(path.join(ROOT, "src/articles"), liveSources, { recursive: true });
+  writeFileSync(
+    path.join(liveSources, "international/2024-03-05-direct.md"),
+    liveSource({ updates: LIVE_UPDATES, words: 70 }),
+  );
+  live = await openSiteIn(sites.seed.context, { articles: liveSources });
 });
 afterAll(async () => {
+  await live?.close();
   await sites?.close();
+  if (liveSources) rmSync(liveSources, { recursive: true, force: true });
 });
 
 it.each([
   ["the article page", () => sites.seed, ARTICLE_PATH],
   ["an article page with photos", () => sites.photos, PHOTO_ARTICLE_PATH],
+  [`live coverage with ${LIVE_UPDATES} updates`, () => live, LIVE_PATH],
 ])("%s: HTML plus CSS is at most 14 KB gzipped", async (name, siteOf, urlPath) => {
   const { page, requests } = await siteOf().open(urlPath, { width: 390 });
+  if (urlPath === LIVE_PATH) expect(await page.locator("article.live-update").count()).toBe(LIVE_UPDATES);
   const rows: { url: string; type: string; raw: number; gzip: number }[] = [];
   for (const request of requests) {
     const response = await request.response();

@@ -144,7 +144,7 @@ describe("authors' pages", () => {
     ]);
     expect([...index.querySelectorAll(".author-list .count")].map((count) => count.textContent)).toEqual([
       "(2 articles)",
-      "(2 articles)",
+      "(3 articles)",
       "(0 article)",
     ]);
     expect(linksOf(readPage(site.outDir, "/"), ".site-footer a")).toContainEqual(["Auteurs", "/auteurs/"]);

@@ -26,6 +26,8 @@ import { hashTree } from "../helpers/tree.ts";
 const FIXTURE = path.join(ROOT, "tests/fixtures/newsroom");
 const ROMAN = "articles/culture/2024-03-02-un-roman-prime.md";
 const BOURSE = "articles/economie/2024-03-03-la-bourse-recule.md";
+/** Live coverage: updates newest first, from 12:40 down to 07:30 on 5 March. */
+const GREVE = "articles/economie/2024-03-05-greve-en-direct.md";
 const PUBLISHER = "data/publisher.yaml";
 const AUTHORS = "data/authors.yaml";
 
@@ -77,6 +79,41 @@ const BIG = "articles/culture/2024-03-09-enorme.md";
 const PAGE = "articles/culture/2024-03-05-page.md";
 
 const CASES: BadInput[] = [
+  {
+    name: "live update out of order",
+    file: GREVE,
+    field: "body",
+    message:
+      "line 20: 2024-03-05T13:00:00+01:00 is not earlier than the update above it (line 15, 2024-03-05T12:40:00+01:00); expected the newest update first",
+    mutate: (d) =>
+      editText(at(d, GREVE), (t) => t.replace("## 2024-03-05T11:15:00+01:00", "## 2024-03-05T13:00:00+01:00")),
+  },
+  {
+    name: "live update before the coverage's start",
+    file: GREVE,
+    field: "body",
+    message:
+      "line 33: 2024-03-05T06:30:00+01:00 is before live.start (2024-03-05T07:30:00+01:00); expected a time within the coverage",
+    mutate: (d) =>
+      editText(at(d, GREVE), (t) => t.replace("## 2024-03-05T07:30:00+01:00", "## 2024-03-05T06:30:00+01:00")),
+  },
+  {
+    name: "live update without a time",
+    file: GREVE,
+    field: "body",
+    message: 'line 28: "## Un train sur deux en Île-de-France" does not start with its time',
+    mutate: (d) => editText(at(d, GREVE), (t) => t.replace("## 2024-03-05T09:05:00+01:00 — ", "## ")),
+  },
+  {
+    name: "live coverage ending before it starts",
+    file: GREVE,
+    field: "live.end",
+    message: 'is not after live.start "2024-03-05T07:30:00+01:00"',
+    mutate: (d) =>
+      editText(at(d, GREVE), (t) =>
+        t.replace("  start: 2024-03-05T07:30:00+01:00\n", "$&  end: 2024-03-05T07:00:00+01:00\n"),
+      ),
+  },
   {
     name: "missing headline",
     file: ROMAN,

@@ -129,6 +129,7 @@ const setField = (field: string, value: string) => (text: string) =>
 
 const AVIGNON = "src/articles/culture/2024-03-04-festival-d-avignon.md";
 const BOURSE = "src/articles/economie/2024-03-03-la-bourse-recule.md";
+const GREVE = "src/articles/economie/2024-03-05-greve-en-direct.md";
 
 beforeAll(() => {
   project = makeTempDir("news-incremental-");
@@ -158,6 +159,30 @@ describe("an incremental build over every kind of edit", { timeout: 600_000 }, (
   it("after a body edit, renders that article's page alone", async () => {
     edit(AVIGNON, (text) => `${text}\nUne phrase ajoutée au corps.\n`);
     expect(rebuilt(await buildAndCompare())?.[0]).toBe(1);
+  });
+
+  it("after an update is added to live coverage, renders its page alone; once it ends, the pages with its label", async () => {
+    edit(GREVE, (text) =>
+      text.replace(
+        "## 2024-03-05T12:40:00+01:00",
+        "## 2024-03-05T12:55:00+01:00 — Le cortège de Lyon s'élance\n\nÀ Lyon, le cortège part de la place Bellecour.\n\n$&",
+      ),
+    );
+    expect(rebuilt(await buildAndCompare())?.[0]).toBe(1);
+    // A planned end, an hour after the build time: « En direct » until the first build after it.
+    edit(GREVE, (text) => text.replace("  start: 2024-03-05T07:30:00+01:00\n", "$&  end: 2024-03-08T14:00:00+01:00\n"));
+    await buildAndCompare();
+    env = { SOURCE_DATE_EPOCH: String(Number(EPOCH) + 2 * 3600) };
+    const [passed = 0, all = 0] = rebuilt(await buildAndCompare()) ?? [];
+    env = {};
+    // Its page, and the lists and « À lire aussi » that show « Terminé » instead of « En direct ».
+    expect(passed).toBeGreaterThan(1);
+    expect(passed).toBeLessThan(all);
+    // The coverage ended: its end in the past, at the usual build time.
+    edit(GREVE, (text) => text.replace(/^ {2}end: .*$/m, "  end: 2024-03-05T18:00:00+01:00"));
+    const [ended = 0, total = 0] = rebuilt(await buildAndCompare()) ?? [];
+    expect(ended).toBeGreaterThan(1);
+    expect(ended).toBeLessThan(total);
   });
 
   it("after a headline, a standfirst, a time or tags change, renders the pages that show it", async () => {
@@ -248,7 +273,8 @@ describe("an incremental build over every kind of edit", { timeout: 600_000 }, (
 
 describe("an incremental build that cannot trust what it finds", { timeout: 600_000 }, () => {
   it("renders everything when the manifest is truncated, or describes a file that was changed by hand", async () => {
-    // dist's manifest, among those of the shares and of the merged output.
+    // dist's manifest, among those of the shares and of the merged output, and the records of what
+    // each build changed beside them (publish/changes.ts).
     const file = path.join(
       project,
       ".cache/builds",

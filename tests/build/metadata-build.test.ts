@@ -94,13 +94,14 @@ function visible(url: string) {
 
 describe("structured data and sharing tags", () => {
   it("gives every article NewsArticle JSON-LD that agrees with what the page shows", () => {
-    expect(articlePages()).toHaveLength(7);
+    expect(articlePages()).toHaveLength(8);
     for (const url of articlePages()) {
       const page = visible(url);
       const canonical = `${SITE}/actu${url}`;
       const [article, breadcrumbs] = jsonLdOf(page.document);
       expect(article).toMatchObject({
-        "@type": "NewsArticle",
+        // Live coverage (its label on the page) is a LiveBlogPosting: tests/build/live-build.test.ts.
+        "@type": page.document.querySelector(".kicker .live-label") ? "LiveBlogPosting" : "NewsArticle",
         headline: page.headline,
         datePublished: page.published,
         dateModified: page.modified,
@@ -235,6 +236,7 @@ describe("feeds", () => {
       `${BASE}international/script/`,
       `${BASE}economie/inflation-en-baisse/`,
       `${BASE}international/elections-au-bresil/`,
+      `${BASE}economie/greve-en-direct/`,
       `${BASE}culture/festival-d-avignon/`,
       `${BASE}economie/la-bourse-recule/`,
       `${BASE}culture/un-roman-prime/`,
@@ -282,6 +284,7 @@ describe("sitemaps and robots.txt", () => {
     expect(urls.map((url: { loc: string }) => url.loc).sort()).toEqual(
       [
         `${BASE}culture/festival-d-avignon/`,
+        `${BASE}economie/greve-en-direct/`,
         `${BASE}economie/inflation-en-baisse/`,
         `${BASE}international/elections-au-bresil/`,
         `${BASE}international/script/`,

@@ -23,7 +23,11 @@ describe("a newsroom of several sections", () => {
       "/international/elections-au-bresil/",
       "/international/sommet-a-geneve/",
     ]);
-    expect(teaserLinks("/economie/")).toEqual(["/economie/inflation-en-baisse/", "/economie/la-bourse-recule/"]);
+    expect(teaserLinks("/economie/")).toEqual([
+      "/economie/inflation-en-baisse/",
+      "/economie/greve-en-direct/",
+      "/economie/la-bourse-recule/",
+    ]);
     expect(teaserLinks("/culture/")).toEqual(["/culture/festival-d-avignon/", "/culture/un-roman-prime/"]);
   });
 
@@ -31,8 +35,8 @@ describe("a newsroom of several sections", () => {
     expect(teaserLinks("/")).toEqual([
       "/economie/inflation-en-baisse/",
       "/international/elections-au-bresil/",
+      "/economie/greve-en-direct/",
       "/culture/festival-d-avignon/",
-      "/economie/la-bourse-recule/",
     ]);
   });
 

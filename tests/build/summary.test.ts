@@ -79,7 +79,7 @@ describe("the build's summary", () => {
     const run = runBuild(["--out", out, ...args]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^Built .*dist\/ in \d+\.\d\d s: (1 home|\d+ home pages), 3 section pages, 6 article pages, (.+, )?1 404, (.+, )?1 stylesheet\b.* \(\d+ files\); rendered all \d+ pages \(no manifest of a previous build\); no warnings\n$/,
+      /^Built .*dist\/ in \d+\.\d\d s: (1 home|\d+ home pages), 3 section pages, 7 article pages, (.+, )?1 404, (.+, )?1 stylesheet\b.* \(\d+ files\); rendered all \d+ pages \(no manifest of a previous build\); no warnings\n$/,
     );
     // The same sources again: every page is kept from the first build.
     expect(runBuild(["--out", out, ...args]).stdout).toMatch(/\(\d+ files\); rebuilt 0 of (\d+) pages; no warnings\n$/);

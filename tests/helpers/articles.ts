@@ -65,6 +65,8 @@ export interface ArticleOptions {
   corrections?: { date: string; text: string }[];
   tags?: string[];
   body?: string;
+  /** Live coverage: its front matter `live` (the body holds the updates). */
+  live?: { start: string; end?: string };
 }
 
 export function makeArticle(options: ArticleOptions = {}): Article {
@@ -80,6 +82,7 @@ export function makeArticle(options: ArticleOptions = {}): Article {
     ...(options.author || !options.authors ? [`author: ${JSON.stringify(options.author ?? "La Rédaction")}`] : []),
     ...(options.corrections ? [`corrections: ${JSON.stringify(options.corrections)}`] : []),
     `tags: ${JSON.stringify(options.tags ?? ["Chine", "Russie"])}`,
+    ...(options.live ? [`live: ${JSON.stringify(options.live)}`] : []),
   ];
   const file = `src/articles/${section}/${date.slice(0, 10)}-${options.slug ?? "un-titre"}.md`;
   const bytes = new TextEncoder().encode(`---\n${lines.join("\n")}\n---\n\n${options.body ?? "Premier paragraphe.\n"}`);

@@ -155,6 +155,20 @@ export async function openBrowserSites(): Promise<BrowserSites> {
   }
 }
 
+/** A site built from `sources`, served, and opened in the browser of `context` (another site's). */
+export async function openSiteIn(
+  context: BrowserContext,
+  sources: { articles?: string; data?: string },
+): Promise<BrowserSite> {
+  const site = buildSite(sources);
+  try {
+    return servedSite(site, await serveDirectory(site.outDir), context);
+  } catch (error) {
+    site.cleanup();
+    throw error;
+  }
+}
+
 /** The photo site alone, built and served for a browser (its sources removed on close). */
 export async function openPhotoSite(): Promise<BrowserSite> {
   const dir = makeTempDir("photo-site-");

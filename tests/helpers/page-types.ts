@@ -31,6 +31,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   // The real site publishes one article, uncorrected, by « La Rédaction » (no links).
   { name: "corrected-article", path: "/international/elections-au-bresil/", status: 200, site: "newsroom" },
   { name: "person-author", path: "/auteurs/claire-martin/", status: 200, site: "newsroom" },
+  // Live coverage: « En direct », « L'essentiel » and its updates (tests/build/live-build.test.ts).
+  { name: "live-article", path: "/economie/greve-en-direct/", status: 200, site: "newsroom" },
 ];
 
 /** Widths of a common phone and of a laptop, in CSS pixels. */

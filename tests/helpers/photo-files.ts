@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { syntheticPixels } from "../../scripts/bench/synthetic-photo.ts";
-import { type LeadPhoto, responsivePhoto } from "../../scripts/input/responsive-photos.ts";
+import { type LeadPhoto, type ResponsivePhoto, responsivePhoto } from "../../scripts/input/responsive-photos.ts";
 
 export interface PhotoOptions {
   format?: "jpeg" | "png" | "webp" | "avif" | "gif" | "tiff";
@@ -59,6 +59,17 @@ export function hasGpsTag(exif: Buffer | undefined): boolean {
 export function writeText(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
+}
+
+/** A photo of the text beside an article of International, 1600×1067, as the parser makes it, without a file. */
+export function bodyPhotoOf(src: string): ResponsivePhoto {
+  return responsivePhoto({
+    file: `/articles/international/${src}`,
+    base: `/photos/international/${src.replace(/\.\w+$/, "")}`,
+    width: 1600,
+    height: 1067,
+    format: "jpeg",
+  });
 }
 
 /** A lead photo as the parser makes it, without a file (for modules that only read the model). */

@@ -2,23 +2,14 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import type { PhotoLookup } from "../../../scripts/input/figures.ts";
 import { renderBody } from "../../../scripts/input/markdown.ts";
-import { responsivePhoto } from "../../../scripts/input/responsive-photos.ts";
 import { NBSP, NNBSP } from "../../../scripts/text/typography.ts";
+import { bodyPhotoOf } from "../../helpers/photo-files.ts";
 
 /** Finds every photo (1600×1067, beside the article), except absente.jpg. */
 const lookup: PhotoLookup = (src) =>
   src === "absente.jpg"
     ? { ok: false, message: `"${src}" is not there; expected a photo file at articles/international/${src}` }
-    : {
-        ok: true,
-        photo: responsivePhoto({
-          file: `/articles/international/${src}`,
-          base: `/photos/international/${src.replace(/\.\w+$/, "")}`,
-          width: 1600,
-          height: 1067,
-          format: "jpeg",
-        }),
-      };
+    : { ok: true, photo: bodyPhotoOf(src) };
 
 const render = (markdown: string) => renderBody(markdown, 10, lookup);
 const parse = (html: string) => parseHTML(`<!doctype html><body>${html}</body>`).document;

@@ -132,6 +132,27 @@ describe("article front matter", () => {
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["date", "tags", "title", "tittle"]);
   });
 
+  it("takes live coverage: a start, and an end once it is over", () => {
+    expect(articleProblems({ live: { start: "2024-03-05T07:00:00+01:00" } })).toEqual([]);
+    expect(articleProblems({ live: { start: "2024-03-05T07:00:00+01:00", end: "2024-03-05T20:00:00+01:00" } })).toEqual(
+      [],
+    );
+  });
+
+  it.each<[string, unknown, string]>([
+    ["live without a start", {}, "live.start: is missing; expected an ISO 8601 date-time with offset"],
+    ["live: true", true, "live: true is not live coverage (start, and end once it is over)"],
+    ["a start without offset", { start: "2024-03-05T07:00" }, 'live.start: "2024-03-05T07:00" has no UTC offset'],
+    [
+      "an end before the start",
+      { start: "2024-03-05T07:00:00+01:00", end: "2024-03-05T06:00:00+01:00" },
+      'live.end: "2024-03-05T06:00:00+01:00" is not after live.start "2024-03-05T07:00:00+01:00"; expected the time the coverage ended',
+    ],
+    ["a misspelt field", { start: "2024-03-05T07:00:00+01:00", fin: "x" }, "live.fin: is not a known field"],
+  ])("reports %s", (_, live, expected) => {
+    expect(articleProblems({ live })).toEqual([expect.stringContaining(expected)]);
+  });
+
   it("reports front matter that is not a mapping", () => {
     const result = articleFrontMatterSchema.safeParse(["a", "b"]);
     expect(result.success).toBe(false);
@@ -210,8 +231,30 @@ describe("publisher metadata", () => {
       },
       "timezone: is not a known field; did you mean `timeZone`?",
     ],
+    [
+      "an IndexNow key too short",
+      (p) => {
+        p.ping = { indexnow: { key: "abc" } };
+      },
+      'ping.indexnow.key: "abc" is not an IndexNow key; expected 8 to 128 letters, digits and dashes',
+    ],
+    [
+      "a hub that is not a URL",
+      (p) => {
+        p.ping = { websub: { hub: "pubsubhubbub" } };
+      },
+      'ping.websub.hub: "pubsubhubbub" is not a WebSub hub\'s URL',
+    ],
   ])("reports %s", (_, edit, expected) => {
     expect(publisherProblems(edit)).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
+  });
+
+  it("leaves pings off unless asked, and sends IndexNow to its shared endpoint by default", () => {
+    expect(publisherSchema.parse(publisher).ping).toBeUndefined();
+    const parsed = publisherSchema.parse({ ...publisher, ping: { indexnow: { key: "0123456789abcdef" } } });
+    expect(parsed.ping).toEqual({
+      indexnow: { key: "0123456789abcdef", endpoint: "https://api.indexnow.org/indexnow" },
+    });
   });
 });
 

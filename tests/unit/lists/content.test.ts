@@ -47,6 +47,7 @@ describe("loadContent", () => {
     expect(content.articles.map((a) => a.url)).toEqual([
       "/economie/inflation-en-baisse/",
       "/international/elections-au-bresil/",
+      "/economie/greve-en-direct/",
       "/culture/festival-d-avignon/",
       "/economie/la-bourse-recule/",
       "/culture/un-roman-prime/",
@@ -129,6 +130,7 @@ describe("loadContent", () => {
     const buildTime = DateTime.fromISO("2024-03-05T12:00:00Z");
     const content = loadContent(paths, { buildTime });
     expect(content.articles.map((a) => a.url)).toEqual([
+      "/economie/greve-en-direct/",
       "/culture/festival-d-avignon/",
       "/economie/la-bourse-recule/",
       "/culture/un-roman-prime/",
@@ -162,7 +164,10 @@ describe("loadContent", () => {
     const content = loadContent(paths);
     expect(content.authorPages.map((page) => [page.url, page.items.map((a) => a.url)])).toEqual([
       ["/auteurs/claire-martin/", ["/international/elections-au-bresil/", "/international/sommet-a-geneve/"]],
-      ["/auteurs/jean-dupont/", ["/economie/la-bourse-recule/", "/international/sommet-a-geneve/"]],
+      [
+        "/auteurs/jean-dupont/",
+        ["/economie/greve-en-direct/", "/economie/la-bourse-recule/", "/international/sommet-a-geneve/"],
+      ],
       ["/auteurs/la-redaction/", []],
     ]);
     rmSync(path.join(paths.dataDir, "authors.yaml"));
@@ -171,6 +176,7 @@ describe("loadContent", () => {
       expect.stringContaining(
         'articles/economie/2024-03-03-la-bourse-recule.md: authors.0: "jean-dupont" is not an author: authors.yaml declares none',
       ),
+      expect.stringContaining('greve-en-direct.md: authors.0: "jean-dupont" is not an author'),
       expect.stringContaining('sommet-a-geneve.md: authors.0: "claire-martin" is not an author'),
       expect.stringContaining('sommet-a-geneve.md: authors.1: "jean-dupont" is not an author'),
       expect.stringContaining('elections-au-bresil.md: authors.0: "claire-martin" is not an author'),

@@ -1,5 +1,6 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { loadContentWithKeys } from "../../../scripts/lists/content.ts";
 import { pageFingerprints } from "../../../scripts/lists/page-fingerprints.ts";
@@ -7,12 +8,13 @@ import { ROOT, useTempDir } from "../../helpers/build.ts";
 
 const tempDir = useTempDir("fingerprints-");
 const SOMMET = "articles/international/2024-03-01-sommet-a-geneve.md";
+const GREVE = "articles/economie/2024-03-05-greve-en-direct.md";
 
-function prints() {
-  const { content, articleKeys } = loadContentWithKeys({
-    articlesDir: path.join(tempDir(), "articles"),
-    dataDir: path.join(tempDir(), "data"),
-  });
+function prints(buildTime?: DateTime) {
+  const { content, articleKeys } = loadContentWithKeys(
+    { articlesDir: path.join(tempDir(), "articles"), dataDir: path.join(tempDir(), "data") },
+    { buildTime },
+  );
   return new Map([...pageFingerprints(content, articleKeys).values()].map((page) => [page.url, page.fingerprint]));
 }
 function edit(file: string, change: (text: string) => string) {
@@ -43,6 +45,27 @@ describe("pageFingerprints", () => {
     const before = prints();
     edit(SOMMET, (text) => `${text}\nUne phrase de plus.\n`);
     expect(changed(before, prints())).toEqual(["/international/sommet-a-geneve/"]);
+  });
+
+  it("changes only live coverage's own page after an update is added", () => {
+    cpSync(path.join(ROOT, "tests/fixtures/newsroom"), tempDir(), { recursive: true });
+    const before = prints();
+    edit(GREVE, (text) =>
+      text.replace("## 2024-03-05T12:40:00+01:00", "## 2024-03-05T12:50:00+01:00 — Une de plus\n\nTexte.\n\n$&"),
+    );
+    expect(changed(before, prints())).toEqual(["/economie/greve-en-direct/"]);
+  });
+
+  it("changes the pages that show live coverage's label when the build time passes its planned end", () => {
+    cpSync(path.join(ROOT, "tests/fixtures/newsroom"), tempDir(), { recursive: true });
+    edit(GREVE, (text) => text.replace("  start: 2024-03-05T07:30:00+01:00\n", "$&  end: 2024-03-05T18:00:00+01:00\n"));
+    const running = prints(DateTime.fromISO("2024-03-05T16:59:00Z"));
+    const ended = prints(DateTime.fromISO("2024-03-05T17:00:00Z"));
+    expect(changed(running, ended)).toEqual(
+      expect.arrayContaining(["/economie/greve-en-direct/", "/economie/", "/", "/sujets/greve/"]),
+    );
+    // Later, the same articles published: the same prints.
+    expect(prints(DateTime.fromISO("2024-03-05T17:10:00Z"))).toEqual(ended);
   });
 
   it("changes the pages that list an article after its headline changes, not the others", () => {

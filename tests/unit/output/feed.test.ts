@@ -1,15 +1,18 @@
 import { XMLParser } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import {
   absolutizeLinks,
   atomFeed,
   FEED_LENGTH,
+  FEED_LIVE_UPDATES,
   feedFiles,
   jsonFeed,
   planFeeds,
 } from "../../../scripts/output/feed.ts";
 import { context, makeArticle } from "../../helpers/articles.ts";
+import { liveSource } from "../../helpers/live-article.ts";
 
 const hostile = "</script><script>alert(1)</script> & « ça » <b>";
 const articles = [
@@ -127,6 +130,55 @@ describe("feedFiles", () => {
       "/international/atom.xml",
       "/international/feed.json",
     ]);
+  });
+});
+
+describe("live coverage in feeds", () => {
+  const source = liveSource({ updates: FEED_LIVE_UPDATES + 3 });
+  const [, frontMatter = "", markdown = ""] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+  const live = makeArticle({
+    slug: "direct",
+    date: "2024-03-05T07:00:00+01:00",
+    live: { start: "2024-03-05T07:00:00+01:00" },
+    body: markdown,
+  });
+  const feed = planFeeds({ ...site, articles: [live] }, [], "Le Quotidien")[0]!;
+
+  it("dates the entry at its latest update", () => {
+    expect(frontMatter).toContain("live:");
+    const latest = live.liveUpdates?.[0]?.iso;
+    expect(latest).toBe("2024-03-05T09:00:00+01:00");
+    expect(parseAtomFeed(atomFeed(feed, context, BUILD)).entries?.[0]?.updated).toBe(latest);
+    expect(parseJsonFeed(JSON.parse(jsonFeed(feed, context))).items?.[0]?.date_modified).toBe(latest);
+  });
+
+  it("carries « L'essentiel » and the latest updates, newest first, with absolute anchors", () => {
+    const entry = parseAtomFeed(atomFeed(feed, context, BUILD)).entries?.[0];
+    const content = (entry?.content as { value?: string } | undefined)?.value ?? "";
+    const document = parseHTML(`<!doctype html><body>${content}</body>`).document;
+    expect(document.querySelector(".live-summary h2")?.textContent).toBe("L\u2019essentiel");
+    const shown = [...document.querySelectorAll("article.live-update")].map((article) => article.id);
+    expect(shown).toEqual(live.liveUpdates?.slice(0, FEED_LIVE_UPDATES).map((update) => update.id));
+    expect(document.querySelector(".live-time a")?.getAttribute("href")).toBe(
+      `https://www.exemple.fr/actu/international/direct/#${shown[0]}`,
+    );
+  });
+});
+
+describe("a WebSub hub", () => {
+  const hub = "https://hub.example/";
+  const withHub = { ...context, publisher: { ...context.publisher, ping: { websub: { hub } } } };
+
+  it("is named by both formats when publisher.yaml has one, and by neither otherwise", () => {
+    const atom = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "link" }).parse(
+      atomFeed(siteFeed!, withHub, BUILD),
+    );
+    const links = atom.feed.link.map((link: Record<string, string>) => [link["@_rel"], link["@_href"]]);
+    expect(links).toContainEqual(["hub", hub]);
+    expect(links).toContainEqual(["self", "https://www.exemple.fr/actu/atom.xml"]);
+    expect(JSON.parse(jsonFeed(siteFeed!, withHub)).hubs).toEqual([{ type: "WebSub", url: hub }]);
+    expect(atomFeed(siteFeed!, context, BUILD)).not.toContain('rel="hub"');
+    expect(JSON.parse(jsonFeed(siteFeed!, context))).not.toHaveProperty("hubs");
   });
 });
 

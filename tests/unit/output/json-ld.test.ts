@@ -75,6 +75,105 @@ describe("newsArticleLd", () => {
   });
 });
 
+/**
+ * Google's live blog markup, as its documentation lists it (Search Central, « Live blog »:
+ * LiveBlogPosting and, for each update, BlogPosting) and the issue restates: what every live
+ * page must carry, what only coverage with an end (past or planned) carries, and what each
+ * update carries.
+ */
+const LIVE_BLOG_POSTING = [
+  "@context",
+  "@type",
+  "headline",
+  "description",
+  "datePublished",
+  "dateModified",
+  "author",
+  "publisher",
+  "image",
+  "mainEntityOfPage",
+  "url",
+  "coverageStartTime",
+  "liveBlogUpdate",
+] as const;
+const ENDED_ONLY = ["coverageEndTime"] as const;
+const BLOG_POSTING = ["@type", "headline", "datePublished", "url", "articleBody"] as const;
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/;
+
+describe("live coverage: LiveBlogPosting", () => {
+  const body = [
+    "Les cortèges partent à 14 heures.",
+    "",
+    "## 2024-03-05T12:40+01:00 — Le ministère annonce 24 % de grévistes",
+    "",
+    "Selon le ministère, 24 % des enseignants sont en grève : « un record ».",
+    "",
+    "Un second paragraphe & un signe.",
+    "",
+    "## 2024-03-05T07:30+01:00 — Bienvenue",
+    "",
+    "Bonjour à tous.",
+  ].join("\n");
+  const options = { date: "2024-03-05T07:30:00+01:00", slug: "direct", body };
+  const running = makeArticle({ ...options, live: { start: "2024-03-05T07:30:00+01:00" } });
+  const ended = makeArticle({
+    ...options,
+    live: { start: "2024-03-05T07:30:00+01:00", end: "2024-03-05T20:00:00+01:00" },
+  });
+  const canonical = "https://www.exemple.fr/actu/international/direct/";
+
+  it("has every field of Google's list, and coverageEndTime only once the coverage has an end", () => {
+    const ld = newsArticleLd(running, context);
+    expect(ld["@type"]).toBe("LiveBlogPosting");
+    for (const field of LIVE_BLOG_POSTING) expect(ld, field).toHaveProperty([field]);
+    for (const field of ENDED_ONLY) expect(ld, field).not.toHaveProperty([field]);
+    const over = newsArticleLd(ended, context);
+    for (const field of [...LIVE_BLOG_POSTING, ...ENDED_ONLY]) expect(over, field).toHaveProperty([field]);
+    expect(over.coverageEndTime).toBe("2024-03-05T20:00:00+01:00");
+  });
+
+  it("dates the coverage with the page's own times: started, published, modified at its latest update", () => {
+    const ld = newsArticleLd(running, context);
+    expect(ld).toMatchObject({
+      coverageStartTime: "2024-03-05T07:30:00+01:00",
+      datePublished: "2024-03-05T07:30:00+01:00",
+      dateModified: "2024-03-05T12:40:00+01:00",
+      url: canonical,
+      mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
+    });
+    for (const field of ["coverageStartTime", "datePublished", "dateModified"]) {
+      expect(ld[field]).toMatch(ISO_WITH_OFFSET);
+    }
+  });
+
+  it("lists each update as a BlogPosting with its headline, time, anchored URL and text, newest first", () => {
+    const updates = newsArticleLd(running, context).liveBlogUpdate as Record<string, unknown>[];
+    expect(updates).toHaveLength(2);
+    for (const update of updates) {
+      for (const field of BLOG_POSTING) expect(update, field).toHaveProperty([field]);
+      expect(update.datePublished).toMatch(ISO_WITH_OFFSET);
+      // The page's URL and the update's anchor; no query string.
+      expect(String(update.url)).toMatch(new RegExp(`^${canonical}#maj-[0-9a-z-]+$`));
+      expect(String(update.articleBody).trim()).not.toBe("");
+    }
+    expect(updates.map((update) => [update.headline, update.datePublished, update.url])).toEqual([
+      ["Le ministère annonce 24 % de grévistes", "2024-03-05T12:40:00+01:00", `${canonical}#maj-2024-03-05-12h40`],
+      ["Bienvenue", "2024-03-05T07:30:00+01:00", `${canonical}#maj-2024-03-05-07h30`],
+    ]);
+    // Plain text, typeset, paragraphs apart; no markup or entities.
+    expect(updates[0]?.articleBody).toBe(
+      "Selon le ministère, 24 % des enseignants sont en grève\u00a0: «\u202fun record\u202f».\n\nUn second paragraphe & un signe.",
+    );
+  });
+
+  it("stays a NewsArticle for an article that is not live", () => {
+    const ld = newsArticleLd(makeArticle(), context);
+    expect(ld["@type"]).toBe("NewsArticle");
+    for (const field of ["coverageStartTime", "coverageEndTime", "liveBlogUpdate"])
+      expect(ld).not.toHaveProperty([field]);
+  });
+});
+
 describe("the newsroom", () => {
   it("makes an author's page a ProfilePage about them", () => {
     const [claire] = authors;

@@ -37,6 +37,34 @@ describe("newsArticles", () => {
   });
 });
 
+describe("live coverage in the news sitemap", () => {
+  const build = DateTime.fromISO("2023-04-20T08:00:00+02:00");
+  const markdown =
+    "Résumé.\n\n## 2023-04-19T18:00+02:00 — La dernière\n\nTexte.\n\n## 2023-04-10T09:00+02:00 — La première\n\nTexte.\n";
+  const live = makeArticle({
+    slug: "direct",
+    date: "2023-04-10T09:00:00+02:00",
+    live: { start: "2023-04-10T09:00:00+02:00" },
+    body: markdown,
+  });
+
+  it("is news while it is updated, whenever it was published", () => {
+    expect(newsArticles([recent, live, old], build).map((a) => a.slug)).toEqual(["recent", "direct"]);
+    const stale = DateTime.fromISO("2023-04-25T08:00:00+02:00");
+    expect(newsArticles([live], stale)).toEqual([]);
+  });
+
+  it("gives its latest update as lastmod, beside its publication date", () => {
+    const urlset = xml.parse(body(crawlerFiles(pages, [recent, live], context), "/sitemap-news.xml")).urlset;
+    expect(urlset.url[1]).toMatchObject({
+      loc: "https://www.exemple.fr/actu/international/direct/",
+      lastmod: "2023-04-19T18:00:00+02:00",
+      "news:news": { "news:publication_date": "2023-04-10T09:00:00+02:00" },
+    });
+    expect(urlset.url[0]).not.toHaveProperty("lastmod");
+  });
+});
+
 describe("crawlerFiles under the limits", () => {
   const files = crawlerFiles(pages, [recent], context);
 
