@@ -193,6 +193,8 @@ async function renderAndSwap(
   const { out } = options;
   const { content } = loaded;
   const capture = captureWarnings();
+  // The legal notice's placeholders: published as gaps, and said (counted in the summary).
+  for (const warning of loaded.warnings) console.warn(formatProblem(warning));
   const manifest = manifestFile(environment.cacheDir, out);
   // An article with a lead photo is shared with the photo, and needs no card.
   const images = imageJobs(
