@@ -51,14 +51,16 @@ export class WrittenFileProblems {
   }
 }
 
-/** Adds the check as a transform (before any that turns the text into bytes); `origin` is the site's. */
+/** Adds the check as a transform; `origin` is the site's. */
 export function addOutputCheck(config: CheckedConfig, origin: () => string): void {
   const found = new WrittenFileProblems();
   config.on("eleventy.before", () => found.clear());
   config.addTransform("reader-pages", function (this: TransformContext, content: unknown) {
     const { inputPath, outputPath, url } = this.page;
-    if (typeof content === "string" && outputPath) {
-      found.add(shownPath(inputPath), url || outputPath, writtenFileProblems(outputPath, content, origin()));
+    // Text, or the bytes a later transform made of it (plugin.ts writes pages as UTF-8 bytes).
+    const text = typeof content === "string" ? content : Buffer.isBuffer(content) ? content.toString("utf8") : null;
+    if (text !== null && outputPath) {
+      found.add(shownPath(inputPath), url || outputPath, writtenFileProblems(outputPath, text, origin()));
     }
     return content;
   });
