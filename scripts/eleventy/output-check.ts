@@ -32,14 +32,22 @@ export class WrittenFileProblems {
     for (const message of messages) {
       const key = `${template}\0${message}`;
       const found = this.#found.get(key);
-      if (found) found.others += 1;
-      else this.#found.set(key, { problem: { file: template, field: url, message }, others: 0 });
+      if (!found) {
+        this.#found.set(key, { problem: { file: template, field: url, message }, others: 0 });
+        continue;
+      }
+      found.others += 1;
+      // Pages are written in no set order: the line names the first URL, whatever the order.
+      if (url < found.problem.field) found.problem.field = url;
     }
   }
 
-  /** One problem per template and message, naming the first page and counting the others. */
+  /** One problem per template and message, by template, naming the first page and counting the others. */
   problems(): ContentProblem[] {
-    return [...this.#found.values()].map(({ problem, others }) =>
+    const found = [...this.#found.values()].sort((a, b) =>
+      a.problem.file < b.problem.file ? -1 : a.problem.file > b.problem.file ? 1 : 0,
+    );
+    return found.map(({ problem, others }) =>
       others === 0
         ? problem
         : { ...problem, field: `${problem.field} (and ${others} other page${others === 1 ? "" : "s"})` },

@@ -3,18 +3,18 @@ import { addOutputCheck, WrittenFileProblems } from "../../../scripts/eleventy/o
 import { ContentValidationError } from "../../../scripts/input/content-error.ts";
 
 describe("WrittenFileProblems", () => {
-  it("groups the problems of many pages by template and message: one line each, the others counted", () => {
+  it("groups the problems of many pages by template and message: one line each, the first URL named, the others counted", () => {
     const found = new WrittenFileProblems();
     const script = "<script>: is a script";
-    found.add("src/article.njk", "/a/", [script]);
     found.add("src/article.njk", "/b/", [script]);
+    found.add("src/article.njk", "/a/", [script]);
     found.add("src/article.njk", "/c/", [script]);
     found.add("src/lists/section.njk", "/international/", [script]);
     found.add("src/headers.njk", "/_headers", ['line 3 "set-cookie: a": sets a cookie']);
     expect(found.problems()).toEqual([
       { file: "src/article.njk", field: "/a/ (and 2 other pages)", message: script },
-      { file: "src/lists/section.njk", field: "/international/", message: script },
       { file: "src/headers.njk", field: "/_headers", message: 'line 3 "set-cookie: a": sets a cookie' },
+      { file: "src/lists/section.njk", field: "/international/", message: script },
     ]);
     found.clear();
     expect(found.problems()).toEqual([]);
