@@ -116,7 +116,7 @@ export interface AccessibilityStatement {
    * How to report a problem: the file's, else the publisher's e-mail (which the legal notice
    * requires) and contact page; none only in the preview.
    */
-  contact: { email: string | null; url: string | null; urlText: string | null };
+  contact: { email: string | null; url: string | null; urlText: string | null; urlLead: string };
 }
 
 export interface StatementSources {
@@ -207,7 +207,9 @@ export function accessibilityStatement(sources: StatementSources): {
   const contact = {
     email: file?.contact?.email ?? publisher.email ?? null,
     url,
-    urlText: url && url === sources.contactPage?.url ? `la page «\u00A0${sources.contactPage.title}\u00A0»` : url,
+    ...(url && url === sources.contactPage?.url
+      ? { urlLead: "par", urlText: `la page «\u00A0${sources.contactPage.title}\u00A0»` }
+      : { urlLead: "en ligne\u00A0:", urlText: url }),
   };
   const missing: ContentProblem[] = [];
   if (file === undefined) {

@@ -190,10 +190,16 @@ describe("the RGAA model statement's items", () => {
     expect(statementOf().contact).toEqual({
       email: "redaction@exemple.fr",
       url: "/contact/",
+      urlLead: "par",
       urlText: "la page «\u00A0Contact\u00A0»",
     });
     const own = statementOf({ file: file({ ...AUDIT, contact: { email: "a11y@exemple.fr", url: "/signaler/" } }) });
-    expect(own.contact).toEqual({ email: "a11y@exemple.fr", url: "/signaler/", urlText: "/signaler/" });
+    expect(own.contact).toEqual({
+      email: "a11y@exemple.fr",
+      url: "/signaler/",
+      urlLead: "en ligne\u00A0:",
+      urlText: "/signaler/",
+    });
   });
 });
 
