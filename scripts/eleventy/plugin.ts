@@ -314,7 +314,7 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
 
   // Every written page, stylesheet and _headers: no script but JSON-LD, no frame, no third-party
   // request, no cookie (scripts/output/reader-pages.ts); the build fails on any.
-  addOutputCheck(eleventyConfig, () => formatsOrThrow().head.siteUrl.origin);
+  addOutputCheck(eleventyConfig, () => headOrThrow().siteUrl.origin);
 
   // Last of the transforms (Eleventy's HTML transformer, which the base plugin uses, runs first).
   // Eleventy holds every written page until the build ends; as UTF-8 bytes a page takes about
