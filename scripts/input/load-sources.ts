@@ -314,13 +314,14 @@ export function readSources(
   }
   let trustPages: TrustPage[] = [];
   const warnings: ContentProblem[] = [];
+  // Checked whatever publisher.yaml's problems, like the articles.
+  const accessibility = readAccessibility(paths.dataDir, problems);
+  keys.push(JSON.stringify(accessibility ?? "no accessibility.yaml"));
   if (publisher) {
     const publisherFile = path.join(paths.dataDir, PUBLISHER_FILE);
     const pages = loadTrustPages(paths.pagesDir, publisher, publisherFile);
     problems.push(...pages.problems);
     keys.push(...pages.keys);
-    const accessibility = readAccessibility(paths.dataDir, problems);
-    keys.push(JSON.stringify(accessibility ?? "no accessibility.yaml"));
     const legal = legalPages({
       publisher,
       publisherFile: shownPath(publisherFile),

@@ -241,10 +241,15 @@ export type Placeholder = z.infer<typeof placeholderSchema>;
 const legalField = <T extends z.ZodType<string>>(value: T, expected: string) =>
   z
     .union([value, placeholderSchema], {
-      error: (iss) =>
-        iss.input !== null && typeof iss.input === "object" && !Array.isArray(iss.input)
+      error: (iss) => {
+        if (typeof iss.input === "number") {
+          // `telephone: 0123456789` reads as the number 123456789.
+          return `is the number ${iss.input} (YAML reads unquoted digits as a number, without leading zeros); expected ${expected}, in quotes`;
+        }
+        return iss.input !== null && typeof iss.input === "object" && !Array.isArray(iss.input)
           ? `is a mapping but not a placeholder; expected ${expected}, or { placeholder: what is still to be given }`
-          : found(iss.input, expected),
+          : found(iss.input, expected);
+      },
     })
     .nullish();
 

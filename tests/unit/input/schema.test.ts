@@ -255,6 +255,11 @@ describe("the legal notice, privacy and accessibility fields", () => {
       "legal.publisher.shareholders.0.share: 5 is below 10; expected shareholders holding at least 10 % (loi n° 86-897, art. 5)",
     ],
     ["a misspelt field", { adress: "1 rue" }, "legal.publisher.adress: is not a known field; did you mean `address`?"],
+    [
+      "a telephone number written as digits alone, which YAML reads as a number",
+      { telephone: 123456789 },
+      "legal.publisher.telephone: is the number 123456789 (YAML reads unquoted digits as a number, without leading zeros); expected a telephone number (e.g. +33 1 23 45 67 89), in quotes",
+    ],
   ])("refuses %s", (_, changes, expected) => {
     expect(publisherProblems(legal(changes))).toEqual([expect.stringContaining(expected)]);
   });
