@@ -11,14 +11,20 @@ import nunjucks from "nunjucks";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
 import { type LeadPhoto, leadFigureHtml, type PhotoLayout, pictureHtml } from "../input/responsive-photos.ts";
-import { resolveSiteUrl } from "../input/site-url.ts";
 import type { Publisher } from "../input/schema.ts";
+import { resolveSiteUrl } from "../input/site-url.ts";
 import type { Content, LoadedContent } from "../lists/content.ts";
 import { LIST_KINDS, type ListKind } from "../lists/listings.ts";
 import { allPages, type PreviewRenders } from "../lists/pages-to-render.ts";
 import { type Segment, wholeSegment } from "../lists/segments.ts";
 import { type HeadContext, headMeta } from "../output/head-meta.ts";
-import { headContext, type SiteFormats, siteCrawlerFiles, siteFormats, sitemapEntry } from "../output/machine-formats.ts";
+import {
+  headContext,
+  type SiteFormats,
+  siteCrawlerFiles,
+  siteFormats,
+  sitemapEntry,
+} from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
 import {
   CONTENT_SECURITY_POLICY,
@@ -278,7 +284,10 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
     const { segment, formats } = segmentOrThrow();
     if (!segment.site) return [];
     const pages = api.getAll().map((item) => pageInput(item.data, item.url));
-    const files = siteCrawlerFiles(pages, formats, { publisher: segment.frame.publisher, siteUrl: headOrThrow().siteUrl });
+    const files = siteCrawlerFiles(pages, formats, {
+      publisher: segment.frame.publisher,
+      siteUrl: headOrThrow().siteUrl,
+    });
     return preview ? preview.files(files) : files;
   });
 

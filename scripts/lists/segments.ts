@@ -121,7 +121,8 @@ const yearOf = (article: Article) => article.published.day.slice(0, 4);
  * (`site`, always there). In a stable order: groups by name, pages in the plan's order.
  */
 export function splitIntoSegments(content: Content, toRender: PagesToRender, maxPages: number): Segment[] {
-  if (!Number.isInteger(maxPages) || maxPages < 1) throw new RangeError(`maxPages ${maxPages} is not a positive integer`);
+  if (!Number.isInteger(maxPages) || maxPages < 1)
+    throw new RangeError(`maxPages ${maxPages} is not a positive integer`);
   const frame = siteFrame(content);
   const groups = new Map<string, { articles: Article[]; lists: Record<ListKind, ListingPage[]> }>();
   const group = (name: string) => {

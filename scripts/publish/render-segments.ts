@@ -31,7 +31,9 @@ interface EnvironmentData extends Omit<Environment, "buildTime"> {
   buildTimeMs: number;
 }
 
-type Request = { setup: { staging: string; paths: ContentPaths; environment: EnvironmentData } } | { render: SegmentInput };
+type Request =
+  | { setup: { staging: string; paths: ContentPaths; environment: EnvironmentData } }
+  | { render: SegmentInput };
 type Answer = { written: WrittenSite } | { problems: readonly ContentProblem[] } | { error: string };
 
 /** One segment, rendered by Eleventy in this process. */
@@ -59,7 +61,8 @@ export async function renderSegments(inputs: readonly SegmentInput[], options: R
   const processes = Math.min(options.jobs, inputs.length);
   if (processes <= 1) {
     const written: WrittenSite[] = [];
-    for (const input of inputs) written.push(await renderHere(input, options.staging, options.paths, options.environment));
+    for (const input of inputs)
+      written.push(await renderHere(input, options.staging, options.paths, options.environment));
     return joinWritten(written);
   }
   return renderApart(inputs, processes, options);
