@@ -35,6 +35,7 @@ import {
 import { type Stylesheet, StylesheetBuilder } from "../output/stylesheet.ts";
 import { CompactTemplateLoader } from "./compact-template-loader.ts";
 import { dropLineBreaksBetweenTags } from "./line-breaks-between-tags.ts";
+import { addOutputCheck } from "./output-check.ts";
 
 /** What one Eleventy run of a build renders: its segment, and the site's machine formats. */
 export interface SegmentInput {
@@ -319,6 +320,10 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // A no-op (no HTML parsing) while the path prefix is "/". Subheading ids are set when the
   // Markdown renders (scripts/input/heading-ids.ts), not by re-parsing every page.
   eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Every written page, stylesheet and _headers: no script but JSON-LD, no frame, no third-party
+  // request, no cookie (scripts/output/reader-pages.ts); the build fails on any.
+  addOutputCheck(eleventyConfig, () => headOrThrow().siteUrl.origin);
 
   // Last of the transforms (Eleventy's HTML transformer, which the base plugin uses, runs first).
   // Eleventy holds every written page until the build ends; as UTF-8 bytes a page takes about

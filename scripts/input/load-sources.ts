@@ -24,11 +24,14 @@ import { type ContentProblem, ContentValidationError } from "./content-error.ts"
 import type { ContentPaths } from "./content-paths.ts";
 import { gitModifiedDates } from "./git-dates.ts";
 import { fileStamp, PhotoFiles } from "./images.ts";
+import { legalPages } from "./legal-pages.ts";
 import { liveAt } from "./live.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
 import { applySchedule } from "./schedule.ts";
 import {
+  type AccessibilityFile,
+  accessibilityFileSchema,
   authorsFileSchema,
   type Publisher,
   publisherSchema,
@@ -52,7 +55,7 @@ export interface Sources {
   articles: Article[];
   /** Articles (not drafts) dated after the build time, soonest first: a production build leaves them out. */
   scheduled: Article[];
-  /** The pages about the publisher, in publisher.yaml's order. */
+  /** The pages about the publisher, in publisher.yaml's order, then the legal pages (legal-pages.ts). */
   trustPages: TrustPage[];
   /**
    * The URL of every article source whose file name gives one, drafts and sources with problems
@@ -69,6 +72,11 @@ export interface LoadOptions {
   buildTime?: DateTime;
   /** Show scheduled articles, marked (the preview); a build leaves them out. */
   includeScheduled?: boolean;
+  /**
+   * The preview: what the law asks of the legal pages and data do not give is marked on those
+   * pages; a build refuses it (legal-pages.ts).
+   */
+  legalGapsShown?: boolean;
 }
 
 export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
@@ -99,6 +107,17 @@ export function readYaml<T extends z.ZodType>(file: string, schema: T, problems:
 /** The publisher's metadata and the settings, in the data folder. */
 export const PUBLISHER_FILE = "publisher.yaml";
 export const SETTINGS_FILE = "settings.yaml";
+/** The accessibility statement's data (scripts/input/accessibility.ts). */
+export const ACCESSIBILITY_FILE = "accessibility.yaml";
+
+/**
+ * accessibility.yaml: undefined when the data folder has none (legal-pages.ts says what is
+ * missing), null when it has problems (added to `problems`).
+ */
+function readAccessibility(dataDir: string, problems: ContentProblem[]): AccessibilityFile | null | undefined {
+  const file = path.join(dataDir, ACCESSIBILITY_FILE);
+  return existsSync(file) ? readYaml(file, accessibilityFileSchema, problems) : undefined;
+}
 
 /** authors.yaml, when the data folder has one: no file, no authors. */
 function readAuthors(dataDir: string, problems: ContentProblem[]): Author[] | null {
@@ -219,6 +238,8 @@ export interface SourcesRead {
   /** Null when the publisher's metadata, settings or authors have problems; articles with problems are left out. */
   sources: Sources | null;
   problems: ContentProblem[];
+  /** What the build prints and goes on: the legal notice's placeholders. */
+  warnings: ContentProblem[];
   /** Changes whenever anything read changed: equal signatures, equal sources. */
   signature: string;
   /** The hashes of what each article shows, for incremental builds. */
@@ -293,11 +314,28 @@ export function readSources(
     });
   }
   let trustPages: TrustPage[] = [];
+  const warnings: ContentProblem[] = [];
+  // Checked whatever publisher.yaml's problems, like the articles.
+  const accessibility = readAccessibility(paths.dataDir, problems);
+  keys.push(JSON.stringify(accessibility ?? "no accessibility.yaml"));
   if (publisher) {
-    const pages = loadTrustPages(paths.pagesDir, publisher, path.join(paths.dataDir, PUBLISHER_FILE));
+    const publisherFile = path.join(paths.dataDir, PUBLISHER_FILE);
+    const pages = loadTrustPages(paths.pagesDir, publisher, publisherFile);
     problems.push(...pages.problems);
     keys.push(...pages.keys);
-    trustPages = pages.pages;
+    const legal = legalPages({
+      publisher,
+      publisherFile: shownPath(publisherFile),
+      accessibility,
+      accessibilityFile: shownPath(path.join(paths.dataDir, ACCESSIBILITY_FILE)),
+      texts: pages.legalTexts,
+      listedPages: pages.pages,
+      buildTime: options.buildTime,
+      gapsShown: options.legalGapsShown === true,
+    });
+    problems.push(...legal.problems);
+    warnings.push(...legal.warnings);
+    trustPages = [...pages.pages, ...legal.pages];
   }
   articles.sort(byNewest);
   const { articles: published, scheduled } = options.buildTime
@@ -311,6 +349,7 @@ export function readSources(
   return {
     sources: metadata ? { ...metadata, articles: shown, scheduled, trustPages, articleUrls } : null,
     problems,
+    warnings,
     // The problems too: a link loop or an unreadable file changes no source that was read.
     signature: `${keys.join("\n")}\n${JSON.stringify(problems)}`,
     articleKeys,

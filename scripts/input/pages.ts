@@ -11,11 +11,14 @@ import type { DateTime } from "luxon";
 import { parseIsoWithOffset } from "../text/dates.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import type { AccessibilityStatement } from "./accessibility.ts";
 import { type Timestamp, timestamp } from "./article.ts";
 import { otherMarkdownExtension } from "./article-files.ts";
 import { bodyProblems } from "./body-problems.ts";
 import type { ContentProblem } from "./content-error.ts";
+import type { LegalNotice } from "./legal-notice.ts";
 import { renderBody, typesetPlainText } from "./markdown.ts";
+import type { PrivacyNotice } from "./privacy.ts";
 import { readSource } from "./read-source.ts";
 import { type Publisher, type TrustPageRole, toProblems, trustPageFrontMatterSchema } from "./schema.ts";
 import { splitSourceFile } from "./source-file.ts";
@@ -35,7 +38,23 @@ export interface TrustPage {
   roles: TrustPageRole[];
   /** On the contact page (role contactPoint): the publisher's e-mail address, shown under the text. */
   email: string | null;
+  /** What the footer's link says, when not the title (« Accessibilité : non conforme »). */
+  linkText?: string;
+  /** The pages the law asks for (scripts/input/legal-pages.ts): what the build makes from data, shown before the text. */
+  legalNotice?: LegalNotice;
+  privacy?: PrivacyNotice;
+  accessibility?: AccessibilityStatement;
 }
+
+/**
+ * The pages the law asks every publisher for, made by the build from data (legal-pages.ts), at
+ * these slugs, after the pages publisher.yaml lists: a file of the pages folder with one of these
+ * names is text the publisher adds to the generated part, and publisher.yaml does not list them.
+ */
+export const LEGAL_PAGE_SLUGS = ["mentions-legales", "donnees-personnelles", "accessibilite"] as const;
+export type LegalPageSlug = (typeof LEGAL_PAGE_SLUGS)[number];
+
+const isLegalSlug = (slug: string): slug is LegalPageSlug => (LEGAL_PAGE_SLUGS as readonly string[]).includes(slug);
 
 /**
  * The page files of the folder; none when the folder is absent or the publisher lists no page.
@@ -82,7 +101,7 @@ function parseTrustPage(
   const sourcePath = shownPath(file);
   const slug = path.basename(file, ".md");
   const fail = (field: string, message: string) => ({ page: null, problems: [{ file: sourcePath, field, message }] });
-  const listed = publisher.pages.find((ref) => ref.slug === slug);
+  const listed = isLegalSlug(slug) ? { slug, roles: [] } : publisher.pages.find((ref) => ref.slug === slug);
   if (!SLUG_PATTERN.test(slug)) {
     return fail(
       "(file name)",
@@ -124,14 +143,20 @@ function parseTrustPage(
 }
 
 /**
- * Reads the pages folder: every page publisher.yaml lists, in its order. `keys` change when a
- * file does (for the preview's signature of what was read).
+ * Reads the pages folder: every page publisher.yaml lists, in its order, and the text the
+ * publisher adds to the legal pages (`legalTexts`, by slug). `keys` change when a file does (for
+ * the preview's signature of what was read).
  */
 export function loadTrustPages(
   pagesDir: string | undefined,
   publisher: Publisher,
   publisherFile: string,
-): { pages: TrustPage[]; problems: ContentProblem[]; keys: string[] } {
+): {
+  pages: TrustPage[];
+  legalTexts: Map<LegalPageSlug, TrustPage>;
+  problems: ContentProblem[];
+  keys: string[];
+} {
   const problems: ContentProblem[] = [];
   const bySlug = new Map<string, TrustPage>();
   const keys: string[] = [];
@@ -151,7 +176,13 @@ export function loadTrustPages(
   }
   const found = new Set(files.map((file) => path.basename(file, ".md")));
   publisher.pages.forEach((ref, index) => {
-    if (!found.has(ref.slug)) {
+    if (isLegalSlug(ref.slug)) {
+      problems.push({
+        file: shownPath(publisherFile),
+        field: `pages.${index}.slug`,
+        message: `"${ref.slug}" is a page the build makes from data, after the pages listed here; expected it left out of pages (its own text, if any, in ${ref.slug}.md)`,
+      });
+    } else if (!found.has(ref.slug)) {
       problems.push({
         file: shownPath(publisherFile),
         field: `pages.${index}.slug`,
@@ -159,6 +190,12 @@ export function loadTrustPages(
       });
     }
   });
-  const pages = publisher.pages.flatMap((ref) => bySlug.get(ref.slug) ?? []);
-  return { pages, problems, keys };
+  const pages = publisher.pages.flatMap((ref) => (isLegalSlug(ref.slug) ? [] : (bySlug.get(ref.slug) ?? [])));
+  const legalTexts = new Map(
+    LEGAL_PAGE_SLUGS.flatMap((slug) => {
+      const page = bySlug.get(slug);
+      return page ? [[slug, page] as const] : [];
+    }),
+  );
+  return { pages, legalTexts, problems, keys };
 }

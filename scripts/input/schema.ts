@@ -2,7 +2,7 @@
  * The content model's schemas. Types are inferred from them (z.infer), never written twice.
  * Messages read "<what was found> is not <what is expected>" so editors know the fix.
  */
-import { IANAZone } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { isoWithOffsetProblem, parseIsoWithOffset } from "../text/dates.ts";
 import { didYouMean } from "../text/did-you-mean.ts";
@@ -279,6 +279,164 @@ export const trustPageRefSchema = mapping(
   "a page (slug, roles)",
 );
 
+/**
+ * A value the publisher has not given yet, marked as such so that no one takes it for a real one:
+ * `telephone: { placeholder: "à confirmer par le service juridique" }`. The legal notice shows
+ * it as « à compléter » and the build warns (scripts/input/legal-notice.ts); it is never published
+ * as a value.
+ */
+export const placeholderSchema = mapping(
+  { placeholder: text("what is still to be given, and by whom (e.g. à confirmer par le service juridique)") },
+  "a placeholder ({ placeholder: what is still to be given })",
+);
+
+export type Placeholder = z.infer<typeof placeholderSchema>;
+
+/**
+ * A field of the legal notice: its value, a placeholder, or nothing yet (absent or empty): the
+ * schema accepts a gap, the legal notice's own check says which gaps a production build refuses.
+ */
+const legalField = <T extends z.ZodType<string>>(value: T, expected: string) =>
+  z
+    .union([value, placeholderSchema], {
+      error: (iss) => {
+        if (typeof iss.input === "number") {
+          // `telephone: 0123456789` reads as the number 123456789.
+          return `is the number ${iss.input} (YAML reads unquoted digits as a number, without leading zeros); expected ${expected}, in quotes`;
+        }
+        return iss.input !== null && typeof iss.input === "object" && !Array.isArray(iss.input)
+          ? `is a mapping but not a placeholder; expected ${expected}, or { placeholder: what is still to be given }`
+          : found(iss.input, expected);
+      },
+    })
+    .nullish();
+
+const legalText = (expected: string) => legalField(text(expected), expected);
+
+const TELEPHONE = "a telephone number (e.g. +33 1 23 45 67 89)";
+const telephone = legalField(
+  text(TELEPHONE).regex(/^\+?[\d\s.()-]{6,}$/, {
+    error: (iss) => `${describeValue(iss.input)} is not ${TELEPHONE}`,
+  }),
+  TELEPHONE,
+);
+
+/** The kinds of publisher the law tells apart: what the legal notice must say depends on it. */
+export const LEGAL_PUBLISHER_KINDS = ["company", "association", "person"] as const;
+
+const shareholderSchema = mapping(
+  {
+    name: text("the shareholder's name"),
+    share: z
+      .number({ error: (iss) => found(iss.input, "the share of the capital held, in percent (10 to 100)") })
+      .min(10, {
+        error: (iss) =>
+          `${describeValue(iss.input)} is below 10; expected shareholders holding at least 10 % (loi n° 86-897, art. 5)`,
+      })
+      .max(100, { error: (iss) => `${describeValue(iss.input)} is not a percentage; expected 10 to 100` }),
+  },
+  "a shareholder (name, share)",
+);
+
+/** publisher.yaml `legal`: who publishes, directs the publication and hosts the site (the legal notice). */
+export const legalSchema = mapping(
+  {
+    publisher: mapping(
+      {
+        kind: z.enum(LEGAL_PUBLISHER_KINDS, {
+          error: (iss) =>
+            found(
+              iss.input,
+              '"company" (a company registered at the RCS), "association" (another legal person) or "person"',
+            ),
+        }),
+        name: legalText("the company name (dénomination sociale) or the person's full name"),
+        legalForm: legalText("the legal form (e.g. SAS, SARL, association loi 1901)"),
+        capital: legalText("the share capital (e.g. 10 000 €)"),
+        registration: legalText("the registration number (e.g. RCS Paris 123 456 789)"),
+        vatNumber: legalText("the intra-community VAT number (e.g. FR12 123456789)"),
+        address: legalText("the postal address of the registered office (or of the person's home)"),
+        telephone,
+        representative: legalText("the name of the legal representative"),
+        shareholders: z
+          .union([z.array(shareholderSchema), placeholderSchema], {
+            error: (iss) =>
+              found(iss.input, "a list of the shareholders holding at least 10 % (- name: …, share: 35), or []"),
+          })
+          .nullish(),
+      },
+      "the publisher's identity (kind, name, legalForm, address, telephone, …)",
+    ),
+    director: legalText("the name of the director of publication (directeur de la publication)"),
+    editorInChief: legalText("the name of the editor in chief (responsable de la rédaction)"),
+    host: mapping(
+      {
+        name: legalText("the host's name or company name"),
+        address: legalText("the host's postal address"),
+        telephone,
+      },
+      "the host (name, address, telephone)",
+    ).nullish(),
+  },
+  "the legal notice's fields (publisher, director, editorInChief, host)",
+);
+
+export type Legal = z.infer<typeof legalSchema>;
+
+const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const EMAIL = "an e-mail address (e.g. redaction@example.fr)";
+const email = z
+  .string({ error: (iss) => found(iss.input, EMAIL) })
+  .regex(EMAIL_PATTERN, { error: (iss) => `${describeValue(iss.input)} is not ${EMAIL}` });
+
+/** A service the publisher runs on other sites (newsletter sign-up, contact form): who runs it, where. */
+const outsideService = (what: string) =>
+  mapping(
+    {
+      provider: text(`who runs the ${what} for the publisher (e.g. Brevo)`),
+      url: httpUrl(`the https URL of the ${what}`),
+      retention: text(`how long what it collects is kept (e.g. jusqu'à la désinscription)`).optional(),
+    },
+    `the ${what} (provider, url, retention)`,
+  );
+
+/** The longest the CNIL lets audience measurement data be kept without consent. */
+export const CNIL_AUDIENCE_RETENTION_MONTHS = 25;
+
+/** publisher.yaml `privacy`: what the publisher processes besides reader pages (which collect nothing). */
+export const privacySchema = mapping(
+  {
+    /** Where readers exercise their rights; the publisher's `email` by default. */
+    contact: email.optional(),
+    newsletter: outsideService("newsletter sign-up").optional(),
+    contactForm: outsideService("contact form").optional(),
+    audienceMeasurement: mapping(
+      {
+        tool: text("the tool that measures the audience (e.g. GoAccess, from the server's logs)"),
+        provider: text("who runs it (e.g. the host), when not the publisher itself").optional(),
+        retentionMonths: positiveInteger(`a whole number of months, at most ${CNIL_AUDIENCE_RETENTION_MONTHS}`).max(
+          CNIL_AUDIENCE_RETENTION_MONTHS,
+          {
+            error: (iss) =>
+              `${describeValue(iss.input)} is more than ${CNIL_AUDIENCE_RETENTION_MONTHS}; expected at most ${CNIL_AUDIENCE_RETENTION_MONTHS} months, the longest the CNIL's exemption from consent allows`,
+          },
+        ),
+        cnilExemption: z.literal(true, {
+          error: (iss) =>
+            found(
+              iss.input,
+              "true: the tool meets the CNIL's conditions for measuring audience without consent (reader pages cannot ask for consent: they run no script)",
+            ),
+        }),
+      },
+      "audience measurement (tool, provider, retentionMonths, cnilExemption)",
+    ).optional(),
+  },
+  "what the publisher processes (contact, newsletter, contactForm, audienceMeasurement)",
+);
+
+export type Privacy = z.infer<typeof privacySchema>;
+
 export const publisherSchema = mapping(
   {
     name: text("the publisher's name"),
@@ -302,13 +460,8 @@ export const publisherSchema = mapping(
     sections: z
       .array(sectionSchema, { error: (iss) => found(iss.input, "a list of sections") })
       .min(1, { error: "is empty; expected at least one section" }),
-    /** The newsroom's address for readers (shown on the contact page, and in JSON-LD). */
-    email: z
-      .string({ error: (iss) => found(iss.input, "an e-mail address (e.g. redaction@example.fr)") })
-      .regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, {
-        error: (iss) => `${describeValue(iss.input)} is not an e-mail address (e.g. redaction@example.fr)`,
-      })
-      .optional(),
+    /** The newsroom's address for readers (shown on the contact page, in the legal notice and in JSON-LD). */
+    email: email.optional(),
     /** Pages about the publisher (src/pages/<slug>.md), in the footer's order. */
     pages: z
       .array(trustPageRefSchema, { error: (iss) => found(iss.input, "a list of pages (- slug: a-propos)") })
@@ -324,6 +477,10 @@ export const publisherSchema = mapping(
       },
       "the readers' appeal (title, paragraphs)",
     ),
+    /** The legal notice (scripts/input/legal-notice.ts checks what the law asks for). */
+    legal: legalSchema.optional(),
+    /** What the page « Données personnelles » says the publisher processes elsewhere. */
+    privacy: privacySchema.optional(),
   },
   "publisher fields (name, url, …)",
 ).superRefine((data, ctx) => {
@@ -395,6 +552,90 @@ export const trustPageFrontMatterSchema = mapping(
   },
   "page fields (title, description, updated)",
 );
+
+/** A calendar day, YYYY-MM-DD (an audit's date, a statement's). */
+const isoDay = (expected: string) =>
+  z
+    .string({ error: (iss) => found(iss.input, `${expected}, YYYY-MM-DD (e.g. 2026-11-20)`) })
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, {
+      error: (iss) => `${describeValue(iss.input)} is not a date YYYY-MM-DD (e.g. 2026-11-20)`,
+    });
+
+const list = <T extends z.ZodType>(item: T, expected: string) =>
+  z.array(item, { error: (iss) => found(iss.input, expected) }).default([]);
+
+/** The RGAA version audits are made against unless the audit says otherwise. */
+export const RGAA_VERSION = "4.1.2";
+
+/**
+ * What an accessibility audit found (RGAA's model statement: « Résultats des tests », « Contenus
+ * non accessibles », « Établissement de cette déclaration »). Its rate, or the counts of criteria
+ * it is worked out from, is all the conformity status is derived from (scripts/input/accessibility.ts).
+ */
+export const auditSchema = mapping(
+  {
+    date: isoDay("the day the audit ended"),
+    auditor: text("who audited (e.g. Access42, or audit interne)"),
+    rgaaVersion: text(`the RGAA version audited against (e.g. ${RGAA_VERSION})`).default(RGAA_VERSION),
+    /** The share of applicable RGAA criteria met, in percent: what the audit report gives. */
+    rate: percent("the share of applicable RGAA criteria met, in percent (0 to 100)").optional(),
+    /** Or the counts the rate is worked out from (met / (met + not met)). */
+    criteria: mapping(
+      {
+        met: z.number().int().nonnegative({ error: "is negative; expected a count" }),
+        notMet: z.number().int().nonnegative({ error: "is negative; expected a count" }),
+      },
+      "the counts of applicable criteria met and not met (met, notMet)",
+    ).optional(),
+    pages: z
+      .array(
+        mapping(
+          { name: text("the page's name (e.g. Accueil)"), url: text("its URL (e.g. / or /contact/)") },
+          "an audited page (name, url)",
+        ),
+        { error: (iss) => found(iss.input, "the list of pages audited (- name: Accueil, url: /)") },
+      )
+      .min(1, { error: "is empty; expected the pages the audit checked (at least one)" }),
+    nonConformities: list(text("a non-conformity, in a sentence"), "a list of non-conformities"),
+    /** Dérogations pour charge disproportionnée. */
+    derogations: list(
+      mapping(
+        { content: text("what is not made accessible"), reason: text("why making it so is a disproportionate burden") },
+        "a derogation (content, reason)",
+      ),
+      "a list of derogations (- content: …, reason: …)",
+    ),
+    /** Contenus non soumis à l'obligation d'accessibilité. */
+    exemptions: list(text("content the obligation does not cover, in a sentence"), "a list of exempted contents"),
+    environment: list(text("a browser with an assistive technology (e.g. Firefox 128 et NVDA 2024.1)"), "a list"),
+    tools: list(text("a tool the audit used (e.g. Colour Contrast Analyser)"), "a list of tools"),
+  },
+  "an audit (date, auditor, rate, pages, nonConformities, …)",
+);
+
+export type Audit = z.infer<typeof auditSchema>;
+
+/** _data/accessibility.yaml: the accessibility statement's data. */
+export const accessibilityFileSchema = mapping(
+  {
+    /** « Cette déclaration a été établie le … ». */
+    established: isoDay("the day the statement was established"),
+    updated: isoDay("the day the statement was last updated").optional(),
+    /** The latest audit; none: the site is « non conforme » (RGAA). */
+    audit: auditSchema.optional(),
+    /** How readers report a problem (RGAA: « Retour d'information et contact »); the publisher's e-mail by default. */
+    contact: mapping(
+      {
+        email: email.optional(),
+        url: text("the URL of a page or form to report a problem (e.g. /contact/)").optional(),
+      },
+      "how to report a problem (email, url)",
+    ).optional(),
+  },
+  "accessibility statement fields (established, audit, contact)",
+);
+
+export type AccessibilityFile = z.infer<typeof accessibilityFileSchema>;
 
 /** Build and presentation settings. */
 export const settingsSchema = mapping(

@@ -48,8 +48,8 @@ export function pageFingerprints(content: Content, articleKeys: ArticleKeys): Ma
       content.appeal,
       content.indexes,
       content.sections.map(({ articles: _articles, ...section }) => section),
-      // The footer links the pages about the publisher by title.
-      content.newsroom.pages.map((page) => [page.title, page.url]),
+      // The footer links the pages about the publisher by title (the accessibility statement by its mention).
+      content.newsroom.pages.map((page) => [page.linkText ?? page.title, page.url]),
     ]),
   );
   const prints = new Map<string, PagePrint>();

@@ -9,6 +9,7 @@
  */
 
 import type { ContentProblem } from "../input/content-error.ts";
+import { LEGAL_PAGE_SLUGS } from "../input/pages.ts";
 import type { Publisher } from "../input/schema.ts";
 import {
   ARCHIVE_URL,
@@ -26,6 +27,7 @@ import {
   sectionUrl,
   socialCardUrl,
   TOPICS_URL,
+  trustPageUrl,
 } from "../input/urls.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
 import type { AuthorPage } from "./authors.ts";
@@ -101,6 +103,8 @@ function siteClaims(): UrlClaim[] {
     { url: ROBOTS_URL, by: site("robots.txt") },
     { url: NOT_FOUND_URL, by: site("the not-found page") },
     { url: HEADERS_URL, by: site("the HTTP headers file") },
+    // The pages the law asks for are on every site (input/legal-pages.ts), like the indexes.
+    ...LEGAL_PAGE_SLUGS.map((slug) => ({ url: trustPageUrl(slug), by: site(`the legal page ${trustPageUrl(slug)}`) })),
   ];
 }
 
@@ -188,17 +192,23 @@ function authorClaims(pages: readonly AuthorPage[], sources: ClaimSources): UrlC
   });
 }
 
-/** The pages about the publisher live at the site's root (/a-propos/), among sections and the site's own folders. */
+/**
+ * The pages about the publisher live at the site's root (/a-propos/), among sections and the
+ * site's own folders; the legal pages are the site's own (siteClaims).
+ */
 function trustPageClaims(content: ClaimedContent): UrlClaim[] {
-  return content.newsroom.pages.map((page) => ({
-    url: page.url,
-    by: {
-      file: page.sourcePath,
-      field: "(file name)",
-      name: `the page « ${page.title} »`,
-      fix: "another slug",
-    },
-  }));
+  const legal = new Set(LEGAL_PAGE_SLUGS.map(trustPageUrl));
+  return content.newsroom.pages
+    .filter((page) => !legal.has(page.url))
+    .map((page) => ({
+      url: page.url,
+      by: {
+        file: page.sourcePath,
+        field: "(file name)",
+        name: `the page « ${page.title} »`,
+        fix: "another slug",
+      },
+    }));
 }
 
 /** The newest article that carries a list's articles is what an editor would look at. */

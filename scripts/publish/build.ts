@@ -287,6 +287,8 @@ async function renderAndSwap(
   const { out, shard } = options;
   const { content } = loaded;
   const capture = captureWarnings();
+  // The legal notice's placeholders: published as gaps, and said (counted in the summary).
+  for (const warning of loaded.warnings) console.warn(formatProblem(warning));
   const manifest = manifestFile(environment.cacheDir, out);
   const imagesToPlace = plan.images.filter((job) => !plan.keptImages.has(job.image.path));
   const photos = photoJobs(content.articles).filter((job) => owns(shard, job.renditions[0]?.path ?? job.file));

@@ -77,6 +77,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
         return loader.load(options.paths, {
           includeDrafts: true,
           includeScheduled: true,
+          legalGapsShown: true,
           buildTime: options.environment.buildTime,
           cacheDir: options.environment.cacheDir,
         });

@@ -16,7 +16,10 @@ const PAGES = [
   ["Charte éditoriale", "/charte-editoriale/"],
   ["Politique de corrections", "/politique-de-corrections/"],
   ["Contact", "/contact/"],
+  // The legal pages (tests/build/legal-pages-build.test.ts), after the listed ones.
   ["Mentions légales", "/mentions-legales/"],
+  ["Données personnelles", "/donnees-personnelles/"],
+  ["Accessibilité : non conforme", "/accessibilite/"],
 ];
 
 let site: BuiltSite;

@@ -1,7 +1,8 @@
 /**
  * One representative URL per page type, checked by the browser tests: on the real site, or on
  * the synthetic newsroom (tests/fixtures/newsroom) for what the real site has no example of.
- * Add a row when a new kind of page appears (paginated sections, tag pages, …).
+ * Add a row when a new kind of page appears (paginated sections, tag pages, …), and its name to
+ * CHECKED_PAGE_KINDS (scripts/input/accessibility.ts): the accessibility statement lists them.
  */
 export interface PageType {
   /** Short name, used in test titles and screenshot file names. */
@@ -25,8 +26,13 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "article", path: ARTICLE_PATH, status: 200 },
   { name: "author", path: "/auteurs/la-redaction/", status: 200 },
   { name: "authors", path: "/auteurs/", status: 200 },
-  // The pages about the publisher share one layout; « À propos » stands for them all.
+  // The pages about the publisher share one layout; « À propos » stands for them all, but for the
+  // legal pages, which add what the build makes from data: the legal notice with the seed's
+  // placeholders, the others as complete as the synthetic newsroom declares them.
   { name: "about", path: "/a-propos/", status: 200 },
+  { name: "legal-notice", path: "/mentions-legales/", status: 200 },
+  { name: "privacy", path: "/donnees-personnelles/", status: 200, site: "newsroom" },
+  { name: "accessibility", path: "/accessibilite/", status: 200, site: "newsroom" },
   { name: "404", path: "/cette-page-n-existe-pas/", status: 404 },
   // The real site publishes one article, uncorrected, by « La Rédaction » (no links).
   { name: "corrected-article", path: "/international/elections-au-bresil/", status: 200, site: "newsroom" },

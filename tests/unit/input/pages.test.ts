@@ -17,7 +17,7 @@ const publisher: Publisher = {
   pages: [
     { slug: "a-propos", roles: ["masthead"] },
     { slug: "contact", roles: ["contactPoint"] },
-    { slug: "mentions-legales", roles: [] },
+    { slug: "charte", roles: ["publishingPrinciples"] },
   ],
 };
 
@@ -31,7 +31,7 @@ function write(name: string, frontMatter: string, body = "Un paragraphe.\n"): st
 const page = (title: string, extra = "") => `title: ${title}\ndescription: Une phrase sur la page.${extra}`;
 
 function writeAll(): void {
-  write("mentions-legales.md", page("Mentions légales"));
+  write("charte.md", page("Charte"));
   write("contact.md", page("Contact"), "Écrivez-nous : nous lisons tout.\n");
   write("a-propos.md", page("À propos", "\nupdated: 2024-03-01T10:00:00+01:00"));
 }
@@ -48,7 +48,7 @@ describe("loadTrustPages", () => {
     expect(pages.map((p) => [p.url, p.title, p.roles])).toEqual([
       ["/a-propos/", "À propos", ["masthead"]],
       ["/contact/", "Contact", ["contactPoint"]],
-      ["/mentions-legales/", "Mentions légales", []],
+      ["/charte/", "Charte", ["publishingPrinciples"]],
     ]);
     const [about, contact] = pages;
     expect(about?.updated?.iso).toBe("2024-03-01T10:00:00+01:00");
@@ -66,7 +66,7 @@ describe("loadTrustPages", () => {
 
   it("reads nothing for a publisher that lists no page", () => {
     write("brouillon.md", "title: [pas du YAML valide");
-    expect(load({ ...publisher, pages: [] })).toEqual({ pages: [], problems: [], keys: [] });
+    expect(load({ ...publisher, pages: [] })).toEqual({ pages: [], legalTexts: new Map(), problems: [], keys: [] });
   });
 
   it("reads nothing from a folder that does not exist, and says which pages are missing", () => {
@@ -75,7 +75,7 @@ describe("loadTrustPages", () => {
     expect(result.problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
       'pages.0.slug: "a-propos" has no page; expected a-propos.md in the pages folder',
       'pages.1.slug: "contact" has no page; expected contact.md in the pages folder',
-      'pages.2.slug: "mentions-legales" has no page; expected mentions-legales.md in the pages folder',
+      'pages.2.slug: "charte" has no page; expected charte.md in the pages folder',
     ]);
   });
 
@@ -129,6 +129,27 @@ describe("loadTrustPages", () => {
       `${about}: title: is missing; expected a title of at most 110 characters`,
       `${about}: titel: is not a known field; did you mean \`title\`?`,
       `${contact}: body: line 6: a level-1 heading (#); expected ## for subheadings, the page's title comes from title`,
+    ]);
+  });
+
+  it("reads the publisher's own text of a legal page, which publisher.yaml does not list", () => {
+    writeAll();
+    write(
+      "mentions-legales.md",
+      page("Mentions légales"),
+      "## Propriété intellectuelle\n\nLes textes sont protégés.\n",
+    );
+    const { pages, legalTexts, problems } = load();
+    expect(problems).toEqual([]);
+    expect(pages.map((p) => p.slug)).toEqual(["a-propos", "contact", "charte"]);
+    expect([...legalTexts.keys()]).toEqual(["mentions-legales"]);
+    expect(legalTexts.get("mentions-legales")?.bodyHtml).toContain("Les textes sont protégés.");
+  });
+
+  it("refuses a legal page in publisher.yaml's list: the build makes it, after the listed pages", () => {
+    writeAll();
+    expect(messages({ ...publisher, pages: [...publisher.pages, { slug: "accessibilite", roles: [] }] })).toEqual([
+      `${shownPath(PUBLISHER_FILE)}: pages.3.slug: "accessibilite" is a page the build makes from data, after the pages listed here; expected it left out of pages (its own text, if any, in accessibilite.md)`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  accessibilityFileSchema,
   articleFrontMatterSchema,
   authorsFileSchema,
   describeValue,
@@ -255,6 +256,86 @@ describe("publisher metadata", () => {
     expect(parsed.ping).toEqual({
       indexnow: { key: "0123456789abcdef", endpoint: "https://api.indexnow.org/indexnow" },
     });
+  });
+});
+
+describe("the legal notice, privacy and accessibility fields", () => {
+  const legal = (changes: Record<string, unknown>) => (p: Record<string, unknown>) => {
+    p.legal = { publisher: { kind: "company", ...changes }, ...(changes.top as object) };
+  };
+
+  it("accepts a value, a placeholder or nothing yet for each legal field (the legal notice says what is missing)", () => {
+    expect(publisherProblems(legal({ name: "Le Quotidien SAS", telephone: { placeholder: "à confirmer" } }))).toEqual(
+      [],
+    );
+    expect(publisherProblems(legal({ name: null }))).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "a kind the law does not know",
+      { kind: "sarl" },
+      'legal.publisher.kind: "sarl" is not "company" (a company registered at the RCS), "association" (another legal person) or "person"',
+    ],
+    [
+      "a telephone that is not a number",
+      { telephone: "à venir" },
+      'legal.publisher.telephone: "à venir" is not a telephone number (e.g. +33 1 23 45 67 89)',
+    ],
+    [
+      "a misspelt placeholder",
+      { address: { placholder: "x" } },
+      "legal.publisher.address: is a mapping but not a placeholder; expected the postal address of the registered office (or of the person's home), or { placeholder: what is still to be given }",
+    ],
+    [
+      "an empty placeholder",
+      { address: { placeholder: " " } },
+      "legal.publisher.address.placeholder: is empty; expected what is still to be given",
+    ],
+    [
+      "a shareholder below 10 %",
+      { shareholders: [{ name: "A", share: 5 }] },
+      "legal.publisher.shareholders.0.share: 5 is below 10; expected shareholders holding at least 10 % (loi n° 86-897, art. 5)",
+    ],
+    ["a misspelt field", { adress: "1 rue" }, "legal.publisher.adress: is not a known field; did you mean `address`?"],
+    [
+      "a telephone number written as digits alone, which YAML reads as a number",
+      { telephone: 123456789 },
+      "legal.publisher.telephone: is the number 123456789 (YAML reads unquoted digits as a number, without leading zeros); expected a telephone number (e.g. +33 1 23 45 67 89), in quotes",
+    ],
+  ])("refuses %s", (_, changes, expected) => {
+    expect(publisherProblems(legal(changes))).toEqual([expect.stringContaining(expected)]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "audience data kept longer than the CNIL allows",
+      { retentionMonths: 26 },
+      "privacy.audienceMeasurement.retentionMonths: 26 is more than 25; expected at most 25 months, the longest the CNIL's exemption from consent allows",
+    ],
+    [
+      "audience measurement the publisher does not say meets the CNIL's conditions",
+      { cnilExemption: false },
+      "privacy.audienceMeasurement.cnilExemption: false is not true: the tool meets the CNIL's conditions",
+    ],
+  ])("refuses %s", (_, changes, expected) => {
+    const edit = (p: Record<string, unknown>) => {
+      p.privacy = { audienceMeasurement: { tool: "GoAccess", retentionMonths: 13, cnilExemption: true, ...changes } };
+    };
+    expect(publisherProblems(edit)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  it("refuses a status in accessibility.yaml: the status is derived from the audit", () => {
+    const result = accessibilityFileSchema.safeParse({ established: "2024-03-10", status: "totalement conforme" });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(toProblems("_data/accessibility.yaml", result.error, accessibilityFileSchema)[0]?.message).toMatch(
+        /^is not a known field; expected one of established, updated, audit, contact$/,
+      );
+    }
+    expect(accessibilityFileSchema.safeParse({ established: "10/03/2024" }).error?.issues[0]?.message).toBe(
+      '"10/03/2024" is not a date YYYY-MM-DD (e.g. 2026-11-20)',
+    );
   });
 });
 

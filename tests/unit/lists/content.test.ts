@@ -120,6 +120,20 @@ describe("loadContent", () => {
     ]);
   });
 
+  it("reports the accessibility file's problems whatever publisher.yaml's", () => {
+    rmSync(path.join(paths.dataDir, "publisher.yaml"));
+    writeFileSync(
+      path.join(paths.dataDir, "accessibility.yaml"),
+      "established: 2024-03-10\nstatus: totalement conforme\n",
+    );
+    expect(problemLines()).toEqual([
+      expect.stringMatching(/publisher\.yaml: \(file\): is missing; expected a YAML file$/),
+      expect.stringMatching(
+        /accessibility\.yaml: status: is not a known field; expected one of established, updated, audit, contact$/,
+      ),
+    ]);
+  });
+
   it("reports a folder without articles", () => {
     rmSync(paths.articlesDir, { recursive: true });
     mkdirSync(paths.articlesDir);

@@ -48,7 +48,17 @@ const problemLines = () => problemLinesOf(() => loadContent(paths));
 
 describe("the site's own folders", () => {
   it("are the folders a section may not be named after", () => {
-    expect(reservedSlugs()).toEqual(["archives", "assets", "auteurs", "page", "photos", "sujets"]);
+    expect(reservedSlugs()).toEqual([
+      "accessibilite",
+      "archives",
+      "assets",
+      "auteurs",
+      "donnees-personnelles",
+      "mentions-legales",
+      "page",
+      "photos",
+      "sujets",
+    ]);
   });
 
   it("are all listed in docs/editing.md", () => {
@@ -64,7 +74,7 @@ describe("the site's own folders", () => {
   ])("refuses a section named %s, before any of its pages renders", (slug, clash) => {
     declareSection(slug);
     expect(problemLines()).toEqual([
-      `${publisherFile()}: sections.4.slug: "${slug}" ${clash}; expected a slug that is none of the site's own folders (archives, assets, auteurs, page, photos, sujets)`,
+      `${publisherFile()}: sections.4.slug: "${slug}" ${clash}; expected a slug that is none of the site's own folders (accessibilite, archives, assets, auteurs, donnees-personnelles, mentions-legales, page, photos, sujets)`,
     ]);
   });
 
@@ -127,6 +137,18 @@ describe("pages about the publisher, at the site's root", () => {
     const lines = problemLinesOf(() => loadContent({ ...paths, pagesDir: path.join(dir, "pages") }));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/a-propos.md: \(file name\): gives the URL \/a-propos\/, already used by the section/);
+  });
+});
+
+describe("the legal pages, at the site's root too", () => {
+  it("are the site's own: a section may not take their URL", () => {
+    declareSection("accessibilite");
+    article("accessibilite", "2024-03-08-un-article.md");
+    expect(problemLines()).toEqual([
+      expect.stringMatching(
+        /publisher\.yaml: sections\.4\.slug: "accessibilite" gives the URL \/accessibilite\/, already used by the legal page \/accessibilite\/; expected a slug that is none of the site's own folders \(accessibilite, archives, /,
+      ),
+    ]);
   });
 });
 
