@@ -10,6 +10,7 @@
  */
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { escapeControlCharacters } from "../text/control-characters.ts";
+import { escapeXml } from "../text/xml.ts";
 
 /** What the panel shows: a heading, a sentence, and the build's own problem lines. */
 export interface ProblemPanel {
@@ -57,19 +58,16 @@ export function problemPanel(lines: readonly string[]): ProblemPanel | null {
   };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char] as string);
-
 /**
  * The panel as HTML, for the server to write at the top of `<body>`. The lines are the build's,
  * in English: `lang="en"` lets a screen reader pronounce them as such.
  */
 export function problemPanelHtml(panel: ProblemPanel): string {
-  const items = panel.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("");
+  const items = panel.lines.map((line) => `<li>${escapeXml(line)}</li>`).join("");
   return (
     `<div id="${PANEL_ID}" class="apercu-problemes" role="alert">` +
-    `<p class="apercu-problemes-titre">${escapeHtml(panel.title)}</p>` +
-    `<p>${escapeHtml(panel.intro)}</p>` +
+    `<p class="apercu-problemes-titre">${escapeXml(panel.title)}</p>` +
+    `<p>${escapeXml(panel.intro)}</p>` +
     `<ul lang="en">${items}</ul></div>`
   );
 }

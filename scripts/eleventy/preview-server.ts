@@ -91,6 +91,8 @@ export interface PreviewServerOptions {
   extraFile?: (pathname: string) => ExtraFile | null | Promise<ExtraFile | null>;
   /** Set while the sources are broken at start: a page the output lacks is a page saying so. */
   waiting?: boolean;
+  /** Told the origin (http://127.0.0.1:8080) once the server listens. */
+  listening?: (origin: string) => void;
 }
 
 /** The panel's script and stylesheet, as files of the preview's own origin (its CSP allows no inline script). */
@@ -156,7 +158,14 @@ export class PreviewServer extends EleventyDevServer {
   }
 
   override _serverListen(port: number): void {
-    this.server.listen({ port, host: (this.options as Partial<PreviewServerOptions>).host ?? "127.0.0.1" });
+    const host = this.#options.host ?? "127.0.0.1";
+    this.server.once("listening", () => {
+      const address = this.server.address();
+      if (typeof address === "object" && address) {
+        this.#options.listening?.(`http://${host.includes(":") ? `[${host}]` : host}:${address.port}`);
+      }
+    });
+    this.server.listen({ port, host });
   }
 
   /** The addresses printed when it starts ("Server at http://127.0.0.1:8080/"). */

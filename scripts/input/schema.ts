@@ -34,7 +34,8 @@ const text = (expected: string) =>
     .trim()
     .min(1, { error: `is empty; expected ${expected}` });
 
-const isoDateTime = z
+/** An ISO 8601 date-time with its offset; the CMS's configuration gives it a date picker (scripts/output/cms-config.ts). */
+export const isoDateTime = z
   .string({ error: (iss) => found(iss.input, "an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)") })
   .refine((value) => parseIsoWithOffset(value) !== null, {
     error: (iss) => `${describeValue(iss.input)} ${isoWithOffsetProblem(String(iss.input))}`,
@@ -65,12 +66,13 @@ const originUrl = z
       `${describeValue(iss.input)} is not an http(s) origin (e.g. https://www.example.fr); a path prefix goes in PATH_PREFIX`,
   });
 
+/** An http(s) URL with a dotted host: a regex, so that the CMS's configuration can ask for the same. */
+export const HTTP_URL_PATTERN = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/;
+
 const httpUrl = (expected: string) =>
   z
     .string({ error: (iss) => found(iss.input, expected) })
-    .refine((value) => /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(value), {
-      error: (iss) => `${describeValue(iss.input)} is not ${expected}`,
-    });
+    .regex(HTTP_URL_PATTERN, { error: (iss) => `${describeValue(iss.input)} is not ${expected}` });
 
 /** Reports every item whose slug an earlier item already has, at `<list>.<index>.slug`. */
 function uniqueSlugs(items: readonly { slug: string }[], list: string, ctx: z.RefinementCtx): void {

@@ -34,6 +34,8 @@ export interface PreviewOptions {
   host: string;
   /** Files served beside the output (the CMS at /admin/, for `npm run cms`). */
   extraFile?: PreviewServerOptions["extraFile"];
+  /** Told the preview's origin once it listens. */
+  listening?: PreviewServerOptions["listening"];
 }
 
 /** The preview's output folder is one it may not write (see output-folder.ts). */
@@ -97,7 +99,12 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       return placePhotos(content);
     },
   });
-  const serverOptions = { host: options.host, problems, extraFile: options.extraFile };
+  const serverOptions: PreviewServerOptions = {
+    host: options.host,
+    problems,
+    extraFile: options.extraFile,
+    listening: options.listening,
+  };
   let port = options.port;
   for (;;) {
     // Watching from before the first build, so that a save during it is not missed.
