@@ -13,7 +13,7 @@ import { findContentValidationError, formatProblem } from "../input/content-erro
 import { resolveContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { readMetadata } from "../input/load-sources.ts";
-import { cmsConfigYaml } from "../output/cms-config.ts";
+import { cmsConfigYaml, cmsFolders } from "../output/cms-config.ts";
 import { CMS_FOLDER, cmsContentSecurityPolicy, cmsPageHtml } from "../output/cms-page.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
 import { bundleCmsScript, cmsFiles } from "../publish/cms-admin.ts";
@@ -67,8 +67,7 @@ const root = [paths.articlesDir, paths.dataDir, pagesDir].every(
   : commonFolder([paths.articlesDir, paths.dataDir, pagesDir]);
 // decap-server reads the repository's folder from its environment (its only way to be told).
 process.env.GIT_REPO_DIRECTORY = root;
-const relative = (dir: string) => path.relative(root, dir).split(path.sep).join("/");
-const folders = { articles: relative(paths.articlesDir), data: relative(paths.dataDir), pages: relative(pagesDir) };
+const folders = cmsFolders(root, { ...paths, pagesDir });
 
 let previewOrigin = `http://127.0.0.1:${args.port}`;
 const backend = await startCmsBackend({

@@ -15,6 +15,7 @@ import { resolveSiteUrl } from "../input/site-url.ts";
 import type { Content, LoadedContent } from "../lists/content.ts";
 import { LIST_KINDS } from "../lists/listings.ts";
 import { allPages, type PagesToRender, type PreviewRenders } from "../lists/pages-to-render.ts";
+import { CMS_FOLDER, deployedCmsPolicy } from "../output/cms-page.ts";
 import { headMeta } from "../output/head-meta.ts";
 import { type MachineFormats, machineFormats } from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
@@ -187,15 +188,16 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // French typography in templates (« Correction du … : »): Nunjucks strings have no \u escape,
   // and an entity would be decoded by any minifier.
   eleventyConfig.addNunjucksGlobal("nbsp", "\u00A0");
-  eleventyConfig.addGlobalData(
-    "security",
-    frozen({
+  eleventyConfig.addGlobalData("security", () => {
+    const cmsPolicy = deployedCmsPolicy(content?.settings.cms);
+    return frozen({
       // The preview's pages let its live-reload script run; built pages run no script.
       contentSecurityPolicy: preview ? PREVIEW_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
       referrerPolicy: REFERRER_POLICY,
-      headersFile: headersFile(),
-    }),
-  );
+      // With the CMS deployed (settings.yaml), /admin/ has a policy of its own.
+      headersFile: headersFile(cmsPolicy ? { folder: CMS_FOLDER, contentSecurityPolicy: cmsPolicy } : undefined),
+    });
+  });
 
   const formatsOrThrow = (): MachineFormats => {
     if (!meta) throw new Error("site metadata requested before eleventy.before ran");

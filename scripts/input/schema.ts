@@ -338,6 +338,44 @@ export const trustPageFrontMatterSchema = mapping(
   "page fields (title, description, updated)",
 );
 
+const boolean = () => z.boolean({ error: (iss) => found(iss.input, "true or false") });
+
+/**
+ * The CMS on the deployed site (/admin/, docs/editing.md): off unless `deploy: true`; then the
+ * git host it edits through, with its OAuth, and whether saves go through pull requests.
+ */
+export const cmsSettingsSchema = mapping(
+  {
+    deploy: boolean().default(false),
+    backend: z
+      .enum(["github", "gitlab"], { error: (iss) => found(iss.input, '"github" or "gitlab"') })
+      .default("github"),
+    /** owner/name on the git host. */
+    repo: z
+      .string({ error: (iss) => found(iss.input, "the repository as owner/name (e.g. journal/site)") })
+      .regex(/^[\w.-]+\/[\w.-]+$/, {
+        error: (iss) => `${describeValue(iss.input)} is not a repository as owner/name (e.g. journal/site)`,
+      })
+      .optional(),
+    branch: text("the branch the site is built from (e.g. main)").default("main"),
+    /** The OAuth service that signs editors in to the git host (its origin, e.g. an auth worker). */
+    authUrl: originUrl.optional(),
+    /** Draft → review → ready → published, each article a pull request. */
+    editorialWorkflow: boolean().default(true),
+  },
+  "the CMS's settings (deploy, backend, repo, branch, authUrl, editorialWorkflow)",
+).superRefine((data, ctx) => {
+  if (data.deploy && data.repo === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["repo"],
+      message: "is missing; expected the repository the CMS edits (e.g. journal/site) when deploy is true",
+    });
+  }
+});
+
+export type CmsSettings = z.infer<typeof cmsSettingsSchema>;
+
 /** Build and presentation settings. */
 export const settingsSchema = mapping(
   {
@@ -345,6 +383,8 @@ export const settingsSchema = mapping(
     wordsPerMinute: positiveInteger("a whole number of words per minute (e.g. 230)").default(230),
     /** Articles per page on section, topic and archive pages. */
     pageSize: positiveInteger("a whole number of articles per page (e.g. 20)").default(20),
+    /** Without it, the CMS is not deployed. */
+    cms: cmsSettingsSchema.optional(),
   },
   "site settings",
 );

@@ -17,12 +17,14 @@ import type { z } from "zod";
 import {
   articleFrontMatterSchema,
   authorSchema,
+  type CmsSettings,
   HTTP_URL_PATTERN,
   isoDateTime,
   type Publisher,
   trustPageFrontMatterSchema,
 } from "../input/schema.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
+import { cmsPageHtml, deployedCmsPolicy } from "./cms-page.ts";
 
 /** One field of the CMS's configuration (Decap's field options). */
 export interface CmsField {
@@ -427,4 +429,48 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
 /** The configuration as /admin/config.yml. */
 export function cmsConfigYaml(options: CmsConfigOptions): string {
   return `# Generated from scripts/input/schema.ts and ${options.folders.data}/publisher.yaml (scripts/output/cms-config.ts): do not edit.\n${stringify(cmsConfig(options), { lineWidth: 0 })}`;
+}
+
+/**
+ * The CMS as the deployed site has it, or null when settings.yaml does not deploy it: the git
+ * host's backend (with its OAuth service), the editorial workflow if asked for.
+ */
+export function deployedCms(options: {
+  publisher: Publisher;
+  cms: CmsSettings | undefined;
+  folders: CmsConfigOptions["folders"];
+  siteUrl: string;
+}): { page: string; config: string; contentSecurityPolicy: string } | null {
+  const { cms } = options;
+  const contentSecurityPolicy = deployedCmsPolicy(cms);
+  if (!cms || !contentSecurityPolicy || !cms.repo) return null;
+  return {
+    contentSecurityPolicy,
+    page: cmsPageHtml({ siteName: options.publisher.name, contentSecurityPolicy }),
+    config: cmsConfigYaml({
+      publisher: options.publisher,
+      folders: options.folders,
+      backend: {
+        name: cms.backend,
+        repo: cms.repo,
+        branch: cms.branch,
+        ...(cms.authUrl ? { base_url: cms.authUrl.replace(/\/$/, "") } : {}),
+      },
+      editorialWorkflow: cms.editorialWorkflow,
+      siteUrl: options.siteUrl,
+    }),
+  };
+}
+
+/** The content folders as the CMS names them: relative to the repository's root, with forward slashes. */
+export function cmsFolders(
+  root: string,
+  paths: { articlesDir: string; dataDir: string; pagesDir?: string | undefined },
+): CmsConfigOptions["folders"] {
+  const relative = (dir: string) => path.relative(root, dir).split(path.sep).join("/");
+  return {
+    articles: relative(paths.articlesDir),
+    data: relative(paths.dataDir),
+    pages: relative(paths.pagesDir ?? path.join(root, "src", "pages")),
+  };
 }

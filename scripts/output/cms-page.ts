@@ -4,6 +4,7 @@
  * deployed only when settings.yaml says so (`cms.deploy`).
  */
 
+import type { CmsSettings } from "../input/schema.ts";
 import { escapeXml } from "../text/xml.ts";
 
 /** Where the CMS lives, on the preview and on the site. */
@@ -19,12 +20,12 @@ export const DECAP_FOLDER = `${CMS_FOLDER}decap/`;
  * site's own origin only; `connect` names the backend it talks to (the local backend, or the git
  * host's API and its OAuth).
  */
-export function cmsContentSecurityPolicy(connect: readonly string[]): string {
+export function cmsContentSecurityPolicy(connect: readonly string[], images: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${images.join(" ")}`.trim(),
     "font-src 'self' data:",
     "media-src 'self' blob:",
     `connect-src 'self' blob: data: ${connect.join(" ")}`.trim(),
@@ -50,4 +51,17 @@ export function cmsPageHtml(options: { siteName: string; contentSecurityPolicy: 
     `<script src="${CMS_FOLDER}admin.js"></script>`,
     "</body></html>\n",
   ].join("");
+}
+
+/** What the deployed CMS talks to, by git host: its API, and where editors' avatars come from. */
+export const GIT_HOSTS = {
+  github: { connect: ["https://api.github.com"], images: ["https://avatars.githubusercontent.com"] },
+  gitlab: { connect: ["https://gitlab.com"], images: ["https://gitlab.com", "https://secure.gravatar.com"] },
+} as const;
+
+/** The deployed CMS page's policy, or null when settings.yaml does not deploy the CMS. */
+export function deployedCmsPolicy(cms: CmsSettings | undefined): string | null {
+  if (!cms?.deploy) return null;
+  const host = GIT_HOSTS[cms.backend];
+  return cmsContentSecurityPolicy(host.connect, host.images);
 }

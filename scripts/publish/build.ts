@@ -23,6 +23,7 @@ import { PHOTOS_FOLDER } from "../input/urls.ts";
 import { type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
 import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
+import { cmsFolders, deployedCms } from "../output/cms-config.ts";
 import { photoJobs } from "../output/photo-crops.ts";
 import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
@@ -221,6 +222,14 @@ async function renderAndSwap(
     if (cards.status === "rejected") throw cards.reason;
     if (photoStats.status === "rejected") throw photoStats.reason;
 
+    // The CMS, only when settings.yaml deploys it.
+    const cms = deployedCms({
+      publisher: content.publisher,
+      cms: content.settings.cms,
+      folders: cmsFolders(process.cwd(), options.paths),
+      siteUrl: resolveSiteUrl(content.publisher.url, environment).absolute("/"),
+    });
+    const cmsFiles = cms ? await (await import("./cms-admin.ts")).writeCmsFolder(staging, process.cwd(), cms) : 0;
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
@@ -229,7 +238,7 @@ async function renderAndSwap(
     // Counted from what wrote them, not by reading the output's 13,000 folders again: the kept
     // pages, Eleventy's pages and copies, the cards, the photos and the marker.
     const written = outputs.filter((output) => output.outputPath).length;
-    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + 1;
+    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + cmsFiles + 1;
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);

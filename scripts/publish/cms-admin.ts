@@ -5,11 +5,12 @@
  * package.json; no CDN). The preview serves them from memory and node_modules (`npm run cms`);
  * a build writes them into its output only when settings.yaml asks for it (`cms.deploy`).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ExtraFile } from "../eleventy/preview-server.ts";
 import { CMS_FOLDER, DECAP_FOLDER } from "../output/cms-page.ts";
+import { placeFile } from "./place-file.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -94,4 +95,25 @@ export function cmsFiles(root: string, site: CmsSite): (pathname: string) => Ext
     }
     return null;
   };
+}
+
+/**
+ * Writes /admin/ into a build's output (settings.yaml `cms.deploy`): the page, the configuration,
+ * our script and Decap's files (hard links to node_modules when they share a file system).
+ * Returns how many files it wrote.
+ */
+export async function writeCmsFolder(
+  outDir: string,
+  root: string,
+  cms: { page: string; config: string },
+): Promise<number> {
+  const folder = path.join(outDir, CMS_FOLDER);
+  mkdirSync(path.join(outDir, DECAP_FOLDER), { recursive: true });
+  writeFileSync(path.join(folder, "index.html"), cms.page);
+  writeFileSync(path.join(folder, "config.yml"), cms.config);
+  writeFileSync(path.join(folder, "admin.js"), await bundleCmsScript(root));
+  const dist = decapDist(root);
+  const files = decapFiles(root);
+  for (const name of files) placeFile(path.join(dist, name), path.join(outDir, DECAP_FOLDER, name));
+  return 3 + files.length;
 }
