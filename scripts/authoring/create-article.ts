@@ -114,7 +114,8 @@ export function readArticleRequest(
 /** The slugs if authors.yaml declares them all; a usage error naming the first unknown one (and the closest) otherwise. */
 export function checkAuthors(slugs: string[], known: readonly Author[]): string[] {
   for (const slug of slugs) {
-    if (!known.some((author) => author.slug === slug)) throw new UsageError(`--authors ${unknownAuthorMessage(slug, known)}`);
+    if (!known.some((author) => author.slug === slug))
+      throw new UsageError(`--authors ${unknownAuthorMessage(slug, known)}`);
   }
   const twice = slugs.find((slug, index) => slugs.indexOf(slug) !== index);
   if (twice) throw new UsageError(`--authors "${twice}" is named twice; expected each author once`);

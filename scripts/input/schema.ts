@@ -228,6 +228,10 @@ export const publisherSchema = mapping(
     name: text("the publisher's name"),
     url: originUrl,
     description: text("a one-sentence description of the site"),
+    /**
+     * The publisher's own logo file for the header. Without it, the header writes the name as the
+     * site's wordmark, as the PNG logo and the social cards draw it (scripts/output/social-card.ts).
+     */
     logo: mapping(
       {
         svg: text("the path of the SVG logo (e.g. /assets/logo.svg)"),
@@ -235,7 +239,7 @@ export const publisherSchema = mapping(
         height: positiveInteger("the logo's height in pixels (e.g. 40)"),
       },
       "the logo (svg, width, height)",
-    ),
+    ).optional(),
     language: z.literal("fr", { error: (iss) => found(iss.input, '"fr"') }),
     locale: z.literal("fr-FR", { error: (iss) => found(iss.input, '"fr-FR"') }),
     timeZone: z
