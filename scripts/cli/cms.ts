@@ -20,7 +20,7 @@ import { bundleCmsScript, cmsFiles } from "../publish/cms-admin.ts";
 import { startCmsBackend } from "../publish/cms-backend.ts";
 import { PreviewOutputRefused, startPreview } from "../publish/preview.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { readCommandLine } from "./command-line.ts";
+import { readCommandLine, readEnvironmentOrExit } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -47,15 +47,7 @@ for (const flag of ["port", "backend-port"] as const) {
   }
 }
 
-let environment: Environment;
-try {
-  environment = readEnvironment();
-} catch (error) {
-  const invalid = findContentValidationError(error);
-  if (!invalid) throw error;
-  for (const problem of invalid.problems) console.error(formatProblem(problem));
-  process.exit(1);
-}
+const environment = readEnvironmentOrExit();
 
 const paths = resolveContentPaths({ articles: args.articles, data: args.data, pages: args.pages }, directories);
 const pagesDir = paths.pagesDir ?? path.resolve(directories.input, "pages");

@@ -27,6 +27,8 @@ let origin = "";
 let backendUrl = "";
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 const folder = (name: string) => path.join(dir, name);
+/** The copy of the site's sources, as the commands' flags. */
+const sourceFlags = () => ["--articles", folder("articles"), "--data", folder("data"), "--pages", folder("pages")];
 
 async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -55,12 +57,7 @@ beforeAll(async () => {
       "0",
       "--output",
       folder("preview"),
-      "--articles",
-      folder("articles"),
-      "--data",
-      folder("data"),
-      "--pages",
-      folder("pages"),
+      ...sourceFlags(),
     ],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
   );
@@ -189,17 +186,7 @@ describe("the CMS over the repository", () => {
     await waitFor("the article in the preview", async () => (await fetch(`${origin}${url}`)).ok);
     // And the production build accepts it.
     const out = folder("dist");
-    const build = runBuild([
-      "--articles",
-      folder("articles"),
-      "--data",
-      folder("data"),
-      "--pages",
-      folder("pages"),
-      "--out",
-      out,
-      "--quiet",
-    ]);
+    const build = runBuild([...sourceFlags(), "--out", out, "--quiet"]);
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
     expect(readFileSync(path.join(out, url, "index.html"), "utf8")).toContain("un sommet décisif");
