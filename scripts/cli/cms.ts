@@ -11,7 +11,6 @@ import { directories } from "../../.eleventy.js";
 import { parseArticle } from "../input/article.ts";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
-import { type Environment, readEnvironment } from "../input/environment.ts";
 import { readMetadata } from "../input/load-sources.ts";
 import { cmsConfigYaml, cmsFolders } from "../output/cms-config.ts";
 import { CMS_FOLDER, cmsContentSecurityPolicy, cmsPageHtml } from "../output/cms-page.ts";

@@ -8,9 +8,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
-import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
-import { type Environment, readEnvironment } from "../input/environment.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
 import { PreviewOutputRefused, startPreview } from "../publish/preview.ts";
 import { readCommandLine, readEnvironmentOrExit } from "./command-line.ts";
