@@ -146,8 +146,10 @@ describe("the CMS over the repository", () => {
       .getByText(/Téléverser/)
       .first()
       .click();
+    // Named as a camera or a desktop would: Decap lowers the case, turns spaces into hyphens and
+    // removes accents (the slug settings of cms-config.ts), which gives a name the build accepts.
     await (await chooser).setFiles({
-      name: "geneve-sommet.jpg",
+      name: "Genève Sommet.JPG",
       mimeType: "image/jpeg",
       buffer: await photoBytes(1600, 1000, { seed: 7 }),
     });
