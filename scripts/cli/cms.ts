@@ -19,7 +19,7 @@ import { bundleCmsScript, cmsFiles } from "../publish/cms-admin.ts";
 import { startCmsBackend } from "../publish/cms-backend.ts";
 import { PreviewOutputRefused, startPreview } from "../publish/preview.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { readCommandLine, readEnvironmentOrExit } from "./command-line.ts";
+import { exitWithUsage, readCommandLine, readEnvironmentOrExit } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -41,8 +41,7 @@ const { values: args } = readCommandLine(USAGE, {
 
 for (const flag of ["port", "backend-port"] as const) {
   if (!/^\d{1,5}$/.test(args[flag]) || Number(args[flag]) > 65535) {
-    console.error(`--${flag} "${args[flag]}": is not a port; expected a number from 0 (any free port) to 65535`);
-    process.exit(2);
+    exitWithUsage(`--${flag} "${args[flag]}": is not a port; expected a number from 0 (any free port) to 65535`, USAGE);
   }
 }
 
