@@ -225,9 +225,9 @@ function numberOptions(schema: Schema): Partial<CmsField> {
 }
 
 /** The field for `schema` at `fieldPath` (dotted, without list indexes). */
-export function cmsField(name: string, schema: Schema, fieldPath: string, inOptionalGroup = false): CmsField {
+export function cmsField(name: string, schema: Schema, fieldPath: string, optionalGroup?: string): CmsField {
   try {
-    return fieldFor(name, schema, fieldPath, inOptionalGroup);
+    return fieldFor(name, schema, fieldPath, optionalGroup);
   } catch (error) {
     if (error instanceof Error && !error.message.startsWith(`${fieldPath}:`))
       error.message = `${fieldPath}: ${error.message}`;
@@ -241,15 +241,18 @@ export function cmsField(name: string, schema: Schema, fieldPath: string, inOpti
  * are optional in the form, and the schema itself checks the whole entry before it is saved
  * (scripts/authoring/cms-admin.ts), a photo without its credit included.
  */
-function fieldFor(name: string, schema: Schema, fieldPath: string, inOptionalGroup: boolean): CmsField {
+function fieldFor(name: string, schema: Schema, fieldPath: string, optionalGroup: string | undefined): CmsField {
   const { inner, optional, defaultValue } = unwrapField(schema);
   const def = defOf(inner);
-  const [label, hint] = LABELS[fieldPath] ?? [name];
+  const [label, given] = LABELS[fieldPath] ?? [name];
+  // The form marks it « optionnel »: say when it is not.
+  const requiredInGroup = optionalGroup !== undefined && !optional;
+  const hint = requiredInGroup ? `${given ? `${given} ` : ""}Obligatoire avec « ${optionalGroup} ».` : given;
   const base: CmsField = {
     name,
     label,
     widget: "string",
-    required: !inOptionalGroup && (!optional || fieldPath in STRICTER_IN_CMS),
+    required: optionalGroup === undefined && (!optional || fieldPath in STRICTER_IN_CMS),
     ...(hint ? { hint } : {}),
     ...(defaultValue !== undefined && !Array.isArray(defaultValue) ? { default: defaultValue } : {}),
   };
@@ -263,7 +266,7 @@ function fieldFor(name: string, schema: Schema, fieldPath: string, inOptionalGro
         // An optional group stays closed, and absent, until the editor opens it.
         ...(optional ? { collapsed: true } : {}),
         fields: Object.entries(shape).map(([key, value]) =>
-          cmsField(key, value, `${fieldPath}.${key}`, inOptionalGroup || optional),
+          cmsField(key, value, `${fieldPath}.${key}`, optional ? label : optionalGroup),
         ),
       };
     }
