@@ -51,5 +51,13 @@ declare module "@11ty/eleventy-dev-server" {
     onRequestHandler(req: IncomingMessage, res: ServerResponse): Promise<void>;
     mapUrlToFilePath(url: string): { statusCode: number; filepath?: string; url?: string };
     augmentContentWithNotifier(content: string, inlineContents?: boolean, options?: Record<string, unknown>): string;
+    /** Starts listening (the next free port when it is taken); ready() resolves once it listens. */
+    serve(port: number): void;
+    ready(): Promise<void>;
+    close(): Promise<void>;
+    /** Tells every open page, over the live-reload WebSocket. */
+    sendUpdateNotification(message: Record<string, unknown>): void;
+    /** Called by Eleventy when a rebuild fails. */
+    sendError(event: { error: unknown }): void;
   }
 }

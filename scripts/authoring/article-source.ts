@@ -14,7 +14,10 @@ export interface NewArticleMeta {
   /** ISO 8601 with offset. */
   date: string;
   section: string;
-  author: string;
+  /** Slugs of authors.yaml. */
+  authors?: string[];
+  /** The free byline, alone or after the named authors. */
+  author?: string | undefined;
   tags: string[];
   draft: boolean;
 }
@@ -74,9 +77,10 @@ export function formatArticleSource(meta: NewArticleMeta, body: string): string 
     `standfirst: ${yamlString(meta.standfirst)}`,
     `date: ${yamlString(meta.date)}`,
     `section: ${yamlString(meta.section)}`,
-    `author: ${yamlString(meta.author)}`,
-    `tags: [${meta.tags.map(yamlString).join(", ")}]`,
   ];
+  if (meta.authors && meta.authors.length > 0) lines.push(`authors: [${meta.authors.map(yamlString).join(", ")}]`);
+  if (meta.author !== undefined) lines.push(`author: ${yamlString(meta.author)}`);
+  lines.push(`tags: [${meta.tags.map(yamlString).join(", ")}]`);
   if (meta.draft) lines.push("draft: true   # shown by npm start, left out of npm run build until removed");
   lines.push("---", "");
   return `${lines.join("\n")}\n${body.endsWith("\n") ? body : `${body}\n`}`;

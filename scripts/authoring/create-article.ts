@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseArticle } from "../input/article.ts";
+import { type Author, unknownAuthorMessage } from "../input/authors.ts";
 import { ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { type ContentPaths, resolveContentPaths, type SourceDirectories } from "../input/content-paths.ts";
 import { readEnvironment } from "../input/environment.ts";
@@ -22,7 +23,9 @@ export const ARTICLE_OPTIONS = {
   section: { type: "string" },
   title: { type: "string" },
   date: { type: "string" },
-  author: { type: "string", default: "La Rédaction" },
+  author: { type: "string" },
+  /** Slugs of authors.yaml, "claire-martin, jean-dupont". */
+  authors: { type: "string" },
   tags: { type: "string" },
   slug: { type: "string" },
   articles: { type: "string" },
@@ -43,6 +46,7 @@ export interface ArticleFlags {
   date?: string | undefined;
   slug?: string | undefined;
   author?: string | undefined;
+  authors?: string | undefined;
   tags?: string | undefined;
   articles?: string | undefined;
   data?: string | undefined;
@@ -58,7 +62,10 @@ export interface ArticleRequest {
   section: string;
   /** ISO 8601 with the publisher's offset. */
   date: string;
-  author: string;
+  /** The free byline: --author, or « La Rédaction » when no author is named. */
+  author: string | undefined;
+  /** Slugs of authors.yaml (--authors), checked. */
+  authors: string[];
   tags: string[];
   /** --slug, checked; undefined: the slug comes from the title. */
   slug: string | undefined;
@@ -89,6 +96,7 @@ export function readArticleRequest(
     );
   }
   const siteUrl = resolveSiteUrl(metadata.publisher.url, readEnvironment());
+  const authors = checkAuthors(tagList(flags.authors), metadata.authors);
   return {
     paths,
     metadata,
@@ -97,9 +105,21 @@ export function readArticleRequest(
     section,
     date,
     slug,
-    author: flags.author ?? "La Rédaction",
+    authors,
+    author: flags.author ?? (authors.length > 0 ? undefined : "La Rédaction"),
     tags: tagList(flags.tags),
   };
+}
+
+/** The slugs if authors.yaml declares them all; a usage error naming the first unknown one (and the closest) otherwise. */
+export function checkAuthors(slugs: string[], known: readonly Author[]): string[] {
+  for (const slug of slugs) {
+    if (!known.some((author) => author.slug === slug))
+      throw new UsageError(`--authors ${unknownAuthorMessage(slug, known)}`);
+  }
+  const twice = slugs.find((slug, index) => slugs.indexOf(slug) !== index);
+  if (twice) throw new UsageError(`--authors "${twice}" is named twice; expected each author once`);
+  return slugs;
 }
 
 /** The section's slug if the publisher declares it; a usage error listing the choices otherwise. */

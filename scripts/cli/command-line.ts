@@ -4,6 +4,8 @@
  * is not one) reported as one line followed by the usage, exit status 2, never a stack trace.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { findContentValidationError, formatProblem } from "../input/content-error.ts";
+import { type Environment, readEnvironment } from "../input/environment.ts";
 
 /** A command-line mistake: printed with the usage, exit status 2. */
 export class CommandLineError extends Error {
@@ -53,4 +55,16 @@ export function wholeNumber(value: string, flag: string, usage: string, min = 1)
   const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!(number >= min)) exitWithUsage(`${flag}: "${value}" is not a whole number of at least ${min}`, usage);
   return number;
+}
+
+/** The environment (scripts/input/environment.ts), or its problems printed, one a line, and exit status 1. */
+export function readEnvironmentOrExit(): Environment {
+  try {
+    return readEnvironment();
+  } catch (error) {
+    const invalid = findContentValidationError(error);
+    if (!invalid) throw error;
+    for (const problem of invalid.problems) console.error(formatProblem(problem));
+    process.exit(1);
+  }
 }

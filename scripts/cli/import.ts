@@ -2,7 +2,7 @@
  * Turns a plain-text wire article into an article source (see scripts/authoring/wire-import.ts).
  *
  *   npm run import -- wire.txt --title "Le titre" --date 2023-04-18T14:05 --section international
- *                     [--standfirst "…"] [--author …] [--tags "A, B"] [--slug <ascii-slug>] [--draft] [--articles DIR] [--data DIR]
+ *                     [--standfirst "…"] [--authors <slugs>] [--author …] [--tags "A, B"] [--slug <ascii-slug>] [--draft] [--articles DIR] [--data DIR]
  */
 import { directories } from "../../.eleventy.js";
 import {
@@ -23,7 +23,7 @@ import { readCommandLine } from "./command-line.ts";
 ignoreClosedOutput();
 
 const USAGE = `Usage: npm run import -- <wire.txt> --title "<headline>" --date <when> --section <slug>
-                          [--standfirst "<chapô>"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]
+                          [--standfirst "<chapô>"] [--authors "claire-martin, …"] [--author <byline>] [--tags "A, B"] [--slug <ascii-slug>] [--draft]
   <when>: 2023-04-18T14:05 (publisher's time zone) or 2023-04-18T14:05:00+02:00.
   Without --standfirst, the first sentence of the first paragraph is used.`;
 
@@ -66,6 +66,7 @@ runCommand(USAGE, () => {
       standfirst: values.standfirst?.trim() || firstSentence(lead),
       date: request.date,
       section: request.section,
+      authors: request.authors,
       author: request.author,
       tags: request.tags,
       draft: values.draft,

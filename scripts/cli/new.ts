@@ -2,7 +2,7 @@
  * `npm run new`: starts a new article, a draft with valid metadata, dated now (in the
  * publisher's time zone) unless --date says otherwise.
  *
- *   npm run new -- --section international --title "Le titre" [--date 2024-05-02T09:30] [--author …]
+ *   npm run new -- --section international --title "Le titre" [--date 2024-05-02T09:30] [--authors <slugs>] [--author …]
  *                  [--tags "A, B"] [--slug <ascii-slug>] [--articles src/articles] [--data _data]
  */
 import { DateTime } from "luxon";
@@ -19,7 +19,7 @@ import { readCommandLine } from "./command-line.ts";
 
 ignoreClosedOutput();
 
-const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--date <when>] [--author <byline>] [--tags "A, B"]
+const USAGE = `Usage: npm run new -- --section <slug> --title "<headline>" [--date <when>] [--authors "claire-martin, …"] [--author <byline>] [--tags "A, B"]
                        [--slug <ascii-slug>]
   Writes src/articles/<section>/<yyyy-mm-dd>-<slug>.md as a draft (draft: true): npm start shows it,
   npm run build leaves it out until you remove that line.`;
@@ -35,6 +35,7 @@ runCommand(USAGE, () => {
       standfirst: "Chapô à écrire : une ou deux phrases qui résument l’article.",
       date: request.date,
       section: request.section,
+      authors: request.authors,
       author: request.author,
       tags: request.tags,
       draft: true,

@@ -8,12 +8,10 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
-import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import { resolveContentPaths } from "../input/content-paths.ts";
-import { type Environment, readEnvironment } from "../input/environment.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
 import { PreviewOutputRefused, startPreview } from "../publish/preview.ts";
-import { readCommandLine } from "./command-line.ts";
+import { readCommandLine, readEnvironmentOrExit } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -34,15 +32,7 @@ const { values: args } = readCommandLine(USAGE, {
   },
 });
 
-let environment: Environment;
-try {
-  environment = readEnvironment();
-} catch (error) {
-  const invalid = findContentValidationError(error);
-  if (!invalid) throw error;
-  for (const problem of invalid.problems) console.error(formatProblem(problem));
-  process.exit(1);
-}
+const environment = readEnvironmentOrExit();
 
 if (isIP(args.host) === 0 && args.host !== "localhost") {
   console.error(`--host "${args.host}": is not an IP address; expected e.g. 127.0.0.1 (this machine only) or 0.0.0.0`);

@@ -17,6 +17,7 @@ import type { Content, LoadedContent } from "../lists/content.ts";
 import { LIST_KINDS, type ListKind } from "../lists/listings.ts";
 import { allPages, type PreviewRenders } from "../lists/pages-to-render.ts";
 import { type Segment, wholeSegment } from "../lists/segments.ts";
+import { CMS_FOLDER, deployedCmsPolicy } from "../output/cms-page.ts";
 import { type HeadContext, headMeta } from "../output/head-meta.ts";
 import {
   headContext,
@@ -237,15 +238,16 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // French typography in templates (« Correction du … : »): Nunjucks strings have no \u escape,
   // and an entity would be decoded by any minifier.
   eleventyConfig.addNunjucksGlobal("nbsp", "\u00A0");
-  eleventyConfig.addGlobalData(
-    "security",
-    frozen({
+  eleventyConfig.addGlobalData("security", () => {
+    const cmsPolicy = deployedCmsPolicy(segmentOrThrow().segment.site?.cms);
+    return frozen({
       // The preview's pages let its live-reload script run; built pages run no script.
       contentSecurityPolicy: preview ? PREVIEW_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
       referrerPolicy: REFERRER_POLICY,
-      headersFile: headersFile(),
-    }),
-  );
+      // With the CMS deployed (settings.yaml), /admin/ has a policy of its own.
+      headersFile: headersFile(cmsPolicy ? { folder: CMS_FOLDER, contentSecurityPolicy: cmsPolicy } : undefined),
+    });
+  });
 
   const headOrThrow = (): HeadContext => {
     if (!head) throw new Error("site metadata requested before eleventy.before ran");

@@ -90,11 +90,13 @@ export interface DevServer {
 }
 
 /**
- * Builds into `outDir`, then serves it with live reload on `host`:`port` ("0": any free port),
- * through the preview's own server class (scripts/eleventy/preview-server.ts).
+ * Builds into `outDir`, then serves it with live reload on `server.host`:`port` ("0": any free
+ * port), through the preview's own server class (scripts/eleventy/preview-server.ts).
  */
-export async function startDevServer(run: EleventyRun & { port: string; host: string }): Promise<DevServer> {
-  const serverOptions: PreviewServerOptions = { host: run.host };
+export async function startDevServer(
+  run: EleventyRun & { port: string; server: PreviewServerOptions },
+): Promise<DevServer> {
+  const serverOptions: PreviewServerOptions = run.server;
   const Eleventy = await loadEleventy(true);
   const { PreviewServer } = await import("./preview-server.ts");
   const eleventy = new Eleventy(undefined, run.outDir, {

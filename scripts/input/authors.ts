@@ -103,7 +103,8 @@ function joinNames(names: BylinePart[]): BylinePart[] {
   });
 }
 
-function unknownAuthorMessage(slug: string, known: readonly Author[]): string {
+/** `"claire-martn" is not an author of authors.yaml; did you mean \`claire-martin\`?` */
+export function unknownAuthorMessage(slug: string, known: readonly Author[]): string {
   const suggestion = didYouMean(
     slug,
     known.map((author) => author.slug),

@@ -34,7 +34,8 @@ const text = (expected: string) =>
     .trim()
     .min(1, { error: `is empty; expected ${expected}` });
 
-const isoDateTime = z
+/** An ISO 8601 date-time with its offset; the CMS's configuration gives it a date picker (scripts/output/cms-config.ts). */
+export const isoDateTime = z
   .string({ error: (iss) => found(iss.input, "an ISO 8601 date-time with offset (e.g. 2023-04-18T14:05:00+02:00)") })
   .refine((value) => parseIsoWithOffset(value) !== null, {
     error: (iss) => `${describeValue(iss.input)} ${isoWithOffsetProblem(String(iss.input))}`,
@@ -65,12 +66,13 @@ const originUrl = z
       `${describeValue(iss.input)} is not an http(s) origin (e.g. https://www.example.fr); a path prefix goes in PATH_PREFIX`,
   });
 
+/** An http(s) URL with a dotted host: a regex, so that the CMS's configuration can ask for the same. */
+export const HTTP_URL_PATTERN = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/;
+
 const httpUrl = (expected: string) =>
   z
     .string({ error: (iss) => found(iss.input, expected) })
-    .refine((value) => /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(value), {
-      error: (iss) => `${describeValue(iss.input)} is not ${expected}`,
-    });
+    .regex(HTTP_URL_PATTERN, { error: (iss) => `${describeValue(iss.input)} is not ${expected}` });
 
 /** Reports every item whose slug an earlier item already has, at `<list>.<index>.slug`. */
 function uniqueSlugs(items: readonly { slug: string }[], list: string, ctx: z.RefinementCtx): void {
@@ -442,6 +444,10 @@ export const publisherSchema = mapping(
     name: text("the publisher's name"),
     url: originUrl,
     description: text("a one-sentence description of the site"),
+    /**
+     * The publisher's own logo file for the header. Without it, the header writes the name as the
+     * site's wordmark, as the PNG logo and the social cards draw it (scripts/output/social-card.ts).
+     */
     logo: mapping(
       {
         svg: text("the path of the SVG logo (e.g. /assets/logo.svg)"),
@@ -449,7 +455,7 @@ export const publisherSchema = mapping(
         height: positiveInteger("the logo's height in pixels (e.g. 40)"),
       },
       "the logo (svg, width, height)",
-    ),
+    ).optional(),
     language: z.literal("fr", { error: (iss) => found(iss.input, '"fr"') }),
     locale: z.literal("fr-FR", { error: (iss) => found(iss.input, '"fr-FR"') }),
     timeZone: z
@@ -637,6 +643,44 @@ export const accessibilityFileSchema = mapping(
 
 export type AccessibilityFile = z.infer<typeof accessibilityFileSchema>;
 
+const boolean = () => z.boolean({ error: (iss) => found(iss.input, "true or false") });
+
+/**
+ * The CMS on the deployed site (/admin/, docs/editing.md): off unless `deploy: true`; then the
+ * git host it edits through, with its OAuth, and whether saves go through pull requests.
+ */
+export const cmsSettingsSchema = mapping(
+  {
+    deploy: boolean().default(false),
+    backend: z
+      .enum(["github", "gitlab"], { error: (iss) => found(iss.input, '"github" or "gitlab"') })
+      .default("github"),
+    /** owner/name on the git host. */
+    repo: z
+      .string({ error: (iss) => found(iss.input, "the repository as owner/name (e.g. journal/site)") })
+      .regex(/^[\w.-]+\/[\w.-]+$/, {
+        error: (iss) => `${describeValue(iss.input)} is not a repository as owner/name (e.g. journal/site)`,
+      })
+      .optional(),
+    branch: text("the branch the site is built from (e.g. main)").default("main"),
+    /** The OAuth service that signs editors in to the git host (its origin, e.g. an auth worker). */
+    authUrl: originUrl.optional(),
+    /** Draft → review → ready → published, each article a pull request. */
+    editorialWorkflow: boolean().default(true),
+  },
+  "the CMS's settings (deploy, backend, repo, branch, authUrl, editorialWorkflow)",
+).superRefine((data, ctx) => {
+  if (data.deploy && data.repo === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["repo"],
+      message: "is missing; expected the repository the CMS edits (e.g. journal/site) when deploy is true",
+    });
+  }
+});
+
+export type CmsSettings = z.infer<typeof cmsSettingsSchema>;
+
 /** Build and presentation settings. */
 export const settingsSchema = mapping(
   {
@@ -644,6 +688,8 @@ export const settingsSchema = mapping(
     wordsPerMinute: positiveInteger("a whole number of words per minute (e.g. 230)").default(230),
     /** Articles per page on section, topic and archive pages. */
     pageSize: positiveInteger("a whole number of articles per page (e.g. 20)").default(20),
+    /** Without it, the CMS is not deployed. */
+    cms: cmsSettingsSchema.optional(),
   },
   "site settings",
 );

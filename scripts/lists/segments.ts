@@ -13,7 +13,7 @@
  * same from one build to the next, whatever the other groups do.
  */
 import type { Article } from "../input/article.ts";
-import type { Publisher } from "../input/schema.ts";
+import type { Publisher, Settings } from "../input/schema.ts";
 import type { Content, Newsroom } from "./content.ts";
 import { type Crumb, LIST_KINDS, type ListingPage, type ListKind } from "./listings.ts";
 import type { PagesToRender } from "./pages-to-render.ts";
@@ -48,6 +48,8 @@ export interface CountedLink {
 
 /** The site-wide pages' own data: written by one segment of a build. */
 export interface SitePages {
+  /** settings.yaml's CMS: whether _headers gives /admin/ a policy of its own. */
+  cms: Settings["cms"];
   /** Every topic, alphabetically. */
   topics: CountedLink[];
   /** Months by year, newest first. */
@@ -86,6 +88,7 @@ export function siteFrame(content: Content): SiteFrame {
 
 export function sitePages(content: Content): SitePages {
   return {
+    cms: content.settings.cms,
     topics: content.topics.map((topic) => ({ name: topic.name, url: topic.url, count: topic.articles.length })),
     archive: content.archive.map((year) => ({
       year: year.year,

@@ -75,7 +75,7 @@ export function cardTree(kicker: string, title: string, siteName: string): CardN
   );
 }
 
-/** The wordmark of src/assets/logo.svg as a raster for feeds and structured data, on white. */
+/** The wordmark (the header writes the same: _includes/css/site.css .wordmark) as a raster for feeds and structured data, on white. */
 export function logoTree(siteName: string, image: ImageRef = LOGO_PNG): CardNode {
   return box(
     {

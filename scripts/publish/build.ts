@@ -28,6 +28,7 @@ import { LIST_KINDS } from "../lists/listings.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
 import { changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
 import { splitIntoSegments } from "../lists/segments.ts";
+import { cmsFolders, deployedCms } from "../output/cms-config.ts";
 import { type SiteFormats, siteFormats, sitemapEntry } from "../output/machine-formats.ts";
 import { photoJobs } from "../output/photo-crops.ts";
 import { type ImageJob, imageJobs } from "../output/social-card.ts";
@@ -352,6 +353,16 @@ async function renderAndSwap(
     if (cards.status === "rejected") throw cards.reason;
     if (photoStats.status === "rejected") throw photoStats.reason;
 
+    // The CMS, only when settings.yaml deploys it (with the site-wide files).
+    const cms = ownsSiteFiles(shard)
+      ? deployedCms({
+          publisher: content.publisher,
+          cms: content.settings.cms,
+          folders: cmsFolders(process.cwd(), options.paths),
+          siteUrl: resolveSiteUrl(content.publisher.url, environment).absolute("/"),
+        })
+      : undefined;
+    const cmsFiles = cms ? await (await import("./cms-admin.ts")).writeCmsFolder(staging, process.cwd(), cms) : [];
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
@@ -370,6 +381,7 @@ async function renderAndSwap(
         output.outputPath ? [path.relative(staging, output.outputPath).split(path.sep).join("/")] : [],
       ),
       ...copied.map((file) => path.relative(staging, file).split(path.sep).join("/")),
+      ...cmsFiles,
     ].filter((file) => !pageFiles.has(file));
     others.push(OUTPUT_MARKER, ...(shard ? [SHARE_RECORD] : []));
     removeEmptyFolders(staging, emptied);

@@ -10,6 +10,8 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { directories, eleventyConfig } from "../../.eleventy.js";
+import { ProblemBoard } from "../eleventy/preview-problems.ts";
+import type { PreviewServerOptions } from "../eleventy/preview-server.ts";
 import { type DevServer, type Rebuild, startDevServer } from "../eleventy/run.ts";
 import { ContentValidationError, findContentValidationError } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
@@ -30,6 +32,10 @@ export interface PreviewOptions {
   port: string;
   /** The address to listen on: 127.0.0.1 by default, so that only this machine reaches drafts. */
   host: string;
+  /** Files served beside the output (the CMS at /admin/, for `npm run cms`). */
+  extraFile?: PreviewServerOptions["extraFile"];
+  /** Told the preview's origin once it listens. */
+  listening?: PreviewServerOptions["listening"];
 }
 
 /** The preview's output folder is one it may not write (see output-folder.ts). */
@@ -68,6 +74,9 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
   // State of the whole session: parsed articles, and what was last rendered.
   const loader = new ContentLoader();
   const renders = new PreviewRenders();
+  // What the last build found wrong: every page served shows it until a build succeeds.
+  const problems = new ProblemBoard();
+  const placePhotos = photosPlacer(options);
   const config = eleventyConfig({
     paths: options.paths,
     environment: options.environment,
@@ -86,8 +95,18 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       }
     },
     preview: renders,
-    afterWrite: photosPlacer(options),
+    afterWrite: (content) => {
+      problems.succeeded();
+      return placePhotos(content);
+    },
   });
+  const serverOptions: PreviewServerOptions = {
+    host: options.host,
+    problems,
+    extraFile: options.extraFile,
+    listening: options.listening,
+  };
+  let port = options.port;
   for (;;) {
     // Watching from before the first build, so that a save during it is not missed.
     const articles = watchArticles(options.paths.articlesDir);
@@ -96,8 +115,8 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
         config,
         pathPrefix: options.environment.pathPrefix,
         outDir: options.outDir,
-        port: options.port,
-        host: options.host,
+        port,
+        server: serverOptions,
       });
       articles.start(server.rebuild);
       return {
@@ -124,7 +143,14 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       console.error(
         "[preview] Not started yet: fix the problem above and save; the preview starts on the next change.",
       );
+      // Meanwhile the browser shows the problems over what the output holds; the preview takes
+      // over its port once it starts.
+      problems.failed(error);
+      const { serveWhileBroken } = await import("../eleventy/preview-server.ts");
+      const waiting = await serveWhileBroken(options.outDir, Number(port), serverOptions);
+      port = String(waiting.port);
       await change;
+      await waiting.close();
     }
   }
 }

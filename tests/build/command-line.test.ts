@@ -17,6 +17,8 @@ const MISTAKES: [string, string[], string][] = [
   ["build.ts", ["dist"], "Unexpected argument 'dist'. This command does not take positional arguments"],
   ["build.ts", ["--out"], "Option '--out <value>' argument missing"],
   ["serve.ts", ["--prot", "8081"], "Unknown option '--prot'"],
+  ["cms.ts", ["--port", "huit"], '--port "huit": is not a port; expected a number from 0 (any free port) to 65535'],
+  ["cms.ts", ["--host", "0.0.0.0"], "Unknown option '--host'"],
   ["check-links.ts", ["dist", "dist2"], 'unexpected argument "dist2"'],
   [
     "check-links.ts",
@@ -28,6 +30,7 @@ const MISTAKES: [string, string[], string][] = [
   ["bench.ts", ["--runs", "trois"], '--runs: "trois" is not a whole number of at least 1'],
   ["bench.ts", ["--sizes", "1000,-5"], '--sizes: "-5" is not a whole number of at least 1'],
   ["bench-cards.ts", ["--count", "0"], '--count: "0" is not a whole number of at least 1'],
+  ["bench-cms.ts", ["--count", "0"], '--count: "0" is not a whole number of at least 1'],
   ["bench-photos.ts", ["beaucoup"], 'articles: "beaucoup" is not a whole number of at least 1'],
 ];
 
@@ -48,11 +51,13 @@ describe("a careless command line", () => {
   it.each([
     "build.ts",
     "serve.ts",
+    "cms.ts",
     "check-links.ts",
     "new.ts",
     "import.ts",
     "bench.ts",
     "bench-cards.ts",
+    "bench-cms.ts",
     "bench-photos.ts",
   ])("%s --help prints the usage and exits 0", (script) => {
     const run = runCli(script, ["--help"]);

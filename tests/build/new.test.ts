@@ -66,6 +66,46 @@ describe("npm run new", () => {
     expect(source.ok && source.data).toMatchObject({ title: "1984", author: "~", tags: typed });
   });
 
+  it("names authors of authors.yaml with --authors, and says which slug is unknown and the closest", () => {
+    const data = path.join(ROOT, "tests/fixtures/newsroom/data");
+    const named = runNew(
+      "--section",
+      "international",
+      "--title",
+      "Signé",
+      "--authors",
+      "claire-martin, jean-dupont",
+      "--data",
+      data,
+    );
+    expect(named.stderr).toBe("");
+    const [file] = readdirSync(path.join(dir, "international"));
+    const text = readFileSync(path.join(dir, "international", file as string), "utf8");
+    expect(text).toContain('authors: ["claire-martin", "jean-dupont"]\n');
+    expect(text).not.toContain("author:");
+    const parsed = parseArticle(`international/${file}`, Buffer.from(text), readMetadata(data));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.article.authors.map((author) => author.slug)).toEqual(["claire-martin", "jean-dupont"]);
+
+    const typo = runNew("--section", "international", "--title", "Autre", "--authors", "claire-martn", "--data", data);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain(
+      '--authors "claire-martn" is not an author of authors.yaml; did you mean `claire-martin`?',
+    );
+    const twice = runNew(
+      "--section",
+      "international",
+      "--title",
+      "Autre",
+      "--authors",
+      "claire-martin,claire-martin",
+      "--data",
+      data,
+    );
+    expect(twice.stderr).toContain('--authors "claire-martin" is named twice');
+    expect(readdirSync(path.join(dir, "international"))).toEqual([file]);
+  });
+
   it("refuses to overwrite, even under another day with the same URL", () => {
     expect(runNew("--section", "france", "--title", "Un titre", "--date", "2024-05-02T09:30").status).toBe(0);
     const path1 = path.join(dir, "france", "2024-05-02-un-titre.md");

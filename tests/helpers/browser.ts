@@ -67,7 +67,13 @@ export interface BrowserSites {
 
 const NEWSROOM = path.join(ROOT, "tests/fixtures/newsroom");
 
-async function launch(): Promise<{ context: BrowserContext; profile: string }> {
+/** What a browser's pages see of where they run. */
+export interface LaunchOptions {
+  timezoneId?: string;
+  locale?: string;
+}
+
+async function launch(options: LaunchOptions = {}): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(path.join(tmpdir(), "chromium-profile-"));
   try {
     const context = await chromium.launchPersistentContext(profile, {
@@ -75,6 +81,7 @@ async function launch(): Promise<{ context: BrowserContext; profile: string }> {
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: 90_000,
+      ...options,
     });
     context.setDefaultTimeout(60_000);
     context.setDefaultNavigationTimeout(60_000);
@@ -86,8 +93,10 @@ async function launch(): Promise<{ context: BrowserContext; profile: string }> {
 }
 
 /** Chromium with a fresh profile; close() ends it and removes the profile. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const { context, profile } = await launch();
+export async function launchChromium(
+  options: LaunchOptions = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const { context, profile } = await launch(options);
   return {
     context,
     async close() {

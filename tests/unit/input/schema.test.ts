@@ -218,7 +218,11 @@ describe("publisher metadata", () => {
       (p) => ((p.logo as Record<string, unknown>).width = "240px"),
       'logo.width: "240px" is not the logo\'s width in pixels',
     ],
-    ["a missing logo", (p) => delete p.logo, "logo: is missing; expected the logo (svg, width, height)"],
+    [
+      "a logo without its file",
+      (p) => delete (p.logo as Record<string, unknown>).svg,
+      "logo.svg: is missing; expected the path of the SVG logo",
+    ],
     [
       "a misspelt nested key",
       (p) => ((p.logo as Record<string, unknown>).heigth = 40),
