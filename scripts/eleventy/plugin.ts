@@ -18,6 +18,7 @@ import { allPages, type PagesToRender, type PreviewRenders } from "../lists/page
 import { headMeta } from "../output/head-meta.ts";
 import { type MachineFormats, machineFormats } from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
+import { searchHeaders, searchPageData } from "../output/search-page.ts";
 import {
   CONTENT_SECURITY_POLICY,
   headersFile,
@@ -189,12 +190,17 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   eleventyConfig.addNunjucksGlobal("nbsp", "\u00A0");
   eleventyConfig.addGlobalData(
     "security",
-    frozen({
-      // The preview's pages let its live-reload script run; built pages run no script.
+    data((c) => ({
+      // The preview's pages let its live-reload script run; built pages run no script (but the search page's).
       contentSecurityPolicy: preview ? PREVIEW_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
       referrerPolicy: REFERRER_POLICY,
-      headersFile: headersFile(),
-    }),
+      headersFile: headersFile(searchHeaders(c.publisher)),
+    })),
+  );
+  // The search page and the header's search field (scripts/output/search-page.ts): small, whatever the archive's size.
+  eleventyConfig.addGlobalData(
+    "search",
+    data((c) => searchPageData(c, resolveSiteUrl(c.publisher.url, options.environment))),
   );
 
   const formatsOrThrow = (): MachineFormats => {

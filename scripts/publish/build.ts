@@ -19,7 +19,7 @@ import { findContentValidationError, formatProblem } from "../input/content-erro
 import type { ContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
-import { PHOTOS_FOLDER } from "../input/urls.ts";
+import { PHOTOS_FOLDER, SEARCH_FILES_FOLDER } from "../input/urls.ts";
 import { type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
 import { allPages, changedPages, type PagesToRender, renderedCount } from "../lists/pages-to-render.ts";
@@ -65,6 +65,8 @@ interface BuildPlan {
   /** Why every page is rendered, when it is. */
   cleanBecause?: string;
   global: string;
+  /** The code's version (code-version.ts). */
+  code: string;
 }
 
 /** Prints an editor's problems (content, metadata, environment); false when the error is something else. */
@@ -147,6 +149,7 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
     keptEntries: new Map(),
     cleanBecause,
     global,
+    code,
   });
   if (options.clean) return clean("--clean");
   const manifest = readManifest(manifestFile(environment.cacheDir, options.out), { out: options.out, global });
@@ -157,7 +160,7 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
   );
   const keptEntries = checkKeptPages(options.out, toRender.kept, manifest);
   if ("reason" in keptEntries) return clean(keptEntries.reason);
-  return { prints, toRender, keptEntries, global };
+  return { prints, toRender, keptEntries, global, code };
 }
 
 async function renderAndSwap(
@@ -204,7 +207,8 @@ async function renderAndSwap(
       out,
       keptFiles,
       new Set(images.map((job) => job.image.path.slice(1))),
-      new Set([PHOTOS_FOLDER]),
+      // The search index's folder is search-index.ts's, which keeps its unchanged files.
+      new Set([PHOTOS_FOLDER, SEARCH_FILES_FOLDER]),
     );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
@@ -220,6 +224,19 @@ async function renderAndSwap(
     ]);
     if (cards.status === "rejected") throw cards.reason;
     if (photoStats.status === "rejected") throw photoStats.reason;
+    // The search index, from the content (not the pages): the same whatever rendered them.
+    const { writeSearchIndex } = await import("./search-index.ts");
+    const search = await writeSearchIndex({
+      outDir: staging,
+      cacheDir: environment.cacheDir,
+      code: plan.code,
+      root: process.cwd(),
+      articlesDir: options.paths.articlesDir,
+      articles: content.articles,
+      sections: content.publisher.sections,
+      articleKeys: loaded.articleKeys,
+      enabled: content.publisher.search.enabled,
+    });
 
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
@@ -229,7 +246,7 @@ async function renderAndSwap(
     // Counted from what wrote them, not by reading the output's 13,000 folders again: the kept
     // pages, Eleventy's pages and copies, the cards, the photos and the marker.
     const written = outputs.filter((output) => output.outputPath).length;
-    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + 1;
+    const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + search.files + 1;
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);

@@ -1,0 +1,85 @@
+/**
+ * What search knows of an article: the stems of its words, each weighted by where it appears and
+ * how often, and what the search page shows of it (headline, section, date, text for the excerpt).
+ * Made from the validated article, not from its rendered page; a record depends on its article
+ * alone, so that the build can keep it between builds under the article's key.
+ */
+import type { Article } from "../input/article.ts";
+import type { SearchStemmer } from "../text/search-terms.ts";
+import type { SearchDocument } from "./search-format.ts";
+
+export interface SearchRecord {
+  /** Each stem of the article with its weight (1–255), sorted by stem. */
+  terms: [stem: string, weight: number][];
+  document: SearchDocument;
+}
+
+/** How much a word counts where it appears: a word of the headline says more than one of the body. */
+const FIELD_WEIGHTS = { title: 5, tags: 3, authors: 2, standfirst: 2, body: 1 } as const;
+
+// BM25's saturation and length normalisation (k1, b), with a fixed average length: a corpus
+// average would change every article's weights whenever one article changed.
+const K1 = 1.2;
+const B = 0.75;
+const AVERAGE_WORDS = 600;
+const MAX_SCORE = K1 + 1;
+
+/** The excerpt is cut from this much text at most: a very long article's end is not shown in results. */
+export const MAX_TEXT = 20_000;
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0" };
+
+/** An article body's HTML as plain text: one line per block (paragraph, subheading, quotation, caption). */
+export function plainText(html: string): string {
+  return html
+    .replace(/<\/(?:p|h[1-6]|li|blockquote|figcaption|figure|tr)>|<br\s*\/?>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, decimal, hex, name) => {
+      if (decimal) return String.fromCodePoint(Number(decimal));
+      if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    })
+    .split("\n")
+    .map((line) => line.replace(/[ \t\r]+/g, " ").trim())
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/** The article's record. `stemmer` remembers stems from one article to the next. */
+export function searchRecord(article: Article, stemmer: SearchStemmer): SearchRecord {
+  const body = plainText(article.bodyHtml);
+  const fields: [text: string, weight: number][] = [
+    [article.title, FIELD_WEIGHTS.title],
+    [article.tags.map((tag) => tag.name).join(" "), FIELD_WEIGHTS.tags],
+    [[...article.authors.map((author) => author.name), article.credit].join(" "), FIELD_WEIGHTS.authors],
+    [article.standfirst, FIELD_WEIGHTS.standfirst],
+    [body, FIELD_WEIGHTS.body],
+  ];
+  const frequencies = new Map<string, number>();
+  let words = 0;
+  for (const [text, weight] of fields) {
+    for (const stem of stemmer.stems(text)) {
+      frequencies.set(stem, (frequencies.get(stem) ?? 0) + weight);
+      words += 1;
+    }
+  }
+  const norm = K1 * (1 - B + (B * words) / AVERAGE_WORDS);
+  const terms = [...frequencies]
+    .map(([stem, frequency]): [string, number] => {
+      const score = (frequency * (K1 + 1)) / (frequency + norm);
+      return [stem, Math.max(1, Math.min(255, Math.round((score / MAX_SCORE) * 255)))];
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const text = `${article.standfirst}\n${body}`;
+  return {
+    terms,
+    document: {
+      url: article.url,
+      title: article.title,
+      section: article.section.name,
+      date: article.published.short,
+      iso: article.published.iso,
+      text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text,
+    },
+  };
+}
