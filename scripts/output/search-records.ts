@@ -23,6 +23,7 @@ const K1 = 1.2;
 const B = 0.75;
 const AVERAGE_WORDS = 600;
 const MAX_SCORE = K1 + 1;
+const LENGTH_STEP = 1.1;
 
 /** The excerpt is cut from this much text at most: a very long article's end is not shown in results. */
 export const MAX_TEXT = 20_000;
@@ -45,6 +46,13 @@ export function plainText(html: string): string {
     .join("\n");
 }
 
+/** At most `max` UTF-16 units, never half a character. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max);
+  return text.slice(0, code >= 0xdc00 && code <= 0xdfff ? max - 1 : max);
+}
+
 /** The article's record. `stemmer` remembers stems from one article to the next. */
 export function searchRecord(article: Article, stemmer: SearchStemmer): SearchRecord {
   const body = plainText(article.bodyHtml);
@@ -63,7 +71,10 @@ export function searchRecord(article: Article, stemmer: SearchStemmer): SearchRe
       words += 1;
     }
   }
-  const norm = K1 * (1 - B + (B * words) / AVERAGE_WORDS);
+  // The length in steps of 10 %: a sentence added leaves the other words' weights as they were
+  // (and the index's other shards too).
+  const length = LENGTH_STEP ** Math.round(Math.log(Math.max(words, 1)) / Math.log(LENGTH_STEP));
+  const norm = K1 * (1 - B + (B * length) / AVERAGE_WORDS);
   const terms = [...frequencies]
     .map(([stem, frequency]): [string, number] => {
       const score = (frequency * (K1 + 1)) / (frequency + norm);
@@ -79,7 +90,7 @@ export function searchRecord(article: Article, stemmer: SearchStemmer): SearchRe
       section: article.section.name,
       date: article.published.short,
       iso: article.published.iso,
-      text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text,
+      text: cut(text, MAX_TEXT),
     },
   };
 }

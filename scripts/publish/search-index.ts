@@ -6,16 +6,20 @@
  *
  * Incremental: each article's record is kept under <cacheDir>/search/ by the key of what the
  * article shows (an unchanged article is not read again, its body included), and every file is
- * kept there by the hash of its bytes, compressed once: a body edit re-compresses the few shards
+ * kept there by the hash of its bytes, compressed once: a body edit compresses again the shards
  * whose stems it changed and its own text. Files are hard-linked into the output, as photos and
  * cards are. The output depends on the content alone: an incremental build writes the same bytes
  * as a clean one.
  */
 import { createHash } from "node:crypto";
 import {
+  closeSync,
   type Dirent,
+  existsSync,
+  fstatSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -23,6 +27,7 @@ import {
   statSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -45,7 +50,7 @@ import {
 } from "../output/search-format.ts";
 import { searchRecord } from "../output/search-records.ts";
 import { SearchStemmer } from "../text/search-terms.ts";
-import { placeFile, sameFile } from "./place-file.ts";
+import { placeFile } from "./place-file.ts";
 
 export interface SearchIndexOptions {
   /** The folder the build writes into (the staging folder); the index goes into its SEARCH_FILES_FOLDER. */
@@ -67,10 +72,20 @@ export interface SearchIndexOptions {
   enabled: boolean;
 }
 
+export interface SearchIndexResult {
+  /** Files in the output's search folder. */
+  files: number;
+  /** Articles indexed, and how many of their records were made (not taken from the cache). */
+  documents: number;
+  made: number;
+}
+
 /** Bump when the cache's format changes. */
-const CACHE_FORMAT = "search-cache 1";
-/** Cached files no build used for this long are removed. */
+const CACHE_FORMAT = "search-cache 3";
+/** Cached files and other versions' records no build used for this long are removed. */
 const UNUSED_FOR_MS = 60 * 60 * 1000;
+/** gzip's level: 9 took twice the time for 1–2 % fewer bytes. */
+const GZIP_LEVEL = 6;
 
 /** A record as the cache keeps it: stems by their number in the cache's list of stems. */
 interface KeptRecord {
@@ -81,20 +96,48 @@ interface KeptRecord {
   document: string;
 }
 
+/** A stored file: its size and inode, to know a hard link to it in the output without reading it. */
+interface Stored {
+  size: number;
+  ino: number;
+}
+
 interface CacheState {
   stems: string[];
+  /** The last build's records, in its articles' order (their numbers). */
   records: Map<string, KeptRecord>;
-  /** Stored files by hash, with their size (a file of another size is not trusted). */
-  sizes: Map<string, number>;
+  stored: Map<string, Stored>;
+  /** The last build's shards: key → [its stems, one a line; the hash of its file]. */
+  shards: Map<string, [stems: string, hash: string]>;
+}
+
+/** The state as written: flat arrays, which serialise and load as blocks (8000 small arrays took 50 ms). */
+interface StateFile {
+  format: string;
+  stems: string[];
+  urls: string[];
+  keys: string[];
+  documents: string[];
+  /** Record i's stems are stemIds[offsets[i]] to stemIds[offsets[i + 1]]. */
+  offsets: Uint32Array;
+  stemIds: Uint32Array;
+  weights: Uint8Array;
+  storedHashes: string[];
+  storedSizes: Float64Array;
+  storedInos: Float64Array;
+  shards: [key: string, stems: string, hash: string][];
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
-/** Content-addressed files under <cacheDir>/search/files/, written aside then renamed. */
+/** Content-addressed files under <cacheDir>/search/files/, written aside then renamed, never changed. */
 class FileStore {
+  /** Whether this build stored or removed a file. */
+  changed = false;
+
   constructor(
     readonly dir: string,
-    readonly sizes: Map<string, number>,
+    readonly stored: Map<string, Stored>,
   ) {
     mkdirSync(dir, { recursive: true });
   }
@@ -103,77 +146,125 @@ class FileStore {
     return path.join(this.dir, hash);
   }
 
-  /** Whether the store has the file, whole. */
-  has(hash: string): boolean {
-    const size = this.sizes.get(hash);
-    if (size === undefined) return false;
-    try {
-      return statSync(this.file(hash)).size === size;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Whether this build stored or removed a file. */
-  changed = false;
-
   put(hash: string, bytes: Uint8Array): void {
-    this.changed = true;
     const file = this.file(hash);
     const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, bytes);
+    const fd = openSync(partial, "w");
+    let ino: number;
+    try {
+      writeSync(fd, bytes);
+      ino = fstatSync(fd).ino;
+    } finally {
+      closeSync(fd);
+    }
     renameSync(partial, file);
-    this.sizes.set(hash, bytes.length);
+    this.stored.set(hash, { size: bytes.length, ino });
+    this.changed = true;
   }
 
-  /** Stores `raw` compressed (gzip), under the hash of the raw bytes; returns that hash. */
-  putCompressed(raw: Uint8Array, known?: boolean): string {
+  /** Stores `raw` gzipped, under the hash of the raw bytes, unless it is there; returns the hash. */
+  putCompressed(raw: Uint8Array): string {
     const hash = sha256(raw);
-    if (!(known ?? this.has(hash))) this.put(hash, gzipSync(raw, { level: 9 }));
+    if (!this.stored.has(hash)) this.put(hash, gzipSync(raw, { level: GZIP_LEVEL }));
     return hash;
+  }
+
+  forget(hash: string): void {
+    this.stored.delete(hash);
+    this.changed = true;
   }
 }
 
 function readState(file: string): CacheState {
-  const empty = (): CacheState => ({ stems: [], records: new Map(), sizes: new Map() });
+  const empty = (): CacheState => ({ stems: [], records: new Map(), stored: new Map(), shards: new Map() });
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return empty();
   }
-  const payload = bytes.subarray(32);
-  if (bytes.length < 32 || !createHash("sha256").update(payload).digest().equals(bytes.subarray(0, 32))) return empty();
+  const payload = bytes.subarray(20);
+  if (bytes.length < 20 || !createHash("sha1").update(payload).digest().equals(bytes.subarray(0, 20))) return empty();
+  let saved: StateFile;
   try {
-    const state = deserialize(payload) as { format: string } & CacheState;
-    return state.format === CACHE_FORMAT ? state : empty();
+    saved = deserialize(payload) as StateFile;
   } catch {
     return empty();
   }
+  if (saved.format !== CACHE_FORMAT) return empty();
+  const records = new Map<string, KeptRecord>();
+  saved.urls.forEach((url, index) => {
+    const from = saved.offsets[index] as number;
+    const to = saved.offsets[index + 1] as number;
+    records.set(url, {
+      key: saved.keys[index] as string,
+      stems: saved.stemIds.subarray(from, to),
+      weights: saved.weights.subarray(from, to),
+      document: saved.documents[index] as string,
+    });
+  });
+  const stored = new Map<string, Stored>();
+  saved.storedHashes.forEach((hash, index) => {
+    stored.set(hash, { size: saved.storedSizes[index] as number, ino: saved.storedInos[index] as number });
+  });
+  const shards = new Map(saved.shards.map(([key, stems, hash]): [string, [string, string]] => [key, [stems, hash]]));
+  return { stems: saved.stems, records, stored, shards };
 }
 
-/** The state of this build, with only the stems its records use. */
-function writeState(file: string, records: Map<string, KeptRecord>, sizes: Map<string, number>, stems: string[]): void {
-  const used = new Map<number, number>();
-  const kept: string[] = [];
-  const renumbered = new Map<string, KeptRecord>();
-  for (const [url, record] of records) {
-    const ids = new Uint32Array(record.stems.length);
-    record.stems.forEach((id, index) => {
-      let next = used.get(id);
-      if (next === undefined) {
-        next = kept.length;
-        used.set(id, next);
-        kept.push(stems[id] as string);
-      }
-      ids[index] = next;
-    });
-    renumbered.set(url, { ...record, stems: ids });
+/** Written aside, then renamed; the list of stems is compacted once it is mostly unused. */
+function writeState(file: string, state: CacheState): void {
+  const { stems, records } = state;
+  const remap = new Int32Array(stems.length).fill(-1);
+  let total = 0;
+  let usedCount = 0;
+  for (const record of records.values()) {
+    total += record.stems.length;
+    for (const id of record.stems) if (remap[id] === -1) remap[id] = usedCount++;
   }
-  const payload = serialize({ format: CACHE_FORMAT, stems: kept, records: renumbered, sizes });
+  // Compacted only when most stems are no longer used: renumbering every record costs more than a few spare stems.
+  const compact = usedCount * 2 < stems.length;
+  const keptStems = compact ? new Array<string>(usedCount) : stems;
+  if (compact)
+    for (let id = 0; id < stems.length; id += 1)
+      if ((remap[id] as number) >= 0) keptStems[remap[id] as number] = stems[id] as string;
+  const offsets = new Uint32Array(records.size + 1);
+  const stemIds = new Uint32Array(total);
+  const weights = new Uint8Array(total);
+  const urls: string[] = [];
+  const keys: string[] = [];
+  const documents: string[] = [];
+  let at = 0;
+  for (const [url, record] of records) {
+    urls.push(url);
+    keys.push(record.key);
+    documents.push(record.document);
+    if (compact)
+      for (let i = 0; i < record.stems.length; i += 1) stemIds[at + i] = remap[record.stems[i] as number] as number;
+    else stemIds.set(record.stems, at);
+    weights.set(record.weights, at);
+    at += record.stems.length;
+    offsets[urls.length] = at;
+  }
+  const storedHashes = [...state.stored.keys()];
+  const saved: StateFile = {
+    format: CACHE_FORMAT,
+    stems: keptStems,
+    urls,
+    keys,
+    documents,
+    offsets,
+    stemIds,
+    weights,
+    storedHashes,
+    storedSizes: Float64Array.from(storedHashes, (hash) => state.stored.get(hash)?.size ?? 0),
+    storedInos: Float64Array.from(storedHashes, (hash) => state.stored.get(hash)?.ino ?? 0),
+    shards: [...state.shards].map(([key, [shardStems, hash]]) => [key, shardStems, hash]),
+  };
+  const payload = serialize(saved);
   const partial = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(partial, Buffer.concat([createHash("sha256").update(payload).digest(), payload]));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(partial, Buffer.concat([createHash("sha1").update(payload).digest(), payload]));
     renameSync(partial, file);
   } catch {
     // A cache that cannot be written costs time, never correctness.
@@ -188,67 +279,71 @@ function numbered(articles: readonly Article[]): Article[] {
   );
 }
 
-/** The records of every article, from the cache or made now (reading the article's body). */
-function records(
-  articles: readonly Article[],
-  options: SearchIndexOptions,
-  state: CacheState,
-  store: FileStore,
-): { records: Map<string, KeptRecord>; stems: string[]; made: number } {
-  const stems = state.stems;
-  const ids = new Map<string, number>();
-  for (const [id, stem] of stems.entries()) ids.set(stem, id);
-  const stemmer = new SearchStemmer();
-  const result = new Map<string, KeptRecord>();
-  let made = 0;
-  for (const article of articles) {
-    const key = options.articleKeys.get(article.url)?.own ?? "";
-    const kept = state.records.get(article.url);
-    if (kept && key !== "" && kept.key === key && store.has(kept.document)) {
-      result.set(article.url, kept);
-      continue;
+/** Makes an article's record, storing its file; its stems numbered in `stems` (`ids`: stem → number). */
+function makeRecord(
+  article: Article,
+  key: string,
+  context: { stemmer: SearchStemmer; stems: string[]; ids: Map<string, number>; store: FileStore },
+): KeptRecord {
+  const record = searchRecord(article, context.stemmer);
+  const document = context.store.putCompressed(Buffer.from(JSON.stringify(record.document)));
+  const stemIds = new Uint32Array(record.terms.length);
+  const weights = new Uint8Array(record.terms.length);
+  for (let index = 0; index < record.terms.length; index += 1) {
+    const [stem, weight] = record.terms[index] as [string, number];
+    let id = context.ids.get(stem);
+    if (id === undefined) {
+      id = context.stems.length;
+      context.ids.set(stem, id);
+      context.stems.push(stem);
     }
-    const record = searchRecord(article, stemmer);
-    const document = store.putCompressed(Buffer.from(JSON.stringify(record.document)));
-    const stemIds = new Uint32Array(record.terms.length);
-    const weights = new Uint8Array(record.terms.length);
-    record.terms.forEach(([stem, weight], index) => {
-      let id = ids.get(stem);
-      if (id === undefined) {
-        id = stems.length;
-        ids.set(stem, id);
-        stems.push(stem);
-      }
-      stemIds[index] = id;
-      weights[index] = weight;
-    });
-    result.set(article.url, { key, stems: stemIds, weights, document });
-    made += 1;
+    stemIds[index] = id;
+    weights[index] = weight;
   }
-  return { records: result, stems, made };
+  return { key, stems: stemIds, weights, document };
 }
 
-/** Every stem's postings, articles in number order. */
-function invert(ordered: readonly KeptRecord[], stemCount: number): (id: number) => Postings {
-  const counts = new Uint32Array(stemCount + 1);
-  for (const record of ordered) for (const id of record.stems) counts[id + 1] = (counts[id + 1] as number) + 1;
-  for (let id = 1; id <= stemCount; id += 1) counts[id] = (counts[id] as number) + (counts[id - 1] as number);
-  const total = counts[stemCount] as number;
+/** Adds to `into` the stems whose weight differs between an article's last record and its new one. */
+function changedStems(before: KeptRecord | undefined, after: KeptRecord, into: Set<number>): void {
+  const weights = new Map<number, number>();
+  if (before)
+    for (let i = 0; i < before.stems.length; i += 1)
+      weights.set(before.stems[i] as number, before.weights[i] as number);
+  for (let i = 0; i < after.stems.length; i += 1) {
+    const id = after.stems[i] as number;
+    if (weights.get(id) !== after.weights[i]) into.add(id);
+    weights.delete(id);
+  }
+  for (const id of weights.keys()) into.add(id);
+}
+
+/** Every stem's postings, articles in number order: a counting sort over the records. */
+function invert(ordered: readonly KeptRecord[], stemCount: number): { offsets: Uint32Array; postings: Postings } {
+  const offsets = new Uint32Array(stemCount + 1);
+  for (const record of ordered) {
+    const stems = record.stems;
+    for (let i = 0; i < stems.length; i += 1) {
+      const at = (stems[i] as number) + 1;
+      offsets[at] = (offsets[at] as number) + 1;
+    }
+  }
+  for (let id = 1; id <= stemCount; id += 1) offsets[id] = (offsets[id] as number) + (offsets[id - 1] as number);
+  const total = offsets[stemCount] as number;
   const documents = new Uint32Array(total);
   const weights = new Uint8Array(total);
-  const next = counts.slice(0, stemCount);
-  ordered.forEach((record, number) => {
-    record.stems.forEach((id, index) => {
+  const next = offsets.slice(0, stemCount);
+  for (let number = 0; number < ordered.length; number += 1) {
+    const record = ordered[number] as KeptRecord;
+    const { stems, weights: recordWeights } = record;
+    for (let i = 0; i < stems.length; i += 1) {
+      const id = stems[i] as number;
       const at = next[id] as number;
       documents[at] = number;
-      weights[at] = record.weights[index] as number;
+      weights[at] = recordWeights[i] as number;
       next[id] = at + 1;
-    });
-  });
-  return (id) => ({
-    documents: documents.subarray(counts[id], counts[id + 1]),
-    weights: weights.subarray(counts[id], counts[id + 1]),
-  });
+    }
+  }
+  return { offsets, postings: { documents, weights } };
 }
 
 /** The search page's script, bundled once per version of the code. */
@@ -256,7 +351,7 @@ async function script(options: SearchIndexOptions, store: FileStore): Promise<st
   const marker = path.join(options.cacheDir, "search", options.code, "script");
   try {
     const hash = readFileSync(marker, "utf8");
-    if (store.has(hash)) return hash;
+    if (store.stored.has(hash) && existsSync(store.file(hash))) return hash;
   } catch {
     // Not bundled for this version yet.
   }
@@ -282,8 +377,9 @@ async function script(options: SearchIndexOptions, store: FileStore): Promise<st
   return hash;
 }
 
-/** Makes the folder `dir` hold exactly `files` (relative path → stored file), linking what it lacks. */
-function placeAll(dir: string, files: ReadonlyMap<string, string>): void {
+/** Every file below `dir`, relative to it ("shards/x.bin"). */
+function filesBelow(dir: string): Set<string> {
+  const found = new Set<string>();
   const visit = (folder: string, relative: string) => {
     let entries: Dirent[];
     try {
@@ -292,27 +388,43 @@ function placeAll(dir: string, files: ReadonlyMap<string, string>): void {
       return;
     }
     for (const entry of entries) {
-      const full = path.join(folder, entry.name);
       const file = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) {
-        visit(full, file);
-        continue;
-      }
-      const wanted = files.get(file);
-      if (!wanted || !sameFile(full, wanted)) rmSync(full, { recursive: true, force: true });
+      if (entry.isDirectory()) visit(path.join(folder, entry.name), file);
+      else found.add(file);
     }
   };
   visit(dir, "");
-  mkdirSync(path.join(dir, SHARDS_FOLDER), { recursive: true });
-  mkdirSync(path.join(dir, DOCUMENTS_FOLDER), { recursive: true });
-  for (const [file, stored] of files) {
-    const target = path.join(dir, file);
-    if (!placeFile(stored, target)) throw new Error(`the search index's file ${file} is missing from the cache`);
-  }
+  return found;
 }
 
-/** Removes stored files no build used for a while (another output folder's build may still want one). */
+/**
+ * Makes `dir` hold exactly `files` (relative path → stored hash): a file that is the stored one
+ * (same inode and size: a hard link to it) stays, anything else goes, and what is missing is
+ * linked from the store. `remake` stores again a file the store lost (another build pruned it).
+ */
+function placeAll(dir: string, files: ReadonlyMap<string, string>, store: FileStore, remake: (file: string) => void) {
+  const present = filesBelow(dir);
+  mkdirSync(path.join(dir, SHARDS_FOLDER), { recursive: true });
+  mkdirSync(path.join(dir, DOCUMENTS_FOLDER), { recursive: true });
+  for (const [file, hash] of files) {
+    const target = path.join(dir, file);
+    if (present.delete(file)) {
+      const stored = store.stored.get(hash);
+      const stats = lstatSync(target);
+      if (stored && stats.isFile() && stats.ino === stored.ino && stats.size === stored.size) continue;
+      unlinkSync(target);
+    }
+    if (placeFile(store.file(hash), target)) continue;
+    store.forget(hash);
+    remake(file);
+    if (!placeFile(store.file(hash), target)) throw new Error(`the search index's file ${file} could not be stored`);
+  }
+  for (const file of present) rmSync(path.join(dir, file), { recursive: true, force: true });
+}
+
+/** Removes stored files this build does not use, once they outnumber the used ones by half (other output folders may use them). */
 function pruneStore(store: FileStore, used: ReadonlySet<string>): void {
+  if (store.stored.size <= used.size * 1.5 + 100) return;
   const now = Date.now();
   for (const name of readdirSync(store.dir)) {
     if (used.has(name)) continue;
@@ -320,89 +432,12 @@ function pruneStore(store: FileStore, used: ReadonlySet<string>): void {
     try {
       if (now - lstatSync(file).mtimeMs > UNUSED_FOR_MS) {
         unlinkSync(file);
-        store.sizes.delete(name);
-        store.changed = true;
+        store.forget(name);
       }
     } catch {
       // Removed meanwhile.
     }
   }
-}
-
-export interface SearchIndexResult {
-  /** Files written into the output's search folder. */
-  files: number;
-  /** Articles indexed, and how many of their records were made (not taken from the cache). */
-  documents: number;
-  made: number;
-}
-
-/** Writes the search index into `options.outDir`; with search off, removes any there. */
-export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
-  const dir = path.join(options.outDir, SEARCH_FILES_FOLDER);
-  if (!options.enabled) {
-    rmSync(dir, { recursive: true, force: true });
-    return { files: 0, documents: 0, made: 0 };
-  }
-  const cacheRoot = path.join(options.cacheDir, "search");
-  const stateFile = path.join(
-    cacheRoot,
-    options.code,
-    `records-${sha256(path.resolve(options.articlesDir)).slice(0, 16)}.bin`,
-  );
-  removeOtherVersions(cacheRoot, options.code);
-  const state = readState(stateFile);
-  const store = new FileStore(path.join(cacheRoot, "files"), state.sizes);
-
-  const ordered = numbered(options.articles);
-  const made = records(ordered, options, state, store);
-  const kept = ordered.map((article) => made.records.get(article.url) as KeptRecord);
-  const postingsOf = invert(kept, made.stems.length);
-  const used = new Uint8Array(made.stems.length);
-  for (const record of kept) for (const id of record.stems) used[id] = 1;
-  const stemIds = new Map<string, number>();
-  used.forEach((isUsed, id) => {
-    if (isUsed) stemIds.set(made.stems[id] as string, id);
-  });
-  const sorted = [...stemIds.keys()].sort();
-  const postingCount = (stem: string) => postingsOf(stemIds.get(stem) as number).documents.length;
-
-  const files = new Map<string, string>();
-  const manifest: SearchManifest = {
-    format: SEARCH_FORMAT,
-    documents: ordered.length,
-    sections: options.sections.map(({ slug, name }) => ({ slug, name })),
-    documentSections: "",
-    years: [],
-    shards: [],
-  };
-  const sectionNumber = new Map(manifest.sections.map((section, index) => [section.slug, index.toString(36)]));
-  const sections: string[] = [];
-  ordered.forEach((article, number) => {
-    sections.push(sectionNumber.get(article.section.slug) ?? "0");
-    const year = article.published.day.slice(0, 4);
-    if (manifest.years.at(-1)?.[0] !== year) manifest.years.push([year, number]);
-    files.set(documentFile(number), store.file((kept[number] as KeptRecord).document));
-  });
-  manifest.documentSections = sections.join("");
-  for (const shard of shardKeys(sorted, postingCount)) {
-    const bytes = encodeShard(shard.stems.map((stem) => [stem, postingsOf(stemIds.get(stem) as number)]));
-    const hash = store.putCompressed(bytes);
-    const name = `${hash.slice(0, 16)}.bin`;
-    manifest.shards.push([shard.key, name, shard.split ? 1 : 0]);
-    files.set(shardFile(name), store.file(hash));
-  }
-  files.set(MANIFEST_FILE, store.file(store.putCompressed(Buffer.from(JSON.stringify(manifest)))));
-  files.set(SCRIPT_FILE, store.file(await script(options, store)));
-
-  placeAll(dir, files);
-  pruneStore(store, new Set([...files.values()].map((file) => path.basename(file))));
-  // Written again only when something changed: at 4000 articles it is about 4 MB.
-  if (made.made > 0 || store.changed || made.records.size !== state.records.size) {
-    mkdirSync(path.dirname(stateFile), { recursive: true });
-    writeState(stateFile, made.records, store.sizes, made.stems);
-  }
-  return { files: files.size, documents: ordered.length, made: made.made };
 }
 
 /** Records of other versions of the code, unused for a while, are removed (their files stay shared). */
@@ -423,4 +458,132 @@ function removeOtherVersions(cacheRoot: string, code: string): void {
       // Removed meanwhile.
     }
   }
+}
+
+/** Writes the search index into `options.outDir`; with search off, removes any there. */
+export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const dir = path.join(options.outDir, SEARCH_FILES_FOLDER);
+  if (!options.enabled) {
+    rmSync(dir, { recursive: true, force: true });
+    return { files: 0, documents: 0, made: 0 };
+  }
+  const cacheRoot = path.join(options.cacheDir, "search");
+  const stateFile = path.join(
+    cacheRoot,
+    options.code,
+    `records-${sha256(path.resolve(options.articlesDir)).slice(0, 16)}.bin`,
+  );
+  removeOtherVersions(cacheRoot, options.code);
+  const state = readState(stateFile);
+  const store = new FileStore(path.join(cacheRoot, "files"), state.stored);
+
+  // Records: kept while the article shows the same, else made (its body read now).
+  const ordered = numbered(options.articles);
+  const ids = new Map<string, number>();
+  for (const [id, stem] of state.stems.entries()) ids.set(stem, id);
+  const context = { stemmer: new SearchStemmer(), stems: state.stems, ids, store };
+  const records = new Map<string, KeptRecord>();
+  let made = 0;
+  // The stems whose postings may have changed: those of every record made now, and of the record it replaces.
+  const touched = new Set<number>();
+  const kept = ordered.map((article) => {
+    const key = options.articleKeys.get(article.url)?.own ?? "";
+    const cached = state.records.get(article.url);
+    let record = cached && key !== "" && cached.key === key ? cached : undefined;
+    if (!record) {
+      record = makeRecord(article, key, context);
+      made += 1;
+      changedStems(cached, record, touched);
+    }
+    records.set(article.url, record);
+    return record;
+  });
+  // Shards untouched by this build's records are the last build's, as long as no article moved
+  // (its number): the last build's articles come first, in the same order.
+  const previous = [...state.records.keys()];
+  const numbersKept = previous.length <= ordered.length && previous.every((url, index) => ordered[index]?.url === url);
+
+  // Postings by stem, then shards by the stems' first letters.
+  const { offsets, postings } = invert(kept, context.stems.length);
+  const postingsOf = (id: number): Postings => ({
+    documents: postings.documents.subarray(offsets[id], offsets[id + 1]),
+    weights: postings.weights.subarray(offsets[id], offsets[id + 1]),
+  });
+  const used = new Map<string, number>();
+  for (let id = 0; id < context.stems.length; id += 1) {
+    if ((offsets[id + 1] as number) > (offsets[id] as number)) used.set(context.stems[id] as string, id);
+  }
+  const sorted = [...used.keys()].sort();
+  const count = (stem: string) => {
+    const id = used.get(stem) as number;
+    return (offsets[id + 1] as number) - (offsets[id] as number);
+  };
+
+  const files = new Map<string, string>();
+  // How to store again a file the store lost (another build's pruning): by its path in the output.
+  const remakes = new Map<string, () => void>();
+  const manifest: SearchManifest = {
+    format: SEARCH_FORMAT,
+    documents: ordered.length,
+    sections: options.sections.map(({ slug, name }) => ({ slug, name })),
+    documentSections: "",
+    years: [],
+    shards: [],
+  };
+  const sectionNumber = new Map(manifest.sections.map((section, index) => [section.slug, index.toString(36)]));
+  const sections: string[] = [];
+  ordered.forEach((article, number) => {
+    sections.push(sectionNumber.get(article.section.slug) ?? "0");
+    const year = article.published.day.slice(0, 4);
+    if (manifest.years.at(-1)?.[0] !== year) manifest.years.push([year, number]);
+    files.set(documentFile(number), (kept[number] as KeptRecord).document);
+  });
+  manifest.documentSections = sections.join("");
+  const shards = new Map<string, [string, string]>();
+  const encode = (stems: readonly string[]) =>
+    encodeShard(stems.map((stem) => [stem, postingsOf(used.get(stem) as number)]));
+  for (const shard of shardKeys(sorted, count)) {
+    const signature = shard.stems.join("\n");
+    const last = state.shards.get(shard.key);
+    let hash: string;
+    if (
+      numbersKept &&
+      last?.[0] === signature &&
+      store.stored.has(last[1]) &&
+      !shard.stems.some((stem) => touched.has(used.get(stem) as number))
+    ) {
+      hash = last[1];
+    } else {
+      hash = store.putCompressed(encode(shard.stems));
+    }
+    const name = `${hash.slice(0, 16)}.bin`;
+    manifest.shards.push([shard.key, name, shard.split ? 1 : 0]);
+    shards.set(shard.key, [signature, hash]);
+    files.set(shardFile(name), hash);
+    remakes.set(shardFile(name), () => store.putCompressed(encode(shard.stems)));
+  }
+  const manifestBytes = Buffer.from(JSON.stringify(manifest));
+  files.set(MANIFEST_FILE, store.putCompressed(manifestBytes));
+  remakes.set(MANIFEST_FILE, () => store.putCompressed(manifestBytes));
+  files.set(SCRIPT_FILE, await script(options, store));
+
+  placeAll(dir, files, store, (file) => {
+    const remake = remakes.get(file);
+    if (remake) {
+      remake();
+    } else if (file.startsWith(`${DOCUMENTS_FOLDER}/`)) {
+      const number = Number(file.slice(DOCUMENTS_FOLDER.length + 1, -".bin".length));
+      const article = ordered[number] as Article;
+      records.set(article.url, makeRecord(article, records.get(article.url)?.key ?? "", context));
+      made += 1;
+    } else {
+      throw new Error(`the search page's script is missing from the cache (${file})`);
+    }
+  });
+  pruneStore(store, new Set(files.values()));
+  // Written again only when something changed: at 4000 articles it is about 4 MB.
+  if (made > 0 || store.changed || !numbersKept || records.size !== state.records.size) {
+    writeState(stateFile, { stems: context.stems, records, stored: store.stored, shards });
+  }
+  return { files: files.size, documents: ordered.length, made };
 }
