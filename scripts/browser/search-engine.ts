@@ -21,7 +21,7 @@ import {
   shardOf,
   shardsWithPrefix,
 } from "../output/search-format.ts";
-import { foldWord, type QueryTerms, queryTerms, SearchStemmer, wordsOf } from "../text/search-terms.ts";
+import { foldWord, type QueryTerms, queryTerms, SearchStemmer } from "../text/search-terms.ts";
 
 /** Reads one of the index's files (relative to its folder), uncompressed. */
 export type LoadFile = (file: string) => Promise<Uint8Array>;
@@ -183,7 +183,7 @@ const WORDS_BEFORE = 10;
  */
 export function excerptOf(text: string, terms: QueryTerms, stemmer: SearchStemmer): ExcerptPart[] {
   const flat = text.replace(/\s+/g, " ");
-  const words = wordsOf(flat);
+  const words = stemmer.words(flat);
   const stems = new Set(terms.stems);
   const matches = (word: string): boolean => {
     const stem = stemmer.stem(word);

@@ -157,7 +157,7 @@ export function decodeShard(bytes: Uint8Array): Map<string, Postings> {
 /**
  * Groups sorted stems into shards by their first letters: two, or more for a key whose stems
  * hold more than `limit` postings. Stems no longer than a split key stay in a shard of that key
- * (holding only them). A shard depends only on the stems under its key: an edit changes the
+ * (holding only them; none when there are none). A shard depends only on the stems under its key: an edit changes the
  * shards of the stems it changes, not the others.
  */
 export function shardKeys(
@@ -182,7 +182,7 @@ export function shardKeys(
         shards.push({ key, stems: members, split: false });
       } else {
         const exact = members.filter((stem) => stem.length <= length);
-        shards.push({ key, stems: exact, split: true });
+        if (exact.length > 0) shards.push({ key, stems: exact, split: true });
         group(longer, length + 1);
       }
       start = end;

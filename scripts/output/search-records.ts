@@ -9,7 +9,7 @@ import type { SearchStemmer } from "../text/search-terms.ts";
 import type { SearchDocument } from "./search-format.ts";
 
 export interface SearchRecord {
-  /** Each stem of the article with its weight (1–255), sorted by stem. */
+  /** Each stem of the article with its weight (1–255), in the order of its first word. */
   terms: [stem: string, weight: number][];
   document: SearchDocument;
 }
@@ -66,21 +66,20 @@ export function searchRecord(article: Article, stemmer: SearchStemmer): SearchRe
   const frequencies = new Map<string, number>();
   let words = 0;
   for (const [text, weight] of fields) {
-    for (const stem of stemmer.stems(text)) {
+    stemmer.eachStem(text, (stem) => {
       frequencies.set(stem, (frequencies.get(stem) ?? 0) + weight);
       words += 1;
-    }
+    });
   }
   // The length in steps of 10 %: a sentence added leaves the other words' weights as they were
   // (and the index's other shards too).
   const length = LENGTH_STEP ** Math.round(Math.log(Math.max(words, 1)) / Math.log(LENGTH_STEP));
   const norm = K1 * (1 - B + (B * length) / AVERAGE_WORDS);
-  const terms = [...frequencies]
-    .map(([stem, frequency]): [string, number] => {
-      const score = (frequency * (K1 + 1)) / (frequency + norm);
-      return [stem, Math.max(1, Math.min(255, Math.round((score / MAX_SCORE) * 255)))];
-    })
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const terms: [string, number][] = [];
+  for (const [stem, frequency] of frequencies) {
+    const score = (frequency * (K1 + 1)) / (frequency + norm);
+    terms.push([stem, Math.max(1, Math.min(255, Math.round((score / MAX_SCORE) * 255)))]);
+  }
   const text = `${article.standfirst}\n${body}`;
   return {
     terms,
