@@ -48,7 +48,16 @@ const problemLines = () => problemLinesOf(() => loadContent(paths));
 
 describe("the site's own folders", () => {
   it("are the folders a section may not be named after", () => {
-    expect(reservedSlugs()).toEqual(["archives", "assets", "auteurs", "page", "photos", "sujets"]);
+    expect(reservedSlugs()).toEqual([
+      "archives",
+      "assets",
+      "auteurs",
+      "page",
+      "photos",
+      "recherche",
+      "recherche-index",
+      "sujets",
+    ]);
   });
 
   it("are all listed in docs/editing.md", () => {
@@ -64,7 +73,7 @@ describe("the site's own folders", () => {
   ])("refuses a section named %s, before any of its pages renders", (slug, clash) => {
     declareSection(slug);
     expect(problemLines()).toEqual([
-      `${publisherFile()}: sections.4.slug: "${slug}" ${clash}; expected a slug that is none of the site's own folders (archives, assets, auteurs, page, photos, sujets)`,
+      `${publisherFile()}: sections.4.slug: "${slug}" ${clash}; expected a slug that is none of the site's own folders (archives, assets, auteurs, page, photos, recherche, recherche-index, sujets)`,
     ]);
   });
 
