@@ -244,7 +244,7 @@ async function renderAndSwap(
       pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
     removeEmptyFolders(staging, emptied);
     // Counted from what wrote them, not by reading the output's 13,000 folders again: the kept
-    // pages, Eleventy's pages and copies, the cards, the photos and the marker.
+    // pages, Eleventy's pages and copies, the cards, the photos, the search index and the marker.
     const written = outputs.filter((output) => output.outputPath).length;
     const files = keptFiles.size + written + copiedFiles + cards.value + photoStats.value.files + search.files + 1;
     // No manifest while the output changes: a build killed during the swap leaves none, and the
