@@ -18,13 +18,15 @@ const AFTER = String(Date.parse("2024-03-06T12:00:00Z") / 1000);
 
 let dir: string;
 let site: { articlesDir: string; dataDir: string };
-const build = (out: string, epoch: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) => {
-  const run = runBuild(["--quiet", "--out", out, "--articles", site.articlesDir, "--data", site.dataDir, ...extra], {
-    SOURCE_DATE_EPOCH: epoch,
-    CACHE_DIR: path.join(dir, "cache"),
-    ...env,
-  });
-  if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
+/** A build of the search site into `out`, with the data of `data` (the site's by default). */
+const run = (out: string, epoch: string, options: { data?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}) =>
+  runBuild(
+    ["--out", out, "--articles", site.articlesDir, "--data", options.data ?? site.dataDir, ...(options.args ?? [])],
+    { SOURCE_DATE_EPOCH: epoch, CACHE_DIR: path.join(dir, "cache"), ...options.env },
+  );
+const build = (out: string, epoch: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) => {
+  const result = run(out, epoch, { args: ["--quiet", ...args], env });
+  if (result.status !== 0) throw new Error(`${result.stdout}\n${result.stderr}`);
   return out;
 };
 /** Every file of the search folder, by path. */
@@ -148,11 +150,8 @@ describe("publisher.yaml", () => {
   it("turns search off: no search page, no index, no field in the header, no script allowed", () => {
     const data = withPublisher("data-off", "search:\n  enabled: false\n");
     const out = path.join(dir, "off");
-    const run = runBuild(["--quiet", "--out", out, "--articles", site.articlesDir, "--data", data], {
-      SOURCE_DATE_EPOCH: BEFORE,
-      CACHE_DIR: path.join(dir, "cache"),
-    });
-    expect(run.status, run.stderr).toBe(0);
+    const result = run(out, BEFORE, { data });
+    expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(out)).not.toContain("recherche");
     expect(readdirSync(out)).not.toContain("recherche-index");
     expect(readPage(out, "/").querySelector("form")).toBeNull();
@@ -167,11 +166,8 @@ describe("publisher.yaml", () => {
       "search:\n  engine:\n    name: DuckDuckGo\n    url: https://duckduckgo.com/\n    site: sites\n",
     );
     const out = path.join(dir, "engine");
-    const run = runBuild(["--quiet", "--out", out, "--articles", site.articlesDir, "--data", data], {
-      SOURCE_DATE_EPOCH: BEFORE,
-      CACHE_DIR: path.join(dir, "cache"),
-    });
-    expect(run.status, run.stderr).toBe(0);
+    const result = run(out, BEFORE, { data });
+    expect(result.status, result.stderr).toBe(0);
     const page = readPage(out, "/recherche/");
     const form = page.querySelector('form[action="https://duckduckgo.com/"]');
     // GET, the default: the minifier would drop method="get".
@@ -193,12 +189,9 @@ describe("publisher.yaml", () => {
       "data-bad-engine",
       "search:\n  engine:\n    name: Moteur\n    url: http://moteur.example/\n    site: sites\n",
     );
-    const run = runBuild(["--out", path.join(dir, "bad"), "--articles", site.articlesDir, "--data", data], {
-      SOURCE_DATE_EPOCH: BEFORE,
-      CACHE_DIR: path.join(dir, "cache"),
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(
+    const result = run(path.join(dir, "bad"), BEFORE, { data });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
       /publisher\.yaml: search\.engine\.url: "http:\/\/moteur\.example\/" is not an https URL/,
     );
   });
