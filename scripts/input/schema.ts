@@ -249,7 +249,7 @@ export const searchSettingsSchema = mapping(
       "an outside search engine (name, url, query, site)",
     ).optional(),
   },
-  "search settings (enabled, engine)",
+  "search settings (enabled, engine; `enabled: false` below `search:` turns search off)",
 );
 
 export type SearchSettings = z.infer<typeof searchSettingsSchema>;
