@@ -55,6 +55,8 @@ function start(): void {
     return gunzip(new Uint8Array(await response.arrayBuffer()));
   };
   const opened = typeof DecompressionStream === "function" ? SearchEngine.open(load) : Promise.reject();
+  // Without an index (a browser too old, a host that lost it), the filters have nothing to filter.
+  opened.catch(() => document.body.classList.add("search-unavailable"));
 
   let run = 0;
   let shown: Hit[] = [];
@@ -125,13 +127,18 @@ function start(): void {
     if (year.value) url.searchParams.set("annee", year.value);
     if (order.value === "date") url.searchParams.set("tri", "date");
     history.replaceState(null, "", url);
+    const unavailable = () => {
+      if (current !== run) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent =
+        "La recherche est indisponible pour le moment. Les rubriques, sujets et archives ci-dessous restent accessibles.";
+    };
     let engine: SearchEngine;
     try {
       engine = await opened;
     } catch {
-      document.body.classList.remove("search-ready");
-      status.textContent =
-        "La recherche est indisponible pour le moment. Les rubriques, sujets et archives ci-dessous restent accessibles.";
+      unavailable();
       return;
     }
     if (query.trim() === "") {
@@ -142,7 +149,14 @@ function start(): void {
       return;
     }
     const terms = engine.terms(query);
-    const hits = terms.stems.length === 0 && terms.prefix === null ? [] : await engine.search(query);
+    let hits: Hit[];
+    try {
+      hits = terms.stems.length === 0 && terms.prefix === null ? [] : await engine.search(query);
+    } catch {
+      // A shard that did not load (the network went): the next search tries again.
+      unavailable();
+      return;
+    }
     if (current !== run) return;
     const bySection = new Map<string, number>();
     const byYear = new Map<string, number>();
@@ -181,7 +195,12 @@ function start(): void {
           : `Aucun article ne correspond à « ${query.trim()} »${section.value || year.value ? " avec ces filtres" : ""}.`;
       return;
     }
-    await showMore(engine, current, query);
+    try {
+      await showMore(engine, current, query);
+    } catch {
+      unavailable();
+      return;
+    }
     if (current !== run) return;
     status.textContent = `${plural(shown.length, "article trouvé", "articles trouvés")}${order.value === "date" ? ", du plus récent au plus ancien" : ", les plus pertinents d’abord"}.`;
   };
@@ -198,7 +217,7 @@ function start(): void {
     void search();
   });
   more.addEventListener("click", () => {
-    void opened.then((engine) => showMore(engine, run, input.value));
+    void opened.then((engine) => showMore(engine, run, input.value)).catch(() => undefined);
   });
   // The page says live search needs JavaScript until this runs; now it offers the filters instead.
   document.body.classList.add("search-ready");

@@ -158,6 +158,19 @@ describe("with JavaScript", () => {
   });
 });
 
+describe("when the index cannot be loaded", () => {
+  it("says search is unavailable, hides the filters and keeps the links", async () => {
+    const page = await site.context.newPage();
+    await page.route("**/recherche-index/manifest.bin", (route) => route.abort());
+    await page.goto(`${site.origin}/recherche/?q=militaires`);
+    await page.waitForFunction(() => document.getElementById("recherche-etat")?.textContent !== "");
+    expect(await status(page).textContent()).toMatch(/^La recherche est indisponible pour le moment\./);
+    expect(await page.isVisible(".search-options")).toBe(false);
+    expect(await page.locator(".search-browse a").count()).toBeGreaterThan(5);
+    await page.close();
+  });
+});
+
 describe("without JavaScript", () => {
   it("says live search needs it, and offers the sections, topics and monthly archives", async () => {
     const context = await site.context.browser()?.newContext({ javaScriptEnabled: false });
