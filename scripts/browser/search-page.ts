@@ -60,6 +60,11 @@ function start(): void {
 
   let run = 0;
   let shown: Hit[] = [];
+  /** Says `text` in the status region, noting which query (and filters) it is about: the URL's search. */
+  const say = (text: string) => {
+    status.textContent = text;
+    status.dataset.for = location.search;
+  };
   let shownCount = 0;
 
   const option = (select: HTMLSelectElement, value: string, label: string) => {
@@ -131,8 +136,9 @@ function start(): void {
       if (current !== run) return;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent =
-        "La recherche est indisponible pour le moment. Les rubriques, sujets et archives ci-dessous restent accessibles.";
+      say(
+        "La recherche est indisponible pour le moment. Les rubriques, sujets et archives ci-dessous restent accessibles.",
+      );
     };
     let engine: SearchEngine;
     try {
@@ -145,7 +151,7 @@ function start(): void {
       if (current !== run) return;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "";
+      say("");
       return;
     }
     const terms = engine.terms(query);
@@ -189,10 +195,11 @@ function start(): void {
     list.replaceChildren();
     more.hidden = true;
     if (shown.length === 0) {
-      status.textContent =
+      say(
         terms.stems.length === 0 && terms.prefix === null
           ? `« ${query.trim()} » est trop courant pour être cherché : précisez avec d’autres mots.`
-          : `Aucun article ne correspond à « ${query.trim()} »${section.value || year.value ? " avec ces filtres" : ""}.`;
+          : `Aucun article ne correspond à « ${query.trim()} »${section.value || year.value ? " avec ces filtres" : ""}.`,
+      );
       return;
     }
     try {
@@ -202,7 +209,9 @@ function start(): void {
       return;
     }
     if (current !== run) return;
-    status.textContent = `${plural(shown.length, "article trouvé", "articles trouvés")}${order.value === "date" ? ", du plus récent au plus ancien" : ", les plus pertinents d’abord"}.`;
+    say(
+      `${plural(shown.length, "article trouvé", "articles trouvés")}${order.value === "date" ? ", du plus récent au plus ancien" : ", les plus pertinents d’abord"}.`,
+    );
   };
 
   let typing: ReturnType<typeof setTimeout> | undefined;

@@ -35,10 +35,13 @@ const resultLinks = (page: Page) =>
 async function typeQuery(page: Page, query: string): Promise<string> {
   await page.fill("#recherche-q", "");
   await page.type("#recherche-q", query);
-  await page.waitForFunction((typed) => {
-    const text = document.getElementById("recherche-etat")?.textContent ?? "";
-    return text !== "" && new URL(location.href).searchParams.get("q") === typed;
-  }, query);
+  // The status region notes which search (the URL's) its text is about: not the one of a word half typed.
+  await page.waitForFunction(
+    (typed) =>
+      new URL(location.href).searchParams.get("q") === typed &&
+      document.getElementById("recherche-etat")?.dataset.for === location.search,
+    query,
+  );
   return (await status(page).textContent()) ?? "";
 }
 
