@@ -163,7 +163,7 @@ async function script(options: SearchIndexOptions, store: FileStore): Promise<st
   } catch {
     // Not bundled for this version yet.
   }
-  const { build } = await import("esbuild");
+  const { build, stop } = await import("esbuild");
   const bundled = await build({
     absWorkingDir: options.root,
     entryPoints: [path.join(options.root, "scripts/browser/search-page.ts")],
@@ -176,6 +176,8 @@ async function script(options: SearchIndexOptions, store: FileStore): Promise<st
     banner: { js: "/* Recherche. Racinisation : Snowball (français), @orama/stemmers, licence Apache-2.0. */" },
     logLevel: "warning",
   });
+  // esbuild's service process would outlive the build for a moment.
+  await stop();
   const bytes = bundled.outputFiles[0]?.contents;
   if (!bytes) throw new Error("the search page's script did not bundle");
   const hash = sha256(bytes);

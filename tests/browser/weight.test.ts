@@ -84,9 +84,9 @@ it("no page of dist/ carries JavaScript, apart from JSON-LD data and the search 
     const { document } = parseHTML(readFileSync(path.join(sites.seed.outDir, file), "utf8"));
     const scripts = [...document.querySelectorAll("script")]
       .filter((script) => script.getAttribute("type") !== "application/ld+json")
-      .map((script) => script.outerHTML);
+      .map((script) => `${script.getAttribute("src")} ${script.hasAttribute("defer") ? "defer" : ""}`);
     expect(scripts, `scripts in ${file}`).toEqual(
-      file === "recherche/index.html" ? ['<script src="/recherche-index/recherche.js" defer=""></script>'] : [],
+      file === "recherche/index.html" ? ["/recherche-index/recherche.js defer"] : [],
     );
     const handlers = [...document.querySelectorAll("*")].flatMap((el) =>
       [...el.attributes]
