@@ -94,7 +94,6 @@ async function indexStep(w: Workspace, out: string, searchCache: string): Promis
     outDir: out,
     cacheDir: searchCache,
     code,
-    root: ROOT,
     articlesDir: w.paths.articlesDir,
     articles: content.articles,
     sections: content.publisher.sections,

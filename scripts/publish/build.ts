@@ -230,7 +230,6 @@ async function renderAndSwap(
       outDir: staging,
       cacheDir: environment.cacheDir,
       code: plan.code,
-      root: process.cwd(),
       articlesDir: options.paths.articlesDir,
       articles: content.articles,
       sections: content.publisher.sections,

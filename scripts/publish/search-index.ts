@@ -23,6 +23,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Article } from "../input/article.ts";
 import type { ArticleKeys } from "../input/load-sources.ts";
 import { SEARCH_FILES_FOLDER } from "../input/urls.ts";
@@ -58,8 +59,6 @@ export interface SearchIndexOptions {
   cacheDir: string;
   /** The code's version (code-version.ts): records and the script are kept per version. */
   code: string;
-  /** Where the search page's script is bundled from (the project's root). */
-  root: string;
   /** Which articles folder the records come from: one cache per folder. */
   articlesDir: string;
   /** Published articles (no draft, nothing scheduled). */
@@ -154,6 +153,19 @@ function invert(ordered: readonly KeptRecord[], stemCount: number): { offsets: U
   return { offsets, postings: { documents, weights } };
 }
 
+/**
+ * The search page's source, found from this module whether it runs from scripts/publish/ or
+ * compiled into .cache/compiled/<hash>/ (both inside the project), not from the working directory
+ * (a build may run from elsewhere).
+ */
+function searchPageSource(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const source = path.join(dir, "scripts", "browser", "search-page.ts");
+    if (existsSync(source)) return source;
+    if (path.dirname(dir) === dir) throw new Error("scripts/browser/search-page.ts not found");
+  }
+}
+
 /** The search page's script, bundled once per version of the code. */
 async function script(options: SearchIndexOptions, store: FileStore): Promise<string> {
   const marker = path.join(options.cacheDir, "search", options.code, "script");
@@ -163,10 +175,11 @@ async function script(options: SearchIndexOptions, store: FileStore): Promise<st
   } catch {
     // Not bundled for this version yet.
   }
+  const entry = searchPageSource();
   const { build, stop } = await import("esbuild");
   const bundled = await build({
-    absWorkingDir: options.root,
-    entryPoints: [path.join(options.root, "scripts/browser/search-page.ts")],
+    absWorkingDir: path.dirname(entry),
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     format: "iife",

@@ -8,7 +8,6 @@ import { writeSearchIndex } from "../../../scripts/publish/search-index.ts";
 import { makeArticle, publisher } from "../../helpers/articles.ts";
 import { useTempDir } from "../../helpers/build.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
 const tempDir = useTempDir("search-index-");
 
 const articles = [
@@ -22,7 +21,6 @@ const write = (dir: string, list: readonly Article[], options: { cacheDir?: stri
     outDir: dir,
     cacheDir: options.cacheDir ?? path.join(dir, "..", "cache"),
     code: "test",
-    root: ROOT,
     articlesDir: path.join(dir, "..", "articles"),
     articles: list,
     sections: publisher.sections,
