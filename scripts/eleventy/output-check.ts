@@ -5,7 +5,9 @@
  * one line naming the template, a page and how many other pages have it, not 20,000 lines.
  */
 import { type ContentProblem, ContentValidationError } from "../input/content-error.ts";
-import { writtenFileProblems } from "../output/reader-pages.ts";
+import { SEARCH_FILES_URL, SEARCH_URL } from "../input/urls.ts";
+import { isOtherOrigin, writtenFileProblems } from "../output/reader-pages.ts";
+import { SCRIPT_FILE } from "../output/search-format.ts";
 import { shownPath } from "../text/shown-path.ts";
 
 interface Found {
@@ -68,7 +70,10 @@ export function addOutputCheck(config: CheckedConfig, origin: () => string): voi
     // Text, or the bytes a later transform made of it (plugin.ts writes pages as UTF-8 bytes).
     const text = typeof content === "string" ? content : Buffer.isBuffer(content) ? content.toString("utf8") : null;
     if (text !== null && outputPath) {
-      found.add(shownPath(inputPath), url || outputPath, writtenFileProblems(outputPath, text, origin()));
+      // The search page alone runs a script: its own, from the site (scripts/output/search-page.ts).
+      const searchScript = (src: string) =>
+        url === SEARCH_URL && src.endsWith(`${SEARCH_FILES_URL}${SCRIPT_FILE}`) && !isOtherOrigin(src, origin());
+      found.add(shownPath(inputPath), url || outputPath, writtenFileProblems(outputPath, text, origin(), searchScript));
     }
     return content;
   });

@@ -27,6 +27,7 @@ import {
   sitemapEntry,
 } from "../output/machine-formats.ts";
 import { type PageInput, pageTrail } from "../output/page.ts";
+import { searchHeaders, searchPageData } from "../output/search-page.ts";
 import {
   CONTENT_SECURITY_POLICY,
   headersFile,
@@ -239,14 +240,29 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
   // and an entity would be decoded by any minifier.
   eleventyConfig.addNunjucksGlobal("nbsp", "\u00A0");
   eleventyConfig.addGlobalData("security", () => {
-    const cmsPolicy = deployedCmsPolicy(segmentOrThrow().segment.site?.cms);
+    const { segment } = segmentOrThrow();
+    const cmsPolicy = deployedCmsPolicy(segment.site?.cms);
     return frozen({
-      // The preview's pages let its live-reload script run; built pages run no script.
+      // The preview's pages let its live-reload script run; built pages run no script (but the search page's).
       contentSecurityPolicy: preview ? PREVIEW_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
       referrerPolicy: REFERRER_POLICY,
       // With the CMS deployed (settings.yaml), /admin/ has a policy of its own.
-      headersFile: headersFile(cmsPolicy ? { folder: CMS_FOLDER, contentSecurityPolicy: cmsPolicy } : undefined),
+      headersFile: headersFile({
+        ...(cmsPolicy ? { cms: { folder: CMS_FOLDER, contentSecurityPolicy: cmsPolicy } } : {}),
+        search: searchHeaders(segment.frame.publisher),
+      }),
     });
+  });
+  // The search page and the header's search field (scripts/output/search-page.ts): small, whatever the archive's size.
+  eleventyConfig.addGlobalData("search", () => {
+    const { segment } = segmentOrThrow();
+    const { publisher } = segment.frame;
+    return frozen(
+      searchPageData(
+        { publisher, topics: segment.site?.topics ?? [], archive: segment.site?.archive ?? [] },
+        siteUrlOf(publisher),
+      ),
+    );
   });
 
   const headOrThrow = (): HeadContext => {

@@ -439,6 +439,39 @@ export const privacySchema = mapping(
 
 export type Privacy = z.infer<typeof privacySchema>;
 
+const parameterName = (expected: string) =>
+  z
+    .string({ error: (iss) => found(iss.input, expected) })
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: (iss) => `${describeValue(iss.input)} is not ${expected}` });
+
+/**
+ * Search (the /recherche/ page, the field in every page's header, the index): on unless turned
+ * off. `engine` adds to the page, for readers without JavaScript, a form to an outside search
+ * engine restricted to the site: off unless named.
+ */
+export const searchSettingsSchema = mapping(
+  {
+    enabled: z.boolean({ error: (iss) => found(iss.input, "true or false") }).default(true),
+    engine: mapping(
+      {
+        name: text("the engine's name (e.g. DuckDuckGo)"),
+        url: httpUrl("the https URL its form sends queries to (e.g. https://duckduckgo.com/)").refine(
+          (value) => value.startsWith("https://"),
+          { error: (iss) => `${describeValue(iss.input)} is not an https URL (e.g. https://duckduckgo.com/)` },
+        ),
+        query: parameterName("the name of the query's parameter (e.g. q)").default("q"),
+        site: parameterName(
+          "the name of the parameter that restricts results to a site (e.g. sites for DuckDuckGo, as_sitesearch for Google)",
+        ),
+      },
+      "an outside search engine (name, url, query, site)",
+    ).optional(),
+  },
+  "search settings (enabled, engine; `enabled: false` below `search:` turns search off)",
+);
+
+export type SearchSettings = z.infer<typeof searchSettingsSchema>;
+
 export const publisherSchema = mapping(
   {
     name: text("the publisher's name"),
@@ -487,6 +520,8 @@ export const publisherSchema = mapping(
     legal: legalSchema.optional(),
     /** What the page « Données personnelles » says the publisher processes elsewhere. */
     privacy: privacySchema.optional(),
+
+    search: searchSettingsSchema.default({ enabled: true }),
   },
   "publisher fields (name, url, …)",
 ).superRefine((data, ctx) => {

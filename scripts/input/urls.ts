@@ -73,6 +73,14 @@ export const PHOTOS_FOLDER = "photos";
 /** Every published photo file: /photos/<section>/<the source's path without extension>-…. */
 export const PHOTOS_URL = `/${PHOTOS_FOLDER}/`;
 
+/** The search page: a form, and with JavaScript the results (scripts/browser/search-page.ts). */
+export const SEARCH_URL = "/recherche/";
+
+/** The output's folder of the search index and the search page's script (scripts/publish/search-index.ts). */
+export const SEARCH_FILES_FOLDER = "recherche-index";
+
+export const SEARCH_FILES_URL = `/${SEARCH_FILES_FOLDER}/`;
+
 /** The site's files at its root besides pages (numbered sitemap parts come from sitemapPartUrl). */
 export const SITEMAP_URL = "/sitemap.xml";
 export const NEWS_SITEMAP_URL = "/sitemap-news.xml";

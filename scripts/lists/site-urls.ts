@@ -23,6 +23,8 @@ import {
   PHOTOS_URL,
   pagesFolder,
   ROBOTS_URL,
+  SEARCH_FILES_URL,
+  SEARCH_URL,
   SITEMAP_URL,
   sectionUrl,
   socialCardUrl,
@@ -96,6 +98,9 @@ function siteClaims(): UrlClaim[] {
       by: site("the site's assets"),
     },
     { url: PHOTOS_URL, folderOf: "the published photo files", by: site("the site's photos") },
+    // Claimed even when search is off, like the authors' index.
+    { url: SEARCH_URL, by: site(`the search page (${SEARCH_URL})`) },
+    { url: SEARCH_FILES_URL, folderOf: "the search index's files", by: site("the search index") },
     { url: feeds.atom, by: site("the site's Atom feed") },
     { url: feeds.json, by: site("the site's JSON feed") },
     { url: SITEMAP_URL, by: site("the sitemap") },

@@ -190,11 +190,18 @@ export function startTags(html: string): { name: string; attributes: string; tex
 }
 
 /** The problems of one start tag. */
-function tagProblems(name: string, attributes: Record<string, string>, origin: string, problems: string[]): void {
+function tagProblems(
+  name: string,
+  attributes: Record<string, string>,
+  origin: string,
+  problems: string[],
+  allowedScript: (src: string) => boolean,
+): void {
   const tag = () => describe(name, attributes);
   if (name === "script") {
     const type = (attributes.type ?? "").trim().toLowerCase();
-    if (type !== JSON_LD || attributes.src !== undefined) {
+    const allowed = attributes.src !== undefined && type === "" && allowedScript(attributes.src);
+    if (!allowed && (type !== JSON_LD || attributes.src !== undefined)) {
       problems.push(`${tag()}: is a script; expected none but JSON-LD data (reader pages run no JavaScript)`);
     }
   } else if (EMBEDDING.has(name)) {
@@ -228,11 +235,16 @@ function tagProblems(name: string, attributes: Record<string, string>, origin: s
   }
 }
 
-/** Every problem of one HTML page, one line each: what was found, and what is expected. */
-export function readerPageProblems(html: string, origin: string): string[] {
+/**
+ * Every problem of one HTML page, one line each: what was found, and what is expected.
+ * `allowedScript` names the one script a page may load, its own (the search page's).
+ */
+export function readerPageProblems(html: string, origin: string, allowedScript = (_src: string) => false): string[] {
   const problems: string[] = [];
   for (const { name, attributes, text } of startTags(html)) {
-    if (needsReading(name, attributes)) tagProblems(name, parseAttributes(attributes), origin, problems);
+    if (needsReading(name, attributes)) {
+      tagProblems(name, parseAttributes(attributes), origin, problems, allowedScript);
+    }
     if (name === "style" && text) {
       problems.push(...stylesheetProblems(text, origin).map((problem) => `<style>: ${problem}`));
     }
@@ -256,8 +268,13 @@ export function headersFileProblems(text: string): string[] {
  * The problems of one written file, by what it is: an HTML page, a stylesheet, the `_headers`
  * file. Other files (feeds, sitemaps, robots.txt) are read by machines, not by readers' browsers.
  */
-export function writtenFileProblems(outputPath: string, text: string, origin: string): string[] {
-  if (outputPath.endsWith(".html")) return readerPageProblems(text, origin);
+export function writtenFileProblems(
+  outputPath: string,
+  text: string,
+  origin: string,
+  allowedScript?: (src: string) => boolean,
+): string[] {
+  if (outputPath.endsWith(".html")) return readerPageProblems(text, origin, allowedScript);
   if (outputPath.endsWith(".css")) return stylesheetProblems(text, origin);
   if (/(^|[/\\])_headers$/.test(outputPath)) return headersFileProblems(text);
   return [];

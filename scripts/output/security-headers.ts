@@ -1,7 +1,8 @@
 /**
  * The site's security policy, written once and used twice: in every page's
  * <meta http-equiv="Content-Security-Policy"> and in the `_headers` file that Netlify and
- * Cloudflare Pages read. Pages run no script and load nothing from another origin.
+ * Cloudflare Pages read. Pages run no script and load nothing from another origin; the search
+ * page alone runs its own script, which fetches the index from the site.
  */
 
 /**
@@ -15,7 +16,8 @@ const PAGE_DIRECTIVES: readonly string[] = [
   "img-src 'self'",
   "font-src 'self'",
   "base-uri 'none'",
-  "form-action 'none'",
+  // Every page's header has the search form, which sends the query to /recherche/ on the site.
+  "form-action 'self'",
 ];
 
 /** For <meta http-equiv="Content-Security-Policy">. */
@@ -31,8 +33,42 @@ export const PREVIEW_CONTENT_SECURITY_POLICY = [...PAGE_DIRECTIVES, "script-src 
   "; ",
 );
 
-/** frame-ancestors only works as an HTTP header (browsers ignore it in <meta>). */
-export const CONTENT_SECURITY_POLICY_HEADER = [...PAGE_DIRECTIVES, "frame-ancestors 'none'"].join("; ");
+/**
+ * The search page's (/recherche/): its script, from the site ('self', no inline script, no
+ * eval, no WebAssembly, no worker), fetches the index from the site; its form may also go to the
+ * outside search engine publisher.yaml names (its origin, `engineOrigin`).
+ */
+export function searchContentSecurityPolicy(engineOrigin?: string): string {
+  return searchDirectives(engineOrigin).join("; ");
+}
+
+function searchDirectives(engineOrigin?: string): string[] {
+  return [
+    ...PAGE_DIRECTIVES.map((directive) =>
+      directive === "form-action 'self'" && engineOrigin ? `${directive} ${engineOrigin}` : directive,
+    ),
+    "script-src 'self'",
+    "connect-src 'self'",
+  ];
+}
+
+/** What the site's search needs of the HTTP header's policy: nothing when it is off. */
+export interface SearchHeaders {
+  enabled: boolean;
+  engineOrigin?: string;
+}
+
+/**
+ * The policy sent as an HTTP header to every file. frame-ancestors only works there (browsers
+ * ignore it in <meta>). Hosts add the values of every rule a path matches, and a browser enforces
+ * every policy it is given, so the search page cannot have a header of its own: with search on,
+ * the header allows what the search page needs, and each page's <meta> policy, enforced as well,
+ * keeps every other page at no script.
+ */
+export function contentSecurityPolicyHeader(search: SearchHeaders = { enabled: false }): string {
+  const directives = search.enabled ? searchDirectives(search.engineOrigin) : PAGE_DIRECTIVES;
+  return [...directives, "frame-ancestors 'none'"].join("; ");
+}
 
 export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 
@@ -45,7 +81,10 @@ export const HASHED_ASSETS = "/assets/site.*.css";
  * (HTML included) keeps the hosts' default, which makes browsers revalidate on each visit
  * (`public, max-age=0, must-revalidate` on Netlify and Cloudflare Pages).
  */
-export function headersFile(cms?: { folder: string; contentSecurityPolicy: string }): string {
+export function headersFile(
+  options: { cms?: { folder: string; contentSecurityPolicy: string }; search?: SearchHeaders } = {},
+): string {
+  const { cms, search = { enabled: false } } = options;
   const rule = (pattern: string, headers: Record<string, string>) =>
     [pattern, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
   return `${[
@@ -54,7 +93,7 @@ export function headersFile(cms?: { folder: string; contentSecurityPolicy: strin
       // With the CMS deployed, the site's policy cannot be a header for every path: hosts would
       // send both policies on /admin/ and browsers enforce both. Pages keep it in their <meta>,
       // and X-Frame-Options keeps them out of frames.
-      ...(cms ? {} : { "Content-Security-Policy": CONTENT_SECURITY_POLICY_HEADER }),
+      ...(cms ? {} : { "Content-Security-Policy": contentSecurityPolicyHeader(search) }),
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": REFERRER_POLICY,
       "X-Frame-Options": "DENY",

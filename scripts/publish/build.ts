@@ -22,7 +22,7 @@ import { findContentValidationError, formatProblem } from "../input/content-erro
 import type { ContentPaths } from "../input/content-paths.ts";
 import { type Environment, readEnvironment } from "../input/environment.ts";
 import { resolveSiteUrl } from "../input/site-url.ts";
-import { PHOTOS_FOLDER } from "../input/urls.ts";
+import { PHOTOS_FOLDER, SEARCH_FILES_FOLDER } from "../input/urls.ts";
 import { type Content, type LoadedContent, loadContentWithKeys } from "../lists/content.ts";
 import { LIST_KINDS } from "../lists/listings.ts";
 import { type PagePrint, pageFingerprints } from "../lists/page-fingerprints.ts";
@@ -101,6 +101,8 @@ interface BuildPlan {
   imageKeys: Map<string, string>;
   /** The cards kept from the last build (drawn from the same as now), checked on disk, by path. */
   keptImages: Map<string, ManifestEntry>;
+  /** The code's version (code-version.ts). */
+  code: string;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -226,6 +228,7 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
     images,
     imageKeys: keys,
     keptImages: new Map(),
+    code,
   });
   if (options.clean) return clean("--clean");
   if ("reason" in read) return clean(read.reason);
@@ -255,6 +258,7 @@ function planBuild(options: BuildOptions, environment: Environment, loaded: Load
     images,
     imageKeys: keys,
     keptImages,
+    code,
   };
 }
 
@@ -335,7 +339,8 @@ async function renderAndSwap(
     );
     const emptied = changes
       ? syncStaging(staging, changes.remove, changes.link)
-      : prepareStaging(staging, kept, new Set(placed), new Set([PHOTOS_FOLDER]));
+      : // The search index's folder is search-index.ts's, which keeps its unchanged files.
+        prepareStaging(staging, kept, new Set(placed), new Set([PHOTOS_FOLDER, SEARCH_FILES_FOLDER]));
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { renderSegments } = await import("./render-segments.ts");
     const { outputs, copied } = await renderSegments(segmentInputs(content, plan, environment, options), {
@@ -352,6 +357,19 @@ async function renderAndSwap(
     ]);
     if (cards.status === "rejected") throw cards.reason;
     if (photoStats.status === "rejected") throw photoStats.reason;
+    // The search index, from the content (not the pages): the same whatever rendered them. With
+    // the site-wide files; its folder is search-index.ts's (not in the journal).
+    const { writeSearchIndex } = await import("./search-index.ts");
+    const search = await writeSearchIndex({
+      outDir: staging,
+      cacheDir: environment.cacheDir,
+      code: plan.code,
+      articlesDir: options.paths.articlesDir,
+      articles: content.articles,
+      sections: content.publisher.sections,
+      articleKeys: loaded.articleKeys,
+      enabled: content.publisher.search.enabled && ownsSiteFiles(shard),
+    });
 
     // The CMS, only when settings.yaml deploys it (with the site-wide files).
     const cms = ownsSiteFiles(shard)
@@ -386,8 +404,8 @@ async function renderAndSwap(
     others.push(OUTPUT_MARKER, ...(shard ? [SHARE_RECORD] : []));
     removeEmptyFolders(staging, emptied);
     // Counted from what wrote them, not by reading the output's 13,000 folders again: the pages,
-    // the files Eleventy wrote and copied, the cards, the photos.
-    const files = pageFiles.size + others.length + Object.keys(images).length + photoStats.value.files;
+    // the files Eleventy wrote and copied, the cards, the photos, the search index.
+    const files = pageFiles.size + others.length + Object.keys(images).length + photoStats.value.files + search.files;
     // No manifest while the output changes: a build killed during the swap leaves none, and the
     // next build is a clean one.
     removeManifest(manifest);

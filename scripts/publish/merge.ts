@@ -17,7 +17,7 @@ import { directories } from "../../.eleventy.js";
 import { findContentValidationError, formatProblem } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import { readEnvironment } from "../input/environment.ts";
-import { PHOTOS_FOLDER } from "../input/urls.ts";
+import { PHOTOS_FOLDER, SEARCH_FILES_FOLDER } from "../input/urls.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
 import { pageFile } from "./kept-pages.ts";
@@ -154,7 +154,11 @@ export async function mergeShares(options: MergeOptions): Promise<number> {
         Object.assign(images, record.images);
       }
       const named = new Set([...Object.keys(pages).map(pageFile), ...Object.keys(images).map((file) => file.slice(1))]);
-      const others = [...files.keys()].filter((file) => !named.has(file) && !file.startsWith(`${PHOTOS_FOLDER}/`));
+      // Photos and the search index are not in the manifest: their own code keeps their folders.
+      const others = [...files.keys()].filter(
+        (file) =>
+          !named.has(file) && !file.startsWith(`${PHOTOS_FOLDER}/`) && !file.startsWith(`${SEARCH_FILES_FOLDER}/`),
+      );
       others.push(OUTPUT_MARKER);
       const manifest = manifestFile(environment.cacheDir, out);
       removeManifest(manifest);

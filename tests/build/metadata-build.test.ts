@@ -171,7 +171,9 @@ describe("structured data and sharing tags", () => {
     ]) {
       expect(withTrail.some((url) => kind.test(url))).toBe(true);
     }
-    for (const url of withTrail.filter((page) => !["/sujets/", "/archives/", "/auteurs/"].includes(page))) {
+    for (const url of withTrail.filter(
+      (page) => !["/sujets/", "/archives/", "/auteurs/", "/recherche/"].includes(page),
+    )) {
       const document = readPage(site.outDir, url);
       const shown = linksOf(document, "nav.breadcrumb a").map(([text, href]) => [text, `${SITE}${href}`]);
       const trail = jsonLdOf(document).find((data) => data["@type"] === "BreadcrumbList");
@@ -271,7 +273,10 @@ describe("feeds", () => {
 describe("sitemaps and robots.txt", () => {
   it("lists every indexable page, absolute and prefixed, with its last change", () => {
     const urls: { loc: string; lastmod?: string }[] = xml.parse(read("sitemap.xml")).urlset.url;
-    expect(urls.map((url) => url.loc)).toEqual(pages.map((page) => `${SITE}/actu${page}`));
+    // The search page is noindex: a results page is not for search engines.
+    const indexable = pages.filter((page) => page !== "/recherche/");
+    expect(urls.map((url) => url.loc)).toEqual(indexable.map((page) => `${SITE}/actu${page}`));
+    expect(pages).toContain("/recherche/");
     expect(urls.some((url) => url.loc.includes("404"))).toBe(false);
     for (const url of articlePages()) {
       const entry = urls.find((candidate) => candidate.loc === `${SITE}/actu${url}`);

@@ -122,10 +122,11 @@ describe("a site with photos", () => {
     expect(files(path.join(out.first, PHOTO_ARTICLE_PATH), ".png")).toEqual([]);
   });
 
-  it("lets search engines show large previews on every page but the 404", () => {
+  it("lets search engines show large previews on every page but the 404 and the search page", () => {
     for (const page of files(out.first, ".html")) {
       const robots = readPage(out.first, `/${page}`).querySelector('meta[name="robots"]')?.getAttribute("content");
-      expect(robots, page).toBe(page === "404.html" ? "noindex" : "max-image-preview:large");
+      const noindex = page === "404.html" || page === "recherche/index.html";
+      expect(robots, page).toBe(noindex ? "noindex" : "max-image-preview:large");
     }
   });
 

@@ -20,6 +20,7 @@ export const publisher: Publisher = {
   ],
   pages: [],
   appeal: { title: "Soutenez-nous", paragraphs: ["Merci."] },
+  search: { enabled: true },
 };
 const settings: Settings = { homeArticleCount: 10, wordsPerMinute: 230, pageSize: 20 };
 

@@ -34,6 +34,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "privacy", path: "/donnees-personnelles/", status: 200, site: "newsroom" },
   { name: "accessibility", path: "/accessibilite/", status: 200, site: "newsroom" },
   { name: "404", path: "/cette-page-n-existe-pas/", status: 404 },
+  // The one page with a script (scripts/browser/search-page.ts); tests/browser/search.test.ts shows results.
+  { name: "search", path: "/recherche/", status: 200 },
   // The real site publishes one article, uncorrected, by « La Rédaction » (no links).
   { name: "corrected-article", path: "/international/elections-au-bresil/", status: 200, site: "newsroom" },
   { name: "person-author", path: "/auteurs/claire-martin/", status: 200, site: "newsroom" },

@@ -190,6 +190,22 @@ describe("publisher metadata", () => {
       'sections.2.slug: "international" is declared twice',
     ],
     [
+      "search: false, where search wants settings",
+      (p) => (p.search = false),
+      "search: false is not search settings (enabled, engine; `enabled: false` below `search:` turns search off)",
+    ],
+    ["search on as a word", (p) => (p.search = { enabled: "oui" }), 'search.enabled: "oui" is not true or false'],
+    [
+      "an outside engine over http",
+      (p) => (p.search = { engine: { name: "Moteur", url: "http://moteur.example/", site: "sites" } }),
+      'search.engine.url: "http://moteur.example/" is not an https URL',
+    ],
+    [
+      "an outside engine without its site parameter",
+      (p) => (p.search = { engine: { name: "Moteur", url: "https://moteur.example/" } }),
+      "search.engine.site: is missing; expected the name of the parameter that restricts results to a site",
+    ],
+    [
       "a page twice",
       (p) => (p.pages = [{ slug: "contact" }, { slug: "contact" }]),
       'pages.1.slug: "contact" is declared twice; expected unique page slugs',

@@ -57,6 +57,8 @@ describe("the site's own folders", () => {
       "mentions-legales",
       "page",
       "photos",
+      "recherche",
+      "recherche-index",
       "sujets",
     ]);
   });
@@ -74,7 +76,7 @@ describe("the site's own folders", () => {
   ])("refuses a section named %s, before any of its pages renders", (slug, clash) => {
     declareSection(slug);
     expect(problemLines()).toEqual([
-      `${publisherFile()}: sections.4.slug: "${slug}" ${clash}; expected a slug that is none of the site's own folders (accessibilite, archives, assets, auteurs, donnees-personnelles, mentions-legales, page, photos, sujets)`,
+      `${publisherFile()}: sections.4.slug: "${slug}" ${clash}; expected a slug that is none of the site's own folders (accessibilite, archives, assets, auteurs, donnees-personnelles, mentions-legales, page, photos, recherche, recherche-index, sujets)`,
     ]);
   });
 

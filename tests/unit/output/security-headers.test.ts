@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   CONTENT_SECURITY_POLICY,
-  CONTENT_SECURITY_POLICY_HEADER,
+  contentSecurityPolicyHeader,
   headersFile,
   PREVIEW_CONTENT_SECURITY_POLICY,
   REFERRER_POLICY,
+  searchContentSecurityPolicy,
 } from "../../../scripts/output/security-headers.ts";
 import { parseHeadersFile } from "../../helpers/headers-file.ts";
 
@@ -26,10 +27,33 @@ describe("the content security policy", () => {
     ]);
   });
 
+  it("lets forms submit only to the site itself (the header's search form)", () => {
+    expect(directives(CONTENT_SECURITY_POLICY)).toContain("form-action 'self'");
+  });
+
+  it("lets the search page run its own script and fetch the index, and nothing more: no inline script, eval, wasm or worker", () => {
+    const policy = directives(searchContentSecurityPolicy());
+    expect(policy).toEqual([...directives(CONTENT_SECURITY_POLICY), "script-src 'self'", "connect-src 'self'"]);
+    expect(policy.join(" ")).not.toMatch(/unsafe|wasm|worker|blob:|data:/);
+  });
+
+  it("lets the search page's form reach the outside engine publisher.yaml names, and no other", () => {
+    expect(directives(searchContentSecurityPolicy("https://duckduckgo.com"))).toContain(
+      "form-action 'self' https://duckduckgo.com",
+    );
+  });
+
   it("adds frame-ancestors only to the header, where browsers honour it", () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain("frame-ancestors");
-    expect(directives(CONTENT_SECURITY_POLICY_HEADER)).toEqual([
+    expect(directives(contentSecurityPolicyHeader())).toEqual([
       ...directives(CONTENT_SECURITY_POLICY),
+      "frame-ancestors 'none'",
+    ]);
+  });
+
+  it("allows in the header what the search page needs only while search is on", () => {
+    expect(directives(contentSecurityPolicyHeader({ enabled: true }))).toEqual([
+      ...directives(searchContentSecurityPolicy()),
       "frame-ancestors 'none'",
     ]);
   });
@@ -40,7 +64,7 @@ describe("headersFile", () => {
 
   it("sends the same policy, nosniff and the referrer policy with every file", () => {
     const all = rules.get("/*");
-    expect(all?.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY_HEADER);
+    expect(all?.get("Content-Security-Policy")).toBe(contentSecurityPolicyHeader());
     expect(all?.get("X-Content-Type-Options")).toBe("nosniff");
     expect(all?.get("Referrer-Policy")).toBe(REFERRER_POLICY);
   });
