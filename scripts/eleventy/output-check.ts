@@ -6,7 +6,7 @@
  */
 import { type ContentProblem, ContentValidationError } from "../input/content-error.ts";
 import { SEARCH_FILES_URL, SEARCH_URL } from "../input/urls.ts";
-import { isOtherOrigin, writtenFileProblems } from "../output/reader-pages.ts";
+import { type Allowed, isOtherOrigin, NOTHING_ALLOWED, writtenFileProblems } from "../output/reader-pages.ts";
 import { SCRIPT_FILE } from "../output/search-format.ts";
 import { shownPath } from "../text/shown-path.ts";
 
@@ -61,8 +61,8 @@ export class WrittenFileProblems {
   }
 }
 
-/** Adds the check as a transform; `origin` is the site's. */
-export function addOutputCheck(config: CheckedConfig, origin: () => string): void {
+/** Adds the check as a transform; `origin` is the site's, `engineUrl` the outside search engine's (publisher.yaml). */
+export function addOutputCheck(config: CheckedConfig, origin: () => string, engineUrl: () => string | undefined): void {
   const found = new WrittenFileProblems();
   config.on("eleventy.before", () => found.clear());
   config.addTransform("reader-pages", function (this: TransformContext, content: unknown) {
@@ -70,10 +70,19 @@ export function addOutputCheck(config: CheckedConfig, origin: () => string): voi
     // Text, or the bytes a later transform made of it (plugin.ts writes pages as UTF-8 bytes).
     const text = typeof content === "string" ? content : Buffer.isBuffer(content) ? content.toString("utf8") : null;
     if (text !== null && outputPath) {
-      // The search page alone runs a script: its own, from the site (scripts/output/search-page.ts).
-      const searchScript = (src: string) =>
-        url === SEARCH_URL && src.endsWith(`${SEARCH_FILES_URL}${SCRIPT_FILE}`) && !isOtherOrigin(src, origin());
-      found.add(shownPath(inputPath), url || outputPath, writtenFileProblems(outputPath, text, origin(), searchScript));
+      // The search page alone runs a script, its own from the site, and may send its form to
+      // the outside engine publisher.yaml names (scripts/output/search-page.ts).
+      const allowed: Allowed =
+        url === SEARCH_URL
+          ? {
+              script: (src) => src.endsWith(`${SEARCH_FILES_URL}${SCRIPT_FILE}`) && !isOtherOrigin(src, origin()),
+              formAction: (action) => {
+                const engine = engineUrl();
+                return engine !== undefined && action === engine;
+              },
+            }
+          : NOTHING_ALLOWED;
+      found.add(shownPath(inputPath), url || outputPath, writtenFileProblems(outputPath, text, origin(), allowed));
     }
     return content;
   });

@@ -341,7 +341,11 @@ export default function newsPlugin(eleventyConfig: EleventyConfig, options: News
 
   // Every written page, stylesheet and _headers: no script but JSON-LD, no frame, no third-party
   // request, no cookie (scripts/output/reader-pages.ts); the build fails on any.
-  addOutputCheck(eleventyConfig, () => headOrThrow().siteUrl.origin);
+  addOutputCheck(
+    eleventyConfig,
+    () => headOrThrow().siteUrl.origin,
+    () => segmentOrThrow().segment.frame.publisher.search.engine?.url,
+  );
 
   // Last of the transforms (Eleventy's HTML transformer, which the base plugin uses, runs first).
   // Eleventy holds every written page until the build ends; as UTF-8 bytes a page takes about

@@ -60,6 +60,8 @@ export const CHECKED_PAGE_KINDS: readonly { id: string; name: string }[] = [
   { id: "privacy", name: "la page « Données personnelles »" },
   { id: "accessibility", name: "cette déclaration d'accessibilité" },
   { id: "404", name: "la page d'erreur 404" },
+  { id: "search", name: "la page de recherche" },
+  { id: "live-article", name: "un article en direct" },
 ];
 
 /** The tools of those tests, for « Outils pour évaluer l'accessibilité ». */
@@ -70,6 +72,9 @@ export const AUTOMATED_TOOLS: readonly string[] = [
 
 /** What the build writes: HTML and CSS, no JavaScript on reader pages. */
 export const TECHNOLOGIES: readonly string[] = ["HTML5", "CSS"];
+
+/** The one page with a script, when search is on (publisher.yaml `search.enabled`). */
+export const SEARCH_TECHNOLOGY = "JavaScript (page de recherche seulement)";
 
 export interface StatementDay {
   /** 2026-11-20 */
@@ -249,7 +254,7 @@ export function accessibilityStatement(sources: StatementSources): {
         pageKinds: CHECKED_PAGE_KINDS.map((kind) => typesetPlainText(kind.name)),
         tools: [...AUTOMATED_TOOLS],
       },
-      technologies: [...TECHNOLOGIES],
+      technologies: publisher.search.enabled ? [...TECHNOLOGIES, SEARCH_TECHNOLOGY] : [...TECHNOLOGIES],
       established: file ? day(file.established, zone) : null,
       updated: file?.updated ? day(file.updated, zone) : null,
       contact,

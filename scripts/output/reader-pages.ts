@@ -195,13 +195,13 @@ function tagProblems(
   attributes: Record<string, string>,
   origin: string,
   problems: string[],
-  allowedScript: (src: string) => boolean,
+  allowed: Allowed,
 ): void {
   const tag = () => describe(name, attributes);
   if (name === "script") {
     const type = (attributes.type ?? "").trim().toLowerCase();
-    const allowed = attributes.src !== undefined && type === "" && allowedScript(attributes.src);
-    if (!allowed && (type !== JSON_LD || attributes.src !== undefined)) {
+    const ownScript = attributes.src !== undefined && type === "" && allowed.script(attributes.src);
+    if (!ownScript && (type !== JSON_LD || attributes.src !== undefined)) {
       problems.push(`${tag()}: is a script; expected none but JSON-LD data (reader pages run no JavaScript)`);
     }
   } else if (EMBEDDING.has(name)) {
@@ -224,6 +224,8 @@ function tagProblems(
       problems.push(
         `${tag()}: ${attribute} is a javascript: URL, a script; expected none (reader pages run no JavaScript)`,
       );
+    } else if (name === "form" && attribute === "action" && allowed.formAction(value)) {
+      // The reader's own choice, like following a link: nothing is sent until they submit.
     } else if (RESOURCE_ATTRIBUTES.has(attribute) || (attribute === "href" && loadsHref)) {
       const other = urlsOf(attribute, value).find((url) => isOtherOrigin(url, origin));
       if (other) {
@@ -236,14 +238,23 @@ function tagProblems(
 }
 
 /**
- * Every problem of one HTML page, one line each: what was found, and what is expected.
- * `allowedScript` names the one script a page may load, its own (the search page's).
+ * What one page may do beyond the rule: load its own script (the search page's), send a form to
+ * another site (the search page's outside engine, named in publisher.yaml).
  */
-export function readerPageProblems(html: string, origin: string, allowedScript = (_src: string) => false): string[] {
+export interface Allowed {
+  script: (src: string) => boolean;
+  formAction: (action: string) => boolean;
+}
+
+/** Nothing beyond the rule: every page but the search page. */
+export const NOTHING_ALLOWED: Allowed = { script: () => false, formAction: () => false };
+
+/** Every problem of one HTML page, one line each: what was found, and what is expected. */
+export function readerPageProblems(html: string, origin: string, allowed: Allowed = NOTHING_ALLOWED): string[] {
   const problems: string[] = [];
   for (const { name, attributes, text } of startTags(html)) {
     if (needsReading(name, attributes)) {
-      tagProblems(name, parseAttributes(attributes), origin, problems, allowedScript);
+      tagProblems(name, parseAttributes(attributes), origin, problems, allowed);
     }
     if (name === "style" && text) {
       problems.push(...stylesheetProblems(text, origin).map((problem) => `<style>: ${problem}`));
@@ -272,9 +283,9 @@ export function writtenFileProblems(
   outputPath: string,
   text: string,
   origin: string,
-  allowedScript?: (src: string) => boolean,
+  allowed: Allowed = NOTHING_ALLOWED,
 ): string[] {
-  if (outputPath.endsWith(".html")) return readerPageProblems(text, origin, allowedScript);
+  if (outputPath.endsWith(".html")) return readerPageProblems(text, origin, allowed);
   if (outputPath.endsWith(".css")) return stylesheetProblems(text, origin);
   if (/(^|[/\\])_headers$/.test(outputPath)) return headersFileProblems(text);
   return [];

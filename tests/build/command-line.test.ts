@@ -14,7 +14,8 @@ const STACK_LINE = /^\s+at /m;
 /** [command, its arguments, how the first line starts]. */
 const MISTAKES: [string, string[], string][] = [
   ["build.ts", ["--bogus"], "Unknown option '--bogus'"],
-  ["build.ts", ["dist"], "Unexpected argument 'dist'. This command does not take positional arguments"],
+  // The build takes folders only after --merge.
+  ["build.ts", ["dist"], 'unexpected argument "dist"'],
   ["build.ts", ["--out"], "Option '--out <value>' argument missing"],
   ["serve.ts", ["--prot", "8081"], "Unknown option '--prot'"],
   ["cms.ts", ["--port", "huit"], '--port "huit": is not a port; expected a number from 0 (any free port) to 65535'],
@@ -69,7 +70,7 @@ describe("a careless command line", () => {
   it("npm run build's own command (the compiled build) refuses the same way", () => {
     const run = runBuild(["--bogus"]);
     expect(run.status).toBe(2);
-    expect(run.stderr.split("\n")[0]).toBe("Unknown option '--bogus'");
+    expect(run.stderr.split("\n")[0]?.startsWith("Unknown option '--bogus'")).toBe(true);
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 

@@ -66,7 +66,7 @@ describe("npm run upload -- --to DIR", { timeout: 300_000 }, () => {
     expect(statTree(bucket())).toEqual(before);
   });
 
-  it("after a body edit, sends the article's page and what lists it by time (feeds, sitemaps) alone", () => {
+  it("after a body edit, sends the article's page, what lists it by time (feeds, sitemaps) and the search index's changed files alone", () => {
     const file = path.join(dir, "articles/culture/2024-03-04-festival-d-avignon.md");
     writeFileSync(file, `${readFileSync(file, "utf8")}\nUne phrase ajoutée.\n`);
     build();
@@ -78,9 +78,16 @@ describe("npm run upload -- --to DIR", { timeout: 300_000 }, () => {
     expect(sent).toContain("culture/festival-d-avignon/index.html");
     expect(
       sent.every((name) =>
-        name.endsWith("/index.html") ? name === "culture/festival-d-avignon/index.html" : /\.(xml|json)$/.test(name),
+        name.endsWith("/index.html")
+          ? name === "culture/festival-d-avignon/index.html"
+          : /\.(xml|json)$/.test(name) || name.startsWith("recherche-index/"),
       ),
     ).toBe(true);
+    // The words changed: the article's search file and some of the index's shards, not the whole index.
+    const index = Object.keys(site()).filter((name) => name.startsWith("recherche-index/"));
+    const indexSent = sent.filter((name) => name.startsWith("recherche-index/"));
+    expect(indexSent.length).toBeGreaterThan(0);
+    expect(indexSent.length).toBeLessThan(index.length);
     expect(run.stdout).toMatch(new RegExp(`^Uploaded ${sent.length} files to .*, deleted 0\\.\\n$`));
   });
 

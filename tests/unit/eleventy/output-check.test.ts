@@ -33,6 +33,7 @@ describe("addOutputCheck", () => {
         },
       },
       () => "https://www.exemple.fr",
+      () => "https://duckduckgo.com/",
     );
     const write = (url: string, content: unknown) =>
       transform?.call({ page: { inputPath: "./src/article.njk", outputPath: `/out${url}index.html`, url } }, content);
@@ -40,6 +41,11 @@ describe("addOutputCheck", () => {
     expect(write("/a/", "<p>Bien.</p>")).toBe("<p>Bien.</p>");
     write("/b/", "<iframe src=/x/></iframe>");
     write("/c/", Buffer.from("<script>alert(1)</script>"));
+    // The search page may send its form to the engine publisher.yaml names; no other page may.
+    const engineForm = '<form action="https://duckduckgo.com/"><input name="q"></form>';
+    write("/recherche/", engineForm);
+    write("/d/", engineForm);
+    write("/recherche/", '<form action="https://collect.example/"><input name="q"></form>');
     expect(() => listeners.get("eleventy.after")?.()).toThrow(ContentValidationError);
     try {
       listeners.get("eleventy.after")?.();
@@ -55,6 +61,18 @@ describe("addOutputCheck", () => {
           file: "src/article.njk",
           field: "/c/",
           message: "<script>: is a script; expected none but JSON-LD data (reader pages run no JavaScript)",
+        },
+        {
+          file: "src/article.njk",
+          field: "/d/",
+          message:
+            '<form action="https://duckduckgo.com/">: action loads https://duckduckgo.com/ from another site; expected the site\'s own files only (no third-party request)',
+        },
+        {
+          file: "src/article.njk",
+          field: "/recherche/",
+          message:
+            '<form action="https://collect.example/">: action loads https://collect.example/ from another site; expected the site\'s own files only (no third-party request)',
         },
       ]);
     }

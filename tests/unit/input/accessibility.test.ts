@@ -180,7 +180,9 @@ describe("the RGAA model statement's items", () => {
   it("Établissement de cette déclaration: its date, technologies, test environment, tools, pages audited", () => {
     const statement = statementOf({ file: file({ ...AUDIT, updated: "2024-04-02" }) });
     expect([statement.established?.long, statement.updated?.long]).toEqual(["10\u00A0mars 2024", "2\u00A0avril 2024"]);
-    expect(statement.technologies).toEqual(["HTML5", "CSS"]);
+    expect(statement.technologies).toEqual(["HTML5", "CSS", "JavaScript (page de recherche seulement)"]);
+    const noSearch = statementOf({ publisher: { ...publisher, search: { ...publisher.search, enabled: false } } });
+    expect(noSearch.technologies).toEqual(["HTML5", "CSS"]);
     expect(statement.audit?.environment).toEqual(["Firefox 128 et NVDA 2024.1"]);
     expect(statement.audit?.tools).toEqual(["Colour Contrast Analyser"]);
     expect(statement.audit?.pages).toEqual(AUDIT.audit.pages);

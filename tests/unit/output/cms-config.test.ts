@@ -100,9 +100,9 @@ describe("every field of the schemas has a counterpart in the CMS", () => {
   });
 
   it("names a field the schema gains that the CMS lacks", () => {
-    const grown = z.object({ ...articleFrontMatterSchema.shape, live: z.object({ until: z.string() }) });
+    const grown = z.object({ ...articleFrontMatterSchema.shape, embargo: z.object({ until: z.string() }) });
     const fields = sections[0]?.fields ?? [];
-    expect(missing(grown, fields)).toEqual(["live", "live.until"]);
+    expect(missing(grown, fields)).toEqual(["embargo", "embargo.until"]);
     // Generated from it, the CMS has them.
     const generated = Object.entries(grown.shape).map(([key, value]) => cmsField(key, value as Schema, key));
     expect(missing(grown, generated)).toEqual([]);
@@ -213,7 +213,14 @@ describe("what the CMS accepts, the build accepts", () => {
 
   it("dates the way the build reads them: ISO 8601 with the offset", () => {
     const dates = allLeaves.filter(({ field }) => field.widget === "datetime");
-    expect(dates.map(({ path }) => path)).toEqual(["date", "modified", "corrections.date", "updated"]);
+    expect(dates.map(({ path }) => path)).toEqual([
+      "date",
+      "modified",
+      "corrections.date",
+      "live.start",
+      "live.end",
+      "updated",
+    ]);
     for (const { schema, field } of dates) {
       expect(unwrapField(schema).inner).toBe(isoDateTime);
       expect(field.format).toBe(CMS_DATE_FORMAT);
