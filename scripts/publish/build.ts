@@ -37,11 +37,13 @@ import {
   removeManifest,
   writeManifest,
 } from "./manifest.ts";
-import { outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
+import { projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
+import { copiesRecordFile } from "./place-file.ts";
 import type { Drawing } from "./render-images.ts";
 import { prepareStaging, removeEmptyFolders } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
+import { claimSurroundings } from "./surroundings.ts";
 import { captureWarnings } from "./warnings.ts";
 
 export interface BuildOptions {
@@ -92,12 +94,12 @@ export async function build(options: BuildOptions): Promise<number> {
   const { out } = options;
   const environment = orReport(() => readEnvironment(options.env));
   if (!environment) return 1;
-  // Replacing the output deletes what it held: refuse any folder a build did not write.
-  const refused = outputFolderProblem(out, projectFolders({ cwd: process.cwd(), ...directories, ...options.paths }));
-  if (refused) {
-    console.error(`Build failed: ${refused}.`);
-    return 1;
-  }
+  // Replacing the output deletes what it held: refuse any folder a build did not write, and
+  // anything beside it or in the cache that the build did not make (publish/surroundings.ts).
+  const folders = projectFolders({ cwd: process.cwd(), ...directories, ...options.paths });
+  const refused = claimSurroundings(out, environment, folders);
+  for (const line of refused) console.error(`Build failed: ${line}.`);
+  if (refused.length > 0) return 1;
 
   let releaseLock: () => void;
   try {
@@ -188,7 +190,12 @@ async function renderAndSwap(
     // rendering thread); those it lacks are made after, in a process of their own, so that
     // encoding does not add its memory to Eleventy's.
     const { makeMissingPhotosApart, placeCachedPhotos } = await import("./photos.ts");
-    const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir, true);
+    // Copies, never links to the cache: the current output's recorded copies are linked instead.
+    const copies = (kind: "cards" | "photos") => ({
+      record: copiesRecordFile(environment.cacheDir, out, kind),
+      current: out,
+    });
+    const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir, true, copies("photos"));
     // Its failure is reported below, once Eleventy's render is over.
     photosPlaced = cachedPhotos.then(
       () => undefined,
@@ -215,7 +222,7 @@ async function renderAndSwap(
     }).finally(() => photosPlaced);
     // Missing photos are made while the cards the cache lacked are finished.
     const [cards, photoStats] = await Promise.allSettled([
-      drawing.done.then((drawn) => placeImages(drawn, staging)),
+      drawing.done.then((drawn) => placeImages(drawn, staging, copies("cards"))),
       cachedPhotos.then(makeMissingPhotosApart),
     ]);
     if (cards.status === "rejected") throw cards.reason;

@@ -16,7 +16,12 @@ export function pageFile(url: string): string {
 
 const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-/** The file as the manifest describes it: same size, and the same time or (after a copy or a restore) the same bytes. */
+/**
+ * The file as the manifest describes it: same size, and the same modification and status-change
+ * times, or else (after a copy, a restore, or a hard link made by the last build) the same bytes.
+ * The status-change time catches an edit whose modification time was put back (touch -r); a
+ * file the last build linked into its staging folder has a new one too, and is read once.
+ */
 function matches(file: string, entry: ManifestEntry): ManifestEntry | null {
   let stats: ReturnType<typeof lstatSync>;
   try {
@@ -25,8 +30,8 @@ function matches(file: string, entry: ManifestEntry): ManifestEntry | null {
     return null;
   }
   if (!stats.isFile() || stats.size !== entry.size) return null;
-  if (stats.mtimeMs === entry.mtimeMs) return entry;
-  return sha256Of(file) === entry.sha256 ? { ...entry, mtimeMs: stats.mtimeMs } : null;
+  if (stats.mtimeMs === entry.mtimeMs && stats.ctimeMs === entry.ctimeMs) return entry;
+  return sha256Of(file) === entry.sha256 ? { ...entry, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : null;
 }
 
 /**
@@ -52,5 +57,11 @@ export function checkKeptPages(
 export function describePage(dir: string, page: PagePrint): ManifestEntry {
   const file = path.join(dir, pageFile(page.url));
   const stats = lstatSync(file);
-  return { fingerprint: page.fingerprint, size: stats.size, mtimeMs: stats.mtimeMs, sha256: sha256Of(file) };
+  return {
+    fingerprint: page.fingerprint,
+    size: stats.size,
+    mtimeMs: stats.mtimeMs,
+    ctimeMs: stats.ctimeMs,
+    sha256: sha256Of(file),
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * The manifest of the last build of an output folder, kept under the cache folder: for each
  * page, the fingerprint of what it shows (lists/page-fingerprints.ts) and the file it was
- * written to (size, time, SHA-256), plus one fingerprint of what every page depends on (code,
+ * written to (size, modification and status-change times, SHA-256), plus one fingerprint of what every page depends on (code,
  * templates, environment). An incremental build takes from the last build every page whose
  * fingerprint is unchanged. It is written only after a successful swap, and removed before one:
  * a build killed in between leaves no manifest, and the next build is a clean one.
@@ -15,14 +15,16 @@ export interface ManifestEntry {
   fingerprint: string;
   size: number;
   mtimeMs: number;
+  /** The status-change time: unlike the modification time, no tool can set it back after an edit. */
+  ctimeMs: number;
   sha256: string;
 }
 
-/** Pages as arrays in the file: [url, fingerprint, size, mtimeMs, sha256] (a manifest of 4000 pages parses in milliseconds). */
-type PageRow = [string, string, number, number, string];
+/** Pages as arrays in the file: [url, fingerprint, size, mtimeMs, sha256, ctimeMs] (a manifest of 4000 pages parses in milliseconds). */
+type PageRow = [string, string, number, number, string, number];
 
 const headerSchema = z.strictObject({
-  format: z.literal(2),
+  format: z.literal(3),
   out: z.string(),
   global: z.string(),
   pages: z.array(z.unknown()),
@@ -37,14 +39,15 @@ export interface Manifest {
 
 /** A row as written, or null: checked by hand, zod at this size cost a third of a second. */
 function pageRow(row: unknown): PageRow | null {
-  if (!Array.isArray(row) || row.length !== 5) return null;
-  const [url, fingerprint, size, mtimeMs, sha256] = row as unknown[];
+  if (!Array.isArray(row) || row.length !== 6) return null;
+  const [url, fingerprint, size, mtimeMs, sha256, ctimeMs] = row as unknown[];
   const ok =
     typeof url === "string" &&
     typeof fingerprint === "string" &&
     Number.isInteger(size) &&
     (size as number) >= 0 &&
     typeof mtimeMs === "number" &&
+    typeof ctimeMs === "number" &&
     typeof sha256 === "string" &&
     /^[0-9a-f]{64}$/.test(sha256);
   return ok ? (row as PageRow) : null;
@@ -70,8 +73,8 @@ export function readManifest(file: string, expected: { out: string; global: stri
     for (const row of header.pages) {
       const page = pageRow(row);
       if (!page) throw new Error("not a page row");
-      const [url, fingerprint, size, mtimeMs, sha256] = page;
-      pages[url] = { fingerprint, size, mtimeMs, sha256 };
+      const [url, fingerprint, size, mtimeMs, sha256, ctimeMs] = page;
+      pages[url] = { fingerprint, size, mtimeMs, ctimeMs, sha256 };
     }
     parsed = { out: header.out, global: header.global, pages };
   } catch {
@@ -93,9 +96,9 @@ export function writeManifest(file: string, manifest: Manifest): void {
   mkdirSync(dir, { recursive: true });
   const partial = `${file}.${process.pid}.tmp`;
   const rows = Object.entries(manifest.pages).map(
-    ([url, page]): PageRow => [url, page.fingerprint, page.size, page.mtimeMs, page.sha256],
+    ([url, page]): PageRow => [url, page.fingerprint, page.size, page.mtimeMs, page.sha256, page.ctimeMs],
   );
-  writeFileSync(partial, JSON.stringify({ format: 2, out: manifest.out, global: manifest.global, pages: rows }));
+  writeFileSync(partial, JSON.stringify({ format: 3, out: manifest.out, global: manifest.global, pages: rows }));
   renameSync(partial, file);
   const now = Date.now();
   for (const name of readdirSync(dir)) {

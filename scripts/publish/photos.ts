@@ -25,7 +25,7 @@ import type { Rendition } from "../input/responsive-photos.ts";
 import { PHOTOS_FOLDER } from "../input/urls.ts";
 import type { PhotoJob } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { placeFile } from "./place-file.ts";
+import { type CopiesOptions, PlacedCopies } from "./place-file.ts";
 import { SourceHashes } from "./source-hashes.ts";
 
 const require = createRequire(import.meta.url);
@@ -127,13 +127,15 @@ function cacheName(sourceKey: string, { width, height, format, crop, path: urlPa
 interface Missing {
   rendition: Rendition;
   cached: string;
-  target: string;
 }
 
 /** What the cache did not have, by source: made by makeMissingPhotos. */
 export interface PhotosToMake {
   stats: PhotoStats;
   jobs: { job: PhotoJob; missing: Missing[] }[];
+  /** Where the files go, and the record of the copies placed there (place-file.ts). */
+  outDir: string;
+  copies: CopiesOptions | undefined;
 }
 
 /**
@@ -146,30 +148,38 @@ export function placeCachedPhotosHere(
   outDir: string,
   cacheDir: string,
   ownsPhotosFolder = false,
+  copies?: CopiesOptions,
 ): PhotosToMake {
   const key = fingerprint();
   const dir = path.join(cacheDir, "photos");
   mkdirSync(dir, { recursive: true });
   const folders = new Set<string>();
   const hashes = new SourceHashes(path.join(dir, "sources.json"));
-  const result: PhotosToMake = { stats: { sources: jobs.length, files: 0, made: 0 }, jobs: [] };
+  const placed = new PlacedCopies(outDir, copies);
+  const result: PhotosToMake = {
+    stats: { sources: jobs.length, files: 0, made: 0 },
+    jobs: [],
+    outDir,
+    // What is made next adds to the copies placed here.
+    copies: copies && { record: copies.record, adding: true },
+  };
   for (const job of jobs) {
     const sourceKey = createHash("sha256").update(key).update(hashes.of(job.file)).digest("hex");
     const missing: Missing[] = [];
     for (const rendition of job.renditions) {
       const cached = path.join(dir, cacheName(sourceKey, rendition));
-      const target = path.join(outDir, rendition.path);
-      const folder = path.dirname(target);
+      const folder = path.dirname(path.join(outDir, rendition.path));
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
       result.stats.files += 1;
-      if (!placeFile(cached, target)) missing.push({ rendition, cached, target });
+      if (!placed.place(cached, rendition.path.slice(1))) missing.push({ rendition, cached });
     }
     if (missing.length > 0) result.jobs.push({ job, missing });
   }
   hashes.save();
+  placed.save();
   if (ownsPhotosFolder) {
     const keep = new Set(jobs.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1))));
     const keepFolders = new Set<string>();
@@ -236,12 +246,13 @@ export async function placeCachedPhotos(
   outDir: string,
   cacheDir: string,
   ownsPhotosFolder = false,
+  copies?: CopiesOptions,
 ): Promise<PhotosToMake> {
-  if (jobs.length === 0) return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder);
+  if (jobs.length === 0) return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder, copies);
   try {
     return await new Promise<PhotosToMake>((resolve, reject) => {
       const worker = new Worker(new URL(import.meta.url), {
-        workerData: { task: PLACE_TASK, jobs, outDir, cacheDir, ownsPhotosFolder },
+        workerData: { task: PLACE_TASK, jobs, outDir, cacheDir, ownsPhotosFolder, copies },
       });
       worker.once("message", (result: PhotosToMake | { error: string }) =>
         "error" in result ? reject(new Error(result.error)) : resolve(result),
@@ -250,7 +261,7 @@ export async function placeCachedPhotos(
       worker.once("exit", (code) => reject(new Error(`the photo worker exited (${code})`)));
     });
   } catch {
-    return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder);
+    return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder, copies);
   }
 }
 
@@ -264,18 +275,19 @@ export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStat
   // files at once as there are cores; a source is read again here rather than kept in memory.
   const encoding = limiter(os.availableParallelism());
   const problems: ContentProblem[] = [];
+  const placed = new PlacedCopies(toMake.outDir, toMake.copies);
   for (const { job, missing } of toMake.jobs) {
     // Another source with the same bytes (a photo used twice) may have been made meanwhile.
     const stillMissing = [];
-    for (const file of missing) if (!placeFile(file.cached, file.target)) stillMissing.push(file);
+    for (const file of missing) if (!placed.place(file.cached, file.rendition.path.slice(1))) stillMissing.push(file);
     if (stillMissing.length === 0) continue;
     const source = await readFile(job.file);
     // Settled, not raced: nothing may still write into the output once this returns.
     const outcomes = await Promise.allSettled(
-      stillMissing.map(({ rendition, cached, target }) =>
+      stillMissing.map(({ rendition, cached }) =>
         encoding(async () => {
           await writeCached(cached, await make(source, rendition));
-          placeFile(cached, target);
+          placed.place(cached, rendition.path.slice(1));
           stats.made += 1;
         }),
       ),
@@ -290,6 +302,7 @@ export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStat
       });
     }
   }
+  placed.save();
   if (problems.length > 0) throw new ContentValidationError(problems);
   return stats;
 }
@@ -358,14 +371,15 @@ export async function publishPhotos(jobs: PhotoJob[], outDir: string, cacheDir: 
 
 // The worker of placeCachedPhotos: this module, loaded again in a thread of its own.
 if (!isMainThread && (workerData as { task?: string } | null)?.task === PLACE_TASK) {
-  const { jobs, outDir, cacheDir, ownsPhotosFolder } = workerData as {
+  const { jobs, outDir, cacheDir, ownsPhotosFolder, copies } = workerData as {
     jobs: PhotoJob[];
     outDir: string;
     cacheDir: string;
     ownsPhotosFolder: boolean;
+    copies: CopiesOptions | undefined;
   };
   try {
-    parentPort?.postMessage(placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder));
+    parentPort?.postMessage(placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder, copies));
   } catch (error) {
     parentPort?.postMessage({ error: String(error) });
   }

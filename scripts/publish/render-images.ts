@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ImageRef } from "../output/image-paths.ts";
 import { CARD_FONT, CARD_FONT_EXTENDED, type CardNode, type ImageJob } from "../output/social-card.ts";
-import { placeFile } from "./place-file.ts";
+import { type CopiesOptions, PlacedCopies } from "./place-file.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -268,14 +268,17 @@ export function startDrawing(jobs: ImageJob[], cacheDir: string, inFlight = IN_F
 }
 
 /**
- * Places every drawn PNG under `outDir` at its root-relative path (placeFile); says how many.
+ * Places a copy of every drawn PNG under `outDir` at its root-relative path (place-file.ts: with
+ * `copies`, the current output's recorded copies are linked instead); says how many.
  * Synchronous: these are a few microseconds of system calls each, and 4000 of them queued on
  * libuv's pool, a few at a time, took 1.8 s where this takes a fraction of it.
  */
-export function placeImages(drawn: DrawnImages, outDir: string): number {
+export function placeImages(drawn: DrawnImages, outDir: string, copies?: CopiesOptions): number {
+  const placed = new PlacedCopies(outDir, copies);
   for (const { cached, path: imagePath } of drawn.files) {
-    if (!placeFile(cached, path.join(outDir, imagePath))) throw new Error(`${cached} is not in the image cache`);
+    if (!placed.place(cached, imagePath.slice(1))) throw new Error(`${cached} is not in the image cache`);
   }
+  placed.save();
   return drawn.files.length;
 }
 

@@ -14,6 +14,7 @@
  */
 import { copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
+import { OUTPUT_MARKER } from "./output-folder.ts";
 import { sameFile } from "./place-file.ts";
 
 function entriesOf(dir: string): Dirent[] {
@@ -54,7 +55,7 @@ export function prepareStaging(
         kept += 1;
       } else if (
         entry.isFile() &&
-        (images.has(file) || (keptFiles.has(file) && sameFile(full, path.join(out, file))))
+        (images.has(file) || file === OUTPUT_MARKER || (keptFiles.has(file) && sameFile(full, path.join(out, file))))
       ) {
         present.add(file);
         kept += 1;
