@@ -28,7 +28,7 @@ import { imageJobs } from "../output/social-card.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
 import { codeVersion, templatesVersion } from "./code-version.ts";
-import { checkKeptPages, describePage, pageFile } from "./kept-pages.ts";
+import { checkKeptPages, describePage, keptEntry, pageFile } from "./kept-pages.ts";
 import {
   type Manifest,
   type ManifestEntry,
@@ -206,12 +206,14 @@ async function renderAndSwap(
     const { placeImages, startDrawing } = await import("./render-images.ts");
     drawing = startDrawing(images, environment.imageCacheDir);
     const keptFiles = new Set(plan.toRender.kept.map((page) => pageFile(page.url)));
+    const linked = new Set<string>();
     const emptied = prepareStaging(
       staging,
       out,
       keptFiles,
       new Set(images.map((job) => job.image.path.slice(1))),
       new Set([PHOTOS_FOLDER]),
+      linked,
     );
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { writeSite } = await import("../eleventy/run.ts");
@@ -231,7 +233,7 @@ async function renderAndSwap(
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
-      pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
+      pages[print.url] = keptEntry(staging, print, plan.keptEntries, linked) ?? describePage(staging, print);
     removeEmptyFolders(staging, emptied);
     // Counted from what wrote them, not by reading the output's 13,000 folders again: the kept
     // pages, Eleventy's pages and copies, the cards, the photos and the marker.

@@ -19,8 +19,8 @@ const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file
 /**
  * The file as the manifest describes it: same size, and the same modification and status-change
  * times, or else (after a copy, a restore, or a hard link made by the last build) the same bytes.
- * The status-change time catches an edit whose modification time was put back (touch -r); a
- * file the last build linked into its staging folder has a new one too, and is read once.
+ * The status-change time catches an edit whose modification time was put back (touch -r); the
+ * build records the new one of a file it links itself (keptEntry).
  */
 function matches(file: string, entry: ManifestEntry): ManifestEntry | null {
   let stats: ReturnType<typeof lstatSync>;
@@ -64,4 +64,23 @@ export function describePage(dir: string, page: PagePrint): ManifestEntry {
     ctimeMs: stats.ctimeMs,
     sha256: sha256Of(file),
   };
+}
+
+/**
+ * A kept page's entry for the next manifest: as checked, with the status-change time it has
+ * now when the build hard-linked it (`linked`, from prepareStaging) after checking it, so that
+ * the next build does not read it again. Undefined for a page that was not kept.
+ */
+export function keptEntry(
+  dir: string,
+  page: PagePrint,
+  kept: ReadonlyMap<string, ManifestEntry>,
+  linked: ReadonlySet<string>,
+): ManifestEntry | undefined {
+  const entry = kept.get(page.url);
+  const file = pageFile(page.url);
+  if (!entry || !linked.has(file)) return entry;
+  const stats = lstatSync(path.join(dir, file));
+  // The file that was checked (same size and time): only the link changed its status time.
+  return stats.size === entry.size && stats.mtimeMs === entry.mtimeMs ? { ...entry, ctimeMs: stats.ctimeMs } : entry;
 }

@@ -44,7 +44,8 @@ export interface RenderStats {
 
 /** Every job's PNG in the cache, ready to be placed into a built site. */
 export interface DrawnImages {
-  files: { cached: string; path: string }[];
+  /** `drawn`: made by this build (an earlier copy of that cache file may be of a damaged one). */
+  files: { cached: string; path: string; drawn: boolean }[];
   stats: RenderStats;
 }
 
@@ -235,8 +236,8 @@ export function startDrawing(jobs: ImageJob[], cacheDir: string, inFlight = IN_F
     const misses = new Map<string, ImageJob>();
     for (const job of jobs) {
       const cached = path.join(cacheDir, `${cacheKey(fingerprint, job)}.png`);
-      files.push({ cached, path: job.image.path });
       if (!misses.has(cached) && !isCompletePng(cached, job.image)) misses.set(cached, job);
+      files.push({ cached, path: job.image.path, drawn: misses.has(cached) });
     }
     if (misses.size > 0 && !cancelled) {
       const orders = [...misses].map(([file, { image, tree }]) => ({
@@ -275,8 +276,8 @@ export function startDrawing(jobs: ImageJob[], cacheDir: string, inFlight = IN_F
  */
 export function placeImages(drawn: DrawnImages, outDir: string, copies?: CopiesOptions): number {
   const placed = new PlacedCopies(outDir, copies);
-  for (const { cached, path: imagePath } of drawn.files) {
-    if (!placed.place(cached, imagePath.slice(1))) throw new Error(`${cached} is not in the image cache`);
+  for (const { cached, path: imagePath, drawn: fresh } of drawn.files) {
+    if (!placed.place(cached, imagePath.slice(1), fresh)) throw new Error(`${cached} is not in the image cache`);
   }
   placed.save();
   return drawn.files.length;

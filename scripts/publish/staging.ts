@@ -31,6 +31,8 @@ function entriesOf(dir: string): Dirent[] {
  * `othersFolders`, top-level folders another part of the build tidies itself (the photos,
  * placed at the same time by a worker), are left alone. Returns the folders it left empty: the
  * only ones the build may leave empty (removeEmptyFolders), once it has written the new pages.
+ * `linked` gets the kept files it linked: a link gives a file a new status-change time, which
+ * the manifest must then record (kept-pages.ts keptEntry).
  */
 export function prepareStaging(
   staging: string,
@@ -38,6 +40,7 @@ export function prepareStaging(
   keptFiles: ReadonlySet<string>,
   images: ReadonlySet<string>,
   othersFolders: ReadonlySet<string> = new Set(),
+  linked: Set<string> = new Set(),
 ): Set<string> {
   const present = new Set<string>();
   const emptied = new Set<string>();
@@ -78,6 +81,7 @@ export function prepareStaging(
     }
     try {
       linkSync(path.join(out, file), path.join(staging, file));
+      linked.add(file);
     } catch {
       // A file system without hard links: the same bytes, copied.
       copyFileSync(path.join(out, file), path.join(staging, file));

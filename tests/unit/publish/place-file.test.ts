@@ -43,9 +43,9 @@ describe("copyFile", () => {
 describe("PlacedCopies", () => {
   const record = () => at("cache/builds/copies.json");
   /** One build: the staging folder made from `current`, one image placed, the record saved. */
-  function build(cached: string, staging: string, current: string): void {
+  function build(cached: string, staging: string, current: string, fresh = false): void {
     const copies = new PlacedCopies(at(staging), { record: record(), current: at(current) });
-    expect(copies.place(cached, "a/social.png")).toBe(true);
+    expect(copies.place(cached, "a/social.png", fresh)).toBe(true);
     copies.save();
   }
 
@@ -76,11 +76,11 @@ describe("PlacedCopies", () => {
     expect(readFileSync(cached, "utf8")).toBe("carte");
   });
 
-  it("copies again when the cache file changed, or another one is asked for", () => {
+  it("copies again when the cache file was just drawn again (a damaged one), or another one is asked for", () => {
     const cached = cachedFile("carte", "k.png");
     build(cached, "one", "none");
     writeFileSync(cached, "carte redessinée");
-    build(cached, "two", "one");
+    build(cached, "two", "one", true);
     expect(readFileSync(at("two/a/social.png"), "utf8")).toBe("carte redessinée");
     const other = cachedFile("autre carte", "l.png");
     build(other, "three", "two");
