@@ -101,10 +101,39 @@ export interface ArticleContext {
   photos?: PhotoFiles;
 }
 
-/** `photoFiles`: every photo file the article names, found or not, so a change to one is seen. */
+/** A date of an article's past the front matter states: its modification, a correction. */
+export interface HistoryDate {
+  field: string;
+  /** As written. */
+  iso: string;
+  epoch: number;
+}
+
+/**
+ * `photoFiles`: every photo file the article names, found or not, so a change to one is seen.
+ * `history`: the dates of its past, checked against the build time after parsing (schedule.ts):
+ * a parsed article is kept from build to build, whatever the time.
+ */
 export type ArticleResult = ({ ok: true; article: Article } | { ok: false; problems: ContentProblem[] }) & {
   photoFiles?: PhotoStamp[];
+  history?: HistoryDate[];
 };
+
+/** The front matter's dates of the past that are valid, each where it was written (raw: whatever else fails). */
+function historyDates(data: unknown): HistoryDate[] {
+  if (data === null || typeof data !== "object") return [];
+  const { modified, corrections } = data as { modified?: unknown; corrections?: unknown };
+  const written: [string, unknown][] = [["modified", modified]];
+  if (Array.isArray(corrections)) {
+    corrections.forEach((entry, index) => {
+      written.push([`corrections.${index}.date`, (entry as { date?: unknown } | null)?.date]);
+    });
+  }
+  return written.flatMap(([field, iso]) => {
+    const date = typeof iso === "string" ? parseIsoWithOffset(iso) : null;
+    return date && typeof iso === "string" ? [{ field, iso, epoch: date.toMillis() }] : [];
+  });
+}
 
 export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
 
@@ -181,7 +210,7 @@ function inspectArticle(
   sourcePath: string,
   bytes: Uint8Array,
   context: ArticleContext | undefined,
-): { problems: ContentProblem[]; article?: Article; photoFiles: PhotoStamp[] } {
+): { problems: ContentProblem[]; article?: Article; photoFiles: PhotoStamp[]; history: HistoryDate[] } {
   const problems: ContentProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file: sourcePath, field, message });
   const fileName = path.basename(sourcePath);
@@ -252,8 +281,9 @@ function inspectArticle(
   const body = renderBody(source.body, source.bodyFirstLine, photos.resolve);
   for (const { message } of body.photoProblems) problems.push({ file: sourcePath, field: "body", message });
   problems.push(...bodyProblems(body, sourcePath, "article"));
+  const history = historyDates(source.data);
   if (problems.length > 0 || !context || !section || !place || !published || !fields || !byline) {
-    return { problems, photoFiles: photos.files };
+    return { problems, photoFiles: photos.files, history };
   }
 
   // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
@@ -301,6 +331,7 @@ function inspectArticle(
       scheduled: false,
     },
     photoFiles: photos.files,
+    history,
   };
 }
 
@@ -338,13 +369,17 @@ export function articlePrints(article: Article): { own: string; listed: string }
  * relative to the working directory and ends in `<section>/<yyyy-mm-dd>-<slug>.md`.
  */
 export function parseArticle(sourcePath: string, bytes: Uint8Array, context: ArticleContext): ArticleResult {
-  const { problems, article, photoFiles } = inspectArticle(sourcePath, bytes, context);
-  return article ? { ok: true, article, photoFiles } : { ok: false, problems, photoFiles };
+  const { problems, article, photoFiles, history } = inspectArticle(sourcePath, bytes, context);
+  return article ? { ok: true, article, photoFiles, history } : { ok: false, problems, photoFiles, history };
 }
 
-/** The problems of an article source that can be found without the publisher's metadata. */
-export function articleProblemsWithoutMetadata(sourcePath: string, bytes: Uint8Array): ContentProblem[] {
-  return inspectArticle(sourcePath, bytes, undefined).problems;
+/** The problems of an article source that can be found without the publisher's metadata, and its dates. */
+export function articleProblemsWithoutMetadata(
+  sourcePath: string,
+  bytes: Uint8Array,
+): { problems: ContentProblem[]; history: HistoryDate[] } {
+  const { problems, history } = inspectArticle(sourcePath, bytes, undefined);
+  return { problems, history };
 }
 
 /** Newest first; the URL breaks ties so the order never depends on the file system. */

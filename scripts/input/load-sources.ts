@@ -8,6 +8,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
+import { parseIsoWithOffset } from "../text/dates.ts";
 import { shownPath } from "../text/shown-path.ts";
 import {
   type Article,
@@ -26,7 +27,7 @@ import { gitModifiedDates } from "./git-dates.ts";
 import { fileStamp, PhotoFiles } from "./images.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
-import { applySchedule } from "./schedule.ts";
+import { applySchedule, futureHistoryProblems } from "./schedule.ts";
 import {
   authorsFileSchema,
   type Publisher,
@@ -40,6 +41,17 @@ import { articleUrl } from "./urls.ts";
 import { controlCharacterFields, parseYaml } from "./yaml-text.ts";
 
 export { listArticleFiles } from "./article-files.ts";
+
+/**
+ * A file's last commit date as the article's modification: never later than the build time (a
+ * build dated at the start of the quarter hour, of a commit made since, says « Mis à jour » at
+ * the build time, not in its future). Not the editor's to fix, so not a problem.
+ */
+function committedBy(committed: string | undefined, buildTime: DateTime | undefined): string | undefined {
+  if (!committed || !buildTime) return committed;
+  const date = parseIsoWithOffset(committed);
+  return date && date > buildTime ? (buildTime.toISO({ suppressMilliseconds: true }) ?? committed) : committed;
+}
 
 /** Everything an edition is made of, validated. */
 export interface Sources {
@@ -258,10 +270,11 @@ export function readSources(
     const sourcePath = shownPath(file);
     const place = fileNamePlace(file);
     if (place) articleUrls.push({ url: articleUrl(path.basename(path.dirname(file)), place.slug), sourcePath });
+    const commit = committedBy(committed.get(file), options.buildTime);
     let read: CachedArticle;
     if (metadata) {
-      read = cache.article(file, committed.get(file), (bytes) =>
-        parseArticle(sourcePath, bytes, { ...metadata, committed: committed.get(file), photos }),
+      read = cache.article(file, commit, (bytes) =>
+        parseArticle(sourcePath, bytes, { ...metadata, committed: commit, photos }),
       );
     } else {
       // Checked as far as it can be without the metadata: never kept.
@@ -270,15 +283,16 @@ export function readSources(
         ? {
             key: "",
             prints: undefined,
-            result: { ok: false, problems: articleProblemsWithoutMetadata(sourcePath, source.bytes) },
+            result: { ok: false, ...articleProblemsWithoutMetadata(sourcePath, source.bytes) },
           }
         : unreadableArticle(file, source.message);
     }
     keys.push(file, read.key);
     const { result } = read;
     for (const photo of result.photoFiles ?? []) keys.push(photo.file, photo.stamp);
-    if (!result.ok) {
-      problems.push(...result.problems);
+    const future = options.buildTime ? futureHistoryProblems(sourcePath, result.history ?? [], options.buildTime) : [];
+    if (!result.ok || future.length > 0) {
+      problems.push(...(result.ok ? [] : result.problems), ...future);
       continue;
     }
     if (read.prints) articleKeys.set(result.article.url, read.prints);
@@ -297,6 +311,13 @@ export function readSources(
     problems.push(...pages.problems);
     keys.push(...pages.keys);
     trustPages = pages.pages;
+    if (options.buildTime) {
+      for (const page of trustPages) {
+        if (!page.updated) continue;
+        const updated = { field: "updated", iso: page.updated.iso, epoch: page.updated.epoch };
+        problems.push(...futureHistoryProblems(page.sourcePath, [updated], options.buildTime));
+      }
+    }
   }
   articles.sort(byNewest);
   const { articles: shown, scheduled } = options.buildTime

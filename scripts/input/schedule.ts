@@ -5,7 +5,8 @@
  * it, marked « Programmé pour le … ».
  */
 import type { DateTime } from "luxon";
-import type { Article } from "./article.ts";
+import type { Article, HistoryDate } from "./article.ts";
+import type { ContentProblem } from "./content-error.ts";
 
 export interface Scheduled {
   /** What pages show: the published articles, and in the preview the scheduled ones too, marked. */
@@ -35,4 +36,23 @@ export function applySchedule(articles: readonly Article[], buildTime: DateTime,
   }
   scheduled.sort((a, b) => a.published.epoch - b.published.epoch || (a.url < b.url ? -1 : 1));
   return { articles: kept, scheduled };
+}
+
+/**
+ * The dates of a source's past (a modification, a correction, a page's update) that are later
+ * than the build time: one problem each. A correction cannot be scheduled; pages, `dateModified`,
+ * sitemaps and feeds would say « Mis à jour » in the future.
+ */
+export function futureHistoryProblems(
+  file: string,
+  history: readonly Pick<HistoryDate, "field" | "iso" | "epoch">[],
+  buildTime: DateTime,
+): ContentProblem[] {
+  return history
+    .filter((date) => date.epoch > buildTime.toMillis())
+    .map(({ field, iso }) => ({
+      file,
+      field,
+      message: `"${iso}" is after the build time (${buildTime.toUTC().toISO({ suppressMilliseconds: true })}); expected a date that has passed: a modification or a correction cannot be scheduled (set the article's own date to publish it later)`,
+    }));
 }

@@ -209,7 +209,7 @@ describe("every problem of a file at once", () => {
 
   it("checks what it can without the publisher's metadata (when that has problems of its own)", () => {
     const text = valid.replace("section: international", "section: sport");
-    const problems = articleProblemsWithoutMetadata(file, new TextEncoder().encode(`---\n${text}\n---\n\n# T\n`));
+    const { problems } = articleProblemsWithoutMetadata(file, new TextEncoder().encode(`---\n${text}\n---\n\n# T\n`));
     expect(problems.map(formatProblem)).toEqual([
       `${file}: body: line 10: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
     ]);

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -203,6 +203,76 @@ describe("loadContent", () => {
     const file = path.join(paths.articlesDir, "culture/2024-03-02-un-roman-prime.md");
     writeFileSync(file, "---\ntittle: x\n---\n\nTexte.\n");
     expect(problemLines().some((line) => line.includes("tittle"))).toBe(true);
+  });
+});
+
+describe("dates that cannot be true", () => {
+  const buildTime = DateTime.fromISO("2024-03-12T12:00:00Z");
+  const dated = (extra: Record<string, string>) =>
+    article("culture", "2024-03-10-corrige.md", { ...valid("2024-03-10T10:00:00+01:00"), ...extra });
+  const correction = (date: string) => `[{ date: "${date}", text: Une erreur corrigée. }]`;
+
+  it.each([
+    ["a modification in 2099", { modified: "2099-01-01T10:00:00+01:00" }, "modified", "2099-01-01T10:00:00+01:00"],
+    [
+      "a correction in 2099",
+      { corrections: correction("2099-06-01T10:00:00+02:00") },
+      "corrections.0.date",
+      "2099-06-01T10:00:00+02:00",
+    ],
+    [
+      "a correction a minute after the build",
+      { corrections: correction("2024-03-12T13:01:00+01:00") },
+      "corrections.0.date",
+      "2024-03-12T13:01:00+01:00",
+    ],
+  ])("refuses %s, in one line naming the build time", (_what, extra, field, iso) => {
+    const file = dated(extra);
+    expect(problemLines({ buildTime })).toEqual([
+      `${file}: ${field}: "${iso}" is after the build time (2024-03-12T12:00:00Z); expected a date that has passed: a modification or a correction cannot be scheduled (set the article's own date to publish it later)`,
+    ]);
+  });
+
+  it("refuses a future date beside the article's other problems, and one of a scheduled article too", () => {
+    const file = dated({
+      corrections: `[{ date: "2099-06-01T10:00:00+02:00", text: "" }, { date: "2099-06-02T10:00:00+02:00", text: Une autre. }]`,
+    });
+    const later = article("culture", "2024-03-20-programme.md", {
+      ...valid("2024-03-20T10:00:00+01:00"),
+      modified: "2024-03-21T10:00:00+01:00",
+    });
+    expect(problemLines({ buildTime })).toEqual([
+      `${file}: corrections.0.text: is empty; expected what was corrected, in a sentence or two`,
+      expect.stringMatching(
+        new RegExp(`^${file}: corrections\\.0\\.date: "2099-06-01T10:00:00\\+02:00" is after the build time`),
+      ),
+      expect.stringMatching(
+        new RegExp(`^${file}: corrections\\.1\\.date: "2099-06-02T10:00:00\\+02:00" is after the build time`),
+      ),
+      expect.stringMatching(new RegExp(`^${later}: modified: "2024-03-21T10:00:00\\+01:00" is after the build time`)),
+    ]);
+  });
+
+  it("accepts a correction made exactly at the build time, and a page updated then", () => {
+    dated({ corrections: correction("2024-03-12T13:00:00+01:00") });
+    const content = loadContent(paths, { buildTime });
+    expect(content.articles.find((a) => a.slug === "corrige")?.updated.iso).toBe("2024-03-12T13:00:00+01:00");
+  });
+
+  it("refuses a page about the publisher updated after the build time", () => {
+    const pages = path.join(dir, "pages");
+    mkdirSync(pages);
+    writeFileSync(
+      path.join(paths.dataDir, "publisher.yaml"),
+      `${readFileSync(path.join(paths.dataDir, "publisher.yaml"), "utf8").replace(/^pages:.*$/m, "")}\npages:\n  - slug: a-propos\n`,
+    );
+    writeFileSync(
+      path.join(pages, "a-propos.md"),
+      "---\ntitle: À propos\ndescription: Qui nous sommes.\nupdated: 2099-01-01T00:00:00+01:00\n---\n\nUn texte.\n",
+    );
+    expect(problemLinesOf(() => loadContent({ ...paths, pagesDir: pages }, { buildTime }))).toEqual([
+      expect.stringMatching(/a-propos\.md: updated: "2099-01-01T00:00:00\+01:00" is after the build time/),
+    ]);
   });
 });
 
