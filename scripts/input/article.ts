@@ -4,7 +4,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { formatDateFr, formatDateTimeFr, parseIsoWithOffset, toIsoDateInZone, toIsoInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
-import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { SLUG_PATTERN, slugify, tagFold, tagSlug } from "../text/slug.ts";
 import { articlePhotos, type PhotoStamp } from "./article-photos.ts";
 import { type Author, type AuthorRef, type BylinePart, bylineOf } from "./authors.ts";
 import { bodyProblems } from "./body-problems.ts";
@@ -16,9 +16,9 @@ import type { LeadPhoto, ResponsivePhoto } from "./responsive-photos.ts";
 import {
   type ArticleFrontMatter,
   articleFrontMatterSchema,
-  BYLINE_MISSING,
   type Publisher,
   type Settings,
+  tagSchema,
   toProblems,
 } from "./schema.ts";
 import { splitSource } from "./source-file.ts";
@@ -192,13 +192,45 @@ function validFields(
       const field = schema.safeParse(given[key]);
       if (field.success) fields[key] = field.data;
     }
-    // The schema's checks across fields run only when every field is valid; a missing byline is
-    // worth reporting with the rest.
-    if (given.author === undefined && given.authors === undefined) {
-      problems.push({ file: sourcePath, field: "author", message: BYLINE_MISSING });
-    }
   }
   return { fields: fields as Partial<ArticleFrontMatter>, all: null };
+}
+
+/**
+ * The problems of an article's tags that the schema cannot see, for every tag the schema accepts
+ * (whatever the others' problems): one without letters or digits, one given twice, two that would
+ * share a topic page while they differ in more than case and accents (text/slug.ts tagSlug).
+ * `slugs` gets each accepted tag, typeset, under its slug, in order.
+ */
+function tagProblems(data: unknown, slugs: Map<string, string>): { field: string; message: string }[] {
+  const given = (data as { tags?: unknown } | null)?.tags;
+  if (!Array.isArray(given)) return [];
+  const problems: { field: string; message: string }[] = [];
+  // The first tag of each slug, as written and where.
+  const first = new Map<string, { written: string; index: number }>();
+  given.forEach((raw, index) => {
+    const parsed = tagSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const written = parsed.data;
+    const name = typesetPlainText(written);
+    const slug = tagSlug(name);
+    const field = `tags.${index}`;
+    const earlier = first.get(slug);
+    if (slug === "") {
+      problems.push({ field, message: `"${written}" has no letters or digits; expected a word` });
+    } else if (earlier === undefined) {
+      slugs.set(slug, name);
+      first.set(slug, { written, index });
+    } else if (tagFold(slugs.get(slug) ?? "") === tagFold(name)) {
+      problems.push({ field, message: `"${written}" repeats "${earlier.written}"; expected each tag once` });
+    } else {
+      problems.push({
+        field,
+        message: `"${written}" would share the topic page ${topicUrl(slug)} with "${earlier.written}" (tags.${earlier.index}); expected one of them, or tags that differ in more than case and accents`,
+      });
+    }
+  });
+  return problems;
 }
 
 /**
@@ -264,16 +296,7 @@ function inspectArticle(
   if (byline) problems.push(...byline.problems);
 
   const tagSlugs = new Map<string, string>();
-  (meta.tags ?? []).forEach((name, index) => {
-    const tagSlug = slugify(name);
-    if (tagSlug === "") {
-      problem(`tags.${index}`, `"${name}" has no letters or digits; expected a word`);
-    } else if (tagSlugs.has(tagSlug)) {
-      problem(`tags.${index}`, `"${name}" repeats "${tagSlugs.get(tagSlug)}"; expected each tag once`);
-    } else {
-      tagSlugs.set(tagSlug, name);
-    }
-  });
+  for (const { field, message } of tagProblems(source.data, tagSlugs)) problem(field, message);
 
   // Checked even when other fields fail; without a section, only the URLs would be wrong.
   const photos = articlePhotos(sourcePath, { section: meta.section ?? "", image: meta.image }, context?.photos);
@@ -312,11 +335,7 @@ function inspectArticle(
       authors: byline.byline.authors,
       credit: byline.byline.credit,
       byline: byline.byline.parts,
-      tags: [...tagSlugs].map(([tagSlug, name]) => ({
-        name: typesetPlainText(name),
-        slug: tagSlug,
-        url: topicUrl(tagSlug),
-      })),
+      tags: [...tagSlugs].map(([tagSlug, name]) => ({ name, slug: tagSlug, url: topicUrl(tagSlug) })),
       published: publishedStamp,
       modified: modifiedStamp,
       updated: modifiedStamp ?? publishedStamp,

@@ -127,6 +127,9 @@ describe("loadContent", () => {
 
   it("holds back articles dated after the build time, and shows them marked when asked (the preview)", () => {
     const buildTime = DateTime.fromISO("2024-03-05T12:00:00Z");
+    // The newsroom as it was on 5 March: « Élections au Brésil » was corrected on the 6th.
+    const elections = path.join(paths.articlesDir, "international/2024-03-05-elections-au-bresil.md");
+    writeFileSync(elections, readFileSync(elections, "utf8").replace(/^corrections:\n(?: .*\n)+/m, ""));
     const content = loadContent(paths, { buildTime });
     expect(content.articles.map((a) => a.url)).toEqual([
       "/culture/festival-d-avignon/",
@@ -272,6 +275,98 @@ describe("dates that cannot be true", () => {
     );
     expect(problemLinesOf(() => loadContent({ ...paths, pagesDir: pages }, { buildTime }))).toEqual([
       expect.stringMatching(/a-propos\.md: updated: "2099-01-01T00:00:00\+01:00" is after the build time/),
+    ]);
+  });
+});
+
+describe("look-alike tags across articles", () => {
+  const tagged = (name: string, day: string, tags: string) =>
+    article("culture", `2024-03-${day}-${name}.md`, { ...valid(`2024-03-${day}T10:00:00+01:00`), tags });
+
+  it("gives C, C++ and C# topic pages of their own, headed as written", () => {
+    tagged("un", "10", "[C]");
+    tagged("deux", "11", "[C++]");
+    tagged("trois", "12", '["C#"]');
+    const topics = loadContent(paths).topics.filter((topic) => topic.name.startsWith("C"));
+    expect(topics.map((topic) => [topic.name, topic.url])).toEqual([
+      ["C", "/sujets/c/"],
+      ["C#", "/sujets/c-sharp/"],
+      ["C++", "/sujets/c-plus-plus/"],
+    ]);
+  });
+
+  it("merges spellings that differ in case and accents only, under the newest article's", () => {
+    tagged("un", "10", "[elysee]");
+    tagged("deux", "11", "[ÉLYSÉE]");
+    tagged("trois", "12", "[Élysée]");
+    const topic = loadContent(paths).topics.find((t) => t.slug === "elysee");
+    expect([topic?.name, topic?.articles.length]).toEqual(["Élysée", 3]);
+  });
+
+  it("refuses spellings that would share a page otherwise, naming both and the spelling most articles use", () => {
+    tagged("un", "09", "[Élysée]");
+    tagged("deux", "10", "[Élysée]");
+    const newest = tagged("trois", "11", "[Élysée]");
+    const c = tagged("quatre", "12", '["Élysée!"]');
+    const d = tagged("cinq", "13", '["Élysée !", "Jean-Luc"]');
+    const e = tagged("six", "14", '["Jean Luc"]');
+    expect(problemLines()).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${c}: tags\\.0: "Élysée\u202F!" would share the topic page /sujets/elysee/ with "Élysée"`),
+      ),
+      `${d}: tags.0: "Élysée\u202F!" would share the topic page /sujets/elysee/ with "Élysée" (3 articles, e.g. ${newest}); tags are merged only when they differ in case or accents: expected "Élysée", or a tag that differs in its letters or digits`,
+      // Between equals, the newest article's spelling is the topic's.
+      expect.stringMatching(
+        new RegExp(
+          `^${d}: tags\\.1: "Jean-Luc" would share the topic page /sujets/jean-luc/ with "Jean Luc" \\(1 article, e\\.g\\. ${e}\\)`,
+        ),
+      ),
+    ]);
+  });
+});
+
+describe("one problem never hides another, in the publisher's files", () => {
+  it("reports a section slug declared twice while another field is wrong", () => {
+    const file = path.join(paths.dataDir, "publisher.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace("timeZone: Europe/Paris", "timeZone: Europe/Lutece")
+        .replace("  - slug: sport\n", "  - slug: culture\n"),
+    );
+    expect(problemLines()).toEqual([
+      `${shownPath(file)}: timeZone: "Europe/Lutece" is not an IANA time zone (e.g. Europe/Paris)`,
+      `${shownPath(file)}: sections.3.slug: "culture" is declared twice; expected unique section slugs`,
+    ]);
+  });
+
+  it("reports an author slug declared twice, and a name that shows nothing, while another entry is wrong", () => {
+    const file = path.join(paths.dataDir, "authors.yaml");
+    const text = readFileSync(file, "utf8");
+    const [first = ""] = text.match(/^ {2}- [\s\S]*?(?=^ {2}- |(?![\s\S]))/m) ?? [];
+    writeFileSync(
+      file,
+      `${text}${first}  - slug: "Pas Un Slug"\n    name: "\\u200B"\n    role: Journaliste\n    bio: Une bio.\n`,
+    );
+    const lines = problemLines();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/authors\.yaml: authors\.\d+\.slug: "Pas Un Slug" is not an ASCII slug/),
+        expect.stringMatching(/authors\.yaml: authors\.\d+\.name: shows nothing/),
+        expect.stringMatching(
+          /authors\.yaml: authors\.\d+\.slug: ".+" is declared twice; expected unique author slugs/,
+        ),
+      ]),
+    );
+  });
+
+  it("reports a section name that shows nothing", () => {
+    const file = path.join(paths.dataDir, "publisher.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("name: Culture", 'name: "\\u3164"'));
+    expect(problemLines()).toEqual([
+      expect.stringMatching(
+        /publisher\.yaml: sections\.2\.name: shows nothing: it is made only of invisible characters \(U\+3164\)/,
+      ),
     ]);
   });
 });
