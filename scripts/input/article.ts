@@ -80,6 +80,8 @@ export interface Article {
   leadPhoto: LeadPhoto | null;
   /** Photos in the text (already in bodyHtml), for publishing their files. */
   bodyPhotos: ResponsivePhoto[];
+  /** The site's pages the text links to, root-relative (/culture/un-roman/): checked against the schedule. */
+  siteLinks: string[];
   wordCount: number;
   readingMinutes: number;
   readingTime: string;
@@ -342,6 +344,7 @@ function inspectArticle(
       bodyHtml: body.html,
       leadPhoto: photos.leadPhoto,
       bodyPhotos: body.photos,
+      siteLinks: body.siteLinks,
       wordCount: words,
       readingMinutes: minutes,
       readingTime: readingTimeLabel(minutes),
@@ -358,6 +361,7 @@ function inspectArticle(
 const BODY_FIELDS: ReadonlySet<string> = new Set([
   "bodyHtml",
   "bodyPhotos",
+  "siteLinks",
   "wordCount",
   "readingMinutes",
   "readingTime",

@@ -27,7 +27,7 @@ import { gitModifiedDates } from "./git-dates.ts";
 import { fileStamp, PhotoFiles } from "./images.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
-import { applySchedule, futureHistoryProblems } from "./schedule.ts";
+import { applySchedule, futureHistoryProblems, linksNotYetPublished } from "./schedule.ts";
 import {
   authorsFileSchema,
   type Publisher,
@@ -51,6 +51,20 @@ function committedBy(committed: string | undefined, buildTime: DateTime | undefi
   if (!committed || !buildTime) return committed;
   const date = parseIsoWithOffset(committed);
   return date && date > buildTime ? (buildTime.toISO({ suppressMilliseconds: true }) ?? committed) : committed;
+}
+
+/** One warning for the files of the articles folder that are not read (a backup, a note), or none. */
+function unreadFilesWarning(articlesDir: string, skipped: readonly string[]): ContentProblem[] {
+  if (skipped.length === 0) return [];
+  const shown = skipped.slice(0, 3).map((file) => path.relative(articlesDir, file));
+  const more = skipped.length > 3 ? `, and ${skipped.length - 3} more` : "";
+  return [
+    {
+      file: shownPath(articlesDir),
+      field: "(folder)",
+      message: `${skipped.length === 1 ? "1 file is" : `${skipped.length} files are`} not read: ${shown.join(", ")}${more}; expected only articles (<section>/<yyyy-mm-dd>-<slug>.md) and the photos beside them (rename a file to .md to publish it)`,
+    },
+  ];
 }
 
 /** Everything an edition is made of, validated. */
@@ -230,6 +244,8 @@ export interface SourcesRead {
   /** Null when the publisher's metadata, settings or authors have problems; articles with problems are left out. */
   sources: Sources | null;
   problems: ContentProblem[];
+  /** What the editor should know but does not stop a build, in the same form: files left unread, the preview's links to articles not yet published. */
+  warnings: ContentProblem[];
   /** Changes whenever anything read changed: equal signatures, equal sources. */
   signature: string;
   /** The hashes of what each article shows, for incremental builds. */
@@ -254,6 +270,9 @@ export function readSources(
   cache.checkedAgainst(contextKey);
   const found = findArticleFiles(paths.articlesDir);
   problems.push(...found.problems);
+  const warnings = unreadFilesWarning(paths.articlesDir, found.skipped);
+  // Not published (unless the preview asks for them), but links to them are checked.
+  const drafts: Article[] = [];
   const committed = gitModifiedDates(paths.articlesDir, options.cacheDir);
   const articles: Article[] = [];
   const articleUrls: Sources["articleUrls"] = [];
@@ -297,6 +316,7 @@ export function readSources(
     }
     if (read.prints) articleKeys.set(result.article.url, read.prints);
     if (!result.article.draft || options.includeDrafts) articles.push(result.article);
+    else drafts.push(result.article);
   }
   if (found.files.length === 0 && found.problems.length === 0) {
     problems.push({
@@ -323,9 +343,20 @@ export function readSources(
   const { articles: shown, scheduled } = options.buildTime
     ? applySchedule(articles, options.buildTime, options.includeScheduled === true)
     : { articles, scheduled: [] };
+  if (options.buildTime) {
+    // A build refuses them; the preview, which shows scheduled articles and drafts, warns.
+    const published = shown.filter((article) => !article.draft && !article.scheduled);
+    const links = linksNotYetPublished(
+      [...published, ...scheduled],
+      [...drafts, ...shown.filter((article) => article.draft)],
+      options.buildTime,
+    );
+    (options.includeScheduled ? warnings : problems).push(...links);
+  }
   return {
     sources: metadata ? { ...metadata, articles: shown, scheduled, trustPages, articleUrls } : null,
     problems,
+    warnings,
     // The problems too: a link loop or an unreadable file changes no source that was read.
     signature: `${keys.join("\n")}\n${JSON.stringify(problems)}`,
     articleKeys,

@@ -56,3 +56,47 @@ export function futureHistoryProblems(
       message: `"${iso}" is after the build time (${buildTime.toUTC().toISO({ suppressMilliseconds: true })}); expected a date that has passed: a modification or a correction cannot be scheduled (set the article's own date to publish it later)`,
     }));
 }
+
+/** The URL a root-relative link leads to, as pages are published: /culture/un-roman → /culture/un-roman/. */
+function pageOf(link: string): string {
+  return link.endsWith("/") || /\.[a-z0-9]+$/i.test(link) ? link : `${link}/`;
+}
+
+/**
+ * Links to articles not published yet: from an article published, or due before the one it links
+ * to, to a scheduled article (named with the time the link starts to work), or to a draft (it
+ * never does). A published page would hold a broken link until then (check:links finds it; the
+ * build knows why and when). `articles` are every non-draft article, published or scheduled;
+ * `drafts` the drafts; `buildTime` the build's now.
+ */
+export function linksNotYetPublished(
+  articles: readonly Article[],
+  drafts: readonly Article[],
+  buildTime: DateTime,
+): ContentProblem[] {
+  const now = buildTime.toMillis();
+  const waiting = new Map<string, { article: Article; draft: boolean }>();
+  for (const article of articles)
+    if (article.published.epoch > now) waiting.set(article.url, { article, draft: false });
+  for (const draft of drafts) waiting.set(draft.url, { article: draft, draft: true });
+  if (waiting.size === 0) return [];
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    const from = Math.max(article.published.epoch, now);
+    for (const link of article.siteLinks) {
+      const target = waiting.get(pageOf(link));
+      if (!target || target.article.url === article.url) continue;
+      const { article: linked, draft } = target;
+      if (!draft && linked.published.epoch <= from) continue;
+      const itself = article.published.epoch > now ? `this article, scheduled for ${article.published.iso}, ` : "";
+      problems.push({
+        file: article.sourcePath,
+        field: "body",
+        message: draft
+          ? `links to ${linked.url} (${linked.sourcePath}), a draft: ${itself || "the page "}would hold a broken link until it is published; expected a link to a published article`
+          : `links to ${linked.url} (${linked.sourcePath}), scheduled for ${linked.published.iso}: ${itself || "the page "}would hold a broken link until then; expected the link added once it is published, or this article scheduled at ${linked.published.iso} or later`,
+      });
+    }
+  }
+  return problems;
+}

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Article, SectionRef } from "../input/article.ts";
 import { AUTHORS_FILE } from "../input/authors.ts";
-import { ContentValidationError } from "../input/content-error.ts";
+import { type ContentProblem, ContentValidationError } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import {
   type ArticleCache,
@@ -107,6 +107,8 @@ export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
 export interface LoadedContent {
   content: Content;
   articleKeys: ArticleKeys;
+  /** What does not stop a build but the editor should know, one problem line each (SourcesRead.warnings). */
+  warnings: readonly ContentProblem[];
 }
 
 /**
@@ -137,7 +139,7 @@ export function loadContentWithKeys(
   cache: ArticleCache = new MemoryArticleCache(),
 ): LoadedContent {
   const read = readSources(paths, options, cache);
-  return { content: checkedContent(read, paths), articleKeys: read.articleKeys };
+  return { content: checkedContent(read, paths), articleKeys: read.articleKeys, warnings: read.warnings };
 }
 
 /** Reads, validates and derives everything. */
@@ -159,7 +161,11 @@ export class ContentLoader {
   load(paths: ContentPaths, options: LoadOptions = {}): LoadedContent {
     const read = readSources(paths, options, this.#articles);
     if (this.#last?.signature === read.signature) return this.#last.loaded;
-    const loaded = { content: checkedContent(read, paths, this.#ranking), articleKeys: read.articleKeys };
+    const loaded = {
+      content: checkedContent(read, paths, this.#ranking),
+      articleKeys: read.articleKeys,
+      warnings: read.warnings,
+    };
     this.#last = { signature: read.signature, loaded };
     return loaded;
   }

@@ -172,6 +172,7 @@ async function renderAndSwap(
   const { out } = options;
   const { content } = loaded;
   const capture = captureWarnings();
+  for (const warning of loaded.warnings) console.warn(`Warning: ${formatProblem(warning)}`);
   const manifest = manifestFile(environment.cacheDir, out);
   // An article with a lead photo is shared with the photo, and needs no card.
   const images = imageJobs(

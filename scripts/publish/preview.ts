@@ -11,10 +11,10 @@ import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { directories, eleventyConfig } from "../../.eleventy.js";
 import { type DevServer, type Rebuild, startDevServer } from "../eleventy/run.ts";
-import { ContentValidationError, findContentValidationError } from "../input/content-error.ts";
+import { ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
-import { type Content, ContentLoader } from "../lists/content.ts";
+import { type Content, ContentLoader, type LoadedContent } from "../lists/content.ts";
 import { PreviewRenders } from "../lists/pages-to-render.ts";
 import { type PhotoJob, photoJobs } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
@@ -67,6 +67,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
   writeOutputMarker(options.outDir);
   // State of the whole session: parsed articles, and what was last rendered.
   const loader = new ContentLoader();
+  let warned: LoadedContent | undefined;
   const renders = new PreviewRenders();
   const config = eleventyConfig({
     paths: options.paths,
@@ -74,12 +75,17 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
     // Drafts, and scheduled articles marked as such; "now" is when the preview started.
     content: () => {
       try {
-        return loader.load(options.paths, {
+        const loaded = loader.load(options.paths, {
           includeDrafts: true,
           includeScheduled: true,
           buildTime: options.environment.buildTime,
           cacheDir: options.environment.cacheDir,
         });
+        // Said once per change of the content, not at every page that asks for it.
+        if (loaded !== warned)
+          for (const warning of loaded.warnings) console.warn(`[preview] Warning: ${formatProblem(warning)}`);
+        warned = loaded;
+        return loaded;
       } catch (error) {
         throw unreadableSourceProblem(error) ?? error;
       }

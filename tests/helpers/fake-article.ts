@@ -24,6 +24,7 @@ export function fakeArticle(slug: string, iso: string, section: string, tags: st
     bodyHtml: "<p>Texte.</p>",
     leadPhoto: null,
     bodyPhotos: [],
+    siteLinks: [],
     wordCount: 1,
     readingMinutes: 1,
     readingTime: "1 min de lecture",

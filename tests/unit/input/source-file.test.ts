@@ -128,7 +128,7 @@ describe("a source saved as UTF-16 or UTF-32", () => {
   const utf32 = () => {
     const out = Buffer.alloc(4 + [...text].length * 4);
     out.set([0xff, 0xfe, 0, 0]);
-    [...text].forEach((char, index) => out.writeUInt32LE(char.codePointAt(0) ?? 0, 4 + index * 4));
+    for (const [index, char] of [...text].entries()) out.writeUInt32LE(char.codePointAt(0) ?? 0, 4 + index * 4);
     return new Uint8Array(out);
   };
 

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, write
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ContentValidationError } from "../../../scripts/input/content-error.ts";
+import { ContentValidationError, formatProblem } from "../../../scripts/input/content-error.ts";
 import { listArticleFiles } from "../../../scripts/input/load-sources.ts";
 import { ContentLoader, loadContent } from "../../../scripts/lists/content.ts";
 import { shownPath } from "../../../scripts/text/shown-path.ts";
@@ -367,6 +367,56 @@ describe("one problem never hides another, in the publisher's files", () => {
       expect.stringMatching(
         /publisher\.yaml: sections\.2\.name: shows nothing: it is made only of invisible characters \(U\+3164\)/,
       ),
+    ]);
+  });
+});
+
+describe("links to articles not published yet", () => {
+  const buildTime = DateTime.fromISO("2024-03-12T12:00:00Z");
+  const linking = (target: string) =>
+    article("culture", "2024-03-10-lien.md", valid("2024-03-10T10:00:00+01:00"), `Voir [la suite](${target}).\n`);
+
+  it("are a problem of the build, naming both articles and when the link will work", () => {
+    const from = linking("/culture/demain/");
+    const to = article("culture", "2024-03-13-demain.md", valid("2024-03-13T09:00:00+01:00"));
+    expect(problemLines({ buildTime })).toEqual([
+      `${from}: body: links to /culture/demain/ (${to}), scheduled for 2024-03-13T09:00:00+01:00: the page would hold a broken link until then; expected the link added once it is published, or this article scheduled at 2024-03-13T09:00:00+01:00 or later`,
+    ]);
+  });
+
+  it("to a draft are a problem of the build too", () => {
+    const from = linking("/culture/brouillon");
+    expect(problemLines({ buildTime })).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${from}: body: links to /culture/brouillon/ \\(.*2024-03-07-brouillon\\.md\\), a draft`),
+      ),
+    ]);
+  });
+
+  it("are a warning in the preview, which shows scheduled articles and drafts", () => {
+    linking("/culture/demain/");
+    article("culture", "2024-03-13-demain.md", valid("2024-03-13T09:00:00+01:00"));
+    const loaded = new ContentLoader().load(paths, { buildTime, includeScheduled: true, includeDrafts: true });
+    expect(loaded.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^links to \/culture\/demain\/ .*scheduled for 2024-03-13T09:00:00\+01:00/),
+    ]);
+  });
+});
+
+describe("files of the articles folder that are not read", () => {
+  it("are said once, in one warning, never left out in silence; photos and dotfiles are not among them", () => {
+    for (const name of [
+      "2024-03-02-un-roman-prime.md.bak",
+      "notes.txt",
+      "2024-03-02-un-roman-prime.md~",
+      "photo.jpg",
+      ".DS_Store",
+    ]) {
+      writeFileSync(path.join(paths.articlesDir, "culture", name), "x");
+    }
+    const { warnings } = new ContentLoader().load(paths);
+    expect(warnings.map(formatProblem)).toEqual([
+      `${shownPath(paths.articlesDir)}: (folder): 3 files are not read: culture/2024-03-02-un-roman-prime.md.bak, culture/2024-03-02-un-roman-prime.md~, culture/notes.txt; expected only articles (<section>/<yyyy-mm-dd>-<slug>.md) and the photos beside them (rename a file to .md to publish it)`,
     ]);
   });
 });
