@@ -236,14 +236,24 @@ function tagProblems(data: unknown, slugs: Map<string, string>): { field: string
 }
 
 /**
+ * What of the metadata is valid when the whole is not (publisher.yaml or authors.yaml has a
+ * problem of its own): the articles' checks that need only these still run.
+ */
+export interface PartialMetadata {
+  publisher?: Pick<Publisher, "sections" | "timeZone">;
+  authors?: readonly Author[];
+}
+
+/**
  * Every check of one article source, all of them whatever fails first; the article itself when
  * none fails. Without `context` (the publisher's metadata has problems of its own), the checks
- * that need it are left out and no article is made.
+ * that need it run with what of it is valid (`partial`), and no article is made.
  */
 function inspectArticle(
   sourcePath: string,
   bytes: Uint8Array,
   context: ArticleContext | undefined,
+  partial: PartialMetadata = {},
 ): { problems: ContentProblem[]; article?: Article; photoFiles: PhotoStamp[]; history: HistoryDate[] } {
   const problems: ContentProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file: sourcePath, field, message });
@@ -260,7 +270,7 @@ function inspectArticle(
   for (const { field, message } of source.problems) problem(field, message);
   const { fields: meta, all: fields } =
     source.data === undefined ? { fields: {}, all: null } : validFields(source.data, sourcePath, problems);
-  const publisher = context?.publisher;
+  const publisher = context?.publisher ?? partial.publisher;
   const zone = publisher?.timeZone ?? "UTC";
 
   const section = meta.section === undefined ? undefined : publisher?.sections.find((s) => s.slug === meta.section);
@@ -294,7 +304,8 @@ function inspectArticle(
     publisher && published && meta.corrections ? correctionsOf(meta.corrections, published, zone, sourcePath) : null;
   if (corrected) problems.push(...corrected.problems);
   // Which authors exist is metadata: without it, names cannot be checked.
-  const byline = context ? bylineOf(meta, context.authors ?? [], sourcePath) : null;
+  const known = context ? (context.authors ?? []) : partial.authors;
+  const byline = known ? bylineOf(meta, known, sourcePath) : null;
   if (byline) problems.push(...byline.problems);
 
   const tagSlugs = new Map<string, string>();
@@ -396,12 +407,13 @@ export function parseArticle(sourcePath: string, bytes: Uint8Array, context: Art
   return article ? { ok: true, article, photoFiles, history } : { ok: false, problems, photoFiles, history };
 }
 
-/** The problems of an article source that can be found without the publisher's metadata, and its dates. */
+/** The problems of an article source that can be found without the whole metadata (with what of it is valid), and its dates. */
 export function articleProblemsWithoutMetadata(
   sourcePath: string,
   bytes: Uint8Array,
+  partial: PartialMetadata = {},
 ): { problems: ContentProblem[]; history: HistoryDate[] } {
-  const { problems, history } = inspectArticle(sourcePath, bytes, undefined);
+  const { problems, history } = inspectArticle(sourcePath, bytes, undefined, partial);
   return { problems, history };
 }
 

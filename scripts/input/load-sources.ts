@@ -17,6 +17,7 @@ import {
   articleProblemsWithoutMetadata,
   byNewest,
   fileNamePlace,
+  type PartialMetadata,
   parseArticle,
 } from "./article.ts";
 import { findArticleFiles } from "./article-files.ts";
@@ -96,7 +97,13 @@ export interface LoadOptions {
   includeScheduled?: boolean;
 }
 
-export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
+/** `raw.data` gets the YAML's data when it could be parsed, valid or not. */
+export function readYaml<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  problems: ContentProblem[],
+  raw: { data?: unknown } = {},
+): z.infer<T> | null {
   const shown = shownPath(file);
   const source = readSource(file);
   if (!source.ok) {
@@ -111,6 +118,7 @@ export function readYaml<T extends z.ZodType>(file: string, schema: T, problems:
     problems.push({ file: shown, field: yaml.field, message: yaml.message });
     return null;
   }
+  raw.data = yaml.data;
   const controls = controlCharacterFields(yaml.data);
   problems.push(...controls.map((problem) => ({ file: shown, ...problem })));
   const parsed = schema.safeParse(yaml.data);
@@ -142,15 +150,28 @@ interface Metadata {
   authors: Author[];
 }
 
-/** Publisher metadata, settings and authors, each null when it has problems (added to `problems`). */
+/**
+ * Publisher metadata, settings and authors, each null when it has problems (added to
+ * `problems`); and what the articles' checks need of the publisher's when it is valid alone.
+ */
 function readMetadataInto(
   dataDir: string,
   problems: ContentProblem[],
-): { [key in keyof Metadata]: Metadata[key] | null } {
-  const publisher = readYaml(path.join(dataDir, PUBLISHER_FILE), publisherSchema, problems);
+): { [key in keyof Metadata]: Metadata[key] | null } & { partial: PartialMetadata } {
+  const raw: { data?: unknown } = {};
+  const publisher = readYaml(path.join(dataDir, PUBLISHER_FILE), publisherSchema, problems, raw);
   const settings = readYaml(path.join(dataDir, SETTINGS_FILE), settingsSchema, problems);
   const authors = readAuthors(dataDir, problems);
-  return { publisher, settings, authors };
+  const given = (raw.data ?? {}) as Record<string, unknown>;
+  const sections = publisherSchema.shape.sections.safeParse(given.sections);
+  const timeZone = publisherSchema.shape.timeZone.safeParse(given.timeZone);
+  const partial: PartialMetadata = {
+    publisher:
+      publisher ??
+      (sections.success && timeZone.success ? { sections: sections.data, timeZone: timeZone.data } : undefined),
+    authors: authors ?? undefined,
+  };
+  return { publisher, settings, authors, partial };
 }
 
 /** Publisher metadata, settings and authors, or every problem they have. */
@@ -263,7 +284,7 @@ export function readSources(
   cache: ArticleCache = new MemoryArticleCache(),
 ): SourcesRead {
   const problems: ContentProblem[] = [];
-  const { publisher, settings, authors } = readMetadataInto(paths.dataDir, problems);
+  const { publisher, settings, authors, partial } = readMetadataInto(paths.dataDir, problems);
   const metadata = publisher && settings && authors ? { publisher, settings, authors } : null;
 
   const contextKey = JSON.stringify([publisher, settings, authors]);
@@ -296,13 +317,13 @@ export function readSources(
         parseArticle(sourcePath, bytes, { ...metadata, committed: commit, photos }),
       );
     } else {
-      // Checked as far as it can be without the metadata: never kept.
+      // Checked with what of the metadata is valid: never kept.
       const source = readSource(file);
       read = source.ok
         ? {
             key: "",
             prints: undefined,
-            result: { ok: false, ...articleProblemsWithoutMetadata(sourcePath, source.bytes) },
+            result: { ok: false, ...articleProblemsWithoutMetadata(sourcePath, source.bytes, partial) },
           }
         : unreadableArticle(file, source.message);
     }

@@ -360,6 +360,25 @@ describe("one problem never hides another, in the publisher's files", () => {
     );
   });
 
+  it("checks the articles against what of the metadata is valid: one run names every problem", () => {
+    const file = path.join(paths.dataDir, "publisher.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}email: pas-une-adresse\n`);
+    const sport = article("rugby", "2024-03-10-match.md", {
+      ...valid("2024-03-10T10:00:00+01:00", "rugby"),
+      authors: "[personne]",
+    });
+    const late = article("culture", "2024-03-11-decale.md", valid("2024-03-12T10:00:00+01:00"));
+    expect(problemLines()).toEqual([
+      `${shownPath(file)}: email: "pas-une-adresse" is not an e-mail address (e.g. redaction@example.fr)`,
+      expect.stringMatching(
+        /2024-03-11-decale\.md: date: "2024-03-12T10:00:00\+01:00" is 2024-03-12 in Europe\/Paris, but the file name says 2024-03-11/,
+      ),
+      expect.stringMatching(new RegExp(`^${sport}: section: "rugby" is not a declared section`)),
+      expect.stringMatching(new RegExp(`^${sport}: authors\\.0: "personne" is not an author of authors\\.yaml`)),
+    ]);
+    expect(late).toMatch(/decale/);
+  });
+
   it("reports a section name that shows nothing", () => {
     const file = path.join(paths.dataDir, "publisher.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("name: Culture", 'name: "\\u3164"'));
