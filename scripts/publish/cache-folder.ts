@@ -18,7 +18,14 @@ import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { shownPath } from "../text/shown-path.ts";
 import { manifestFile } from "./manifest.ts";
-import { describeEntry, isWithin, type PathEntry, type ProtectedFolder, pathEntry, realPath } from "./output-folder.ts";
+import {
+  describeEntry,
+  type PathEntry,
+  type ProtectedFolder,
+  pathEntry,
+  protectedFolderProblem,
+  realPath,
+} from "./output-folder.ts";
 
 /** The tag that says "a build's cache" (https://bford.info/cachedir/). */
 export const CACHE_TAG = "CACHEDIR.TAG";
@@ -73,16 +80,9 @@ function rootProblem(
     `${root.name} "${shownPath(root.dir)}": ${found}; expected a new or empty folder, or one a build keeps its cache in (it holds a ${CACHE_TAG} file); nothing was written`;
   const entry = pathEntry(root.dir);
   if (entry.kind !== "missing" && !leadsToFolder(entry)) return refuse(describeEntry(entry));
+  const guarded = protectedFolderProblem(root.dir, folders);
+  if (guarded) return refuse(guarded);
   const real = realPath(root.dir);
-  const project = realPath(folders.project);
-  if (isWithin(project, real))
-    return refuse(`${real === project ? "is" : "holds"} the working directory (the project)`);
-  for (const folder of folders.protectedFolders) {
-    const guarded = realPath(folder.path);
-    if (isWithin(guarded, real))
-      return refuse(`${real === guarded ? "is" : "holds"} ${folder.role} (${shownPath(folder.path)})`);
-    if (isWithin(real, guarded)) return refuse(`is inside ${folder.role} (${shownPath(folder.path)})`);
-  }
   // Whether it holds or lies inside the output is the output's refusal (cacheFoldersProtected);
   // beside it are the previous output, staging folders and the lock, which the swap renames and removes.
   const realOut = realPath(out);

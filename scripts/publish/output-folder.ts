@@ -144,6 +144,26 @@ function isEarlierBuild(dir: string, entries: string[]): boolean {
 }
 
 /**
+ * What `dir` (links resolved) is to the project's folders when it is, holds or lies inside one of
+ * them ("is the templates folder (src)"), or null.
+ */
+export function protectedFolderProblem(
+  dir: string,
+  folders: { project: string; protectedFolders: ProtectedFolder[] },
+): string | null {
+  const real = realPath(dir);
+  const project = realPath(folders.project);
+  if (isWithin(project, real)) return `${real === project ? "is" : "holds"} the working directory (the project)`;
+  for (const folder of folders.protectedFolders) {
+    const guarded = realPath(folder.path);
+    if (isWithin(guarded, real))
+      return `${real === guarded ? "is" : "holds"} ${folder.role} (${shownPath(folder.path)})`;
+    if (isWithin(real, guarded)) return `is inside ${folder.role} (${shownPath(folder.path)})`;
+  }
+  return null;
+}
+
+/**
  * Why the folder `out` may not be written as a site's output, as one line
  * (`--out "src": …; expected …`), or null when it may.
  */
@@ -155,19 +175,8 @@ export function outputFolderProblem(
   const expected =
     "expected a new or empty folder, or one a previous build wrote (it holds a .news-build file); nothing was written";
   const refuse = (found: string) => `${flag} "${shownPath(out)}": ${found}; ${expected}`;
-  const real = realPath(out);
-  const project = realPath(folders.project);
-  if (isWithin(project, real)) {
-    return refuse(
-      real === project ? "is the working directory (the project)" : "holds the working directory (the project)",
-    );
-  }
-  for (const folder of folders.protectedFolders) {
-    const guarded = realPath(folder.path);
-    if (isWithin(guarded, real))
-      return refuse(`${real === guarded ? "is" : "holds"} ${folder.role} (${shownPath(folder.path)})`);
-    if (isWithin(real, guarded)) return refuse(`is inside ${folder.role} (${shownPath(folder.path)})`);
-  }
+  const guarded = protectedFolderProblem(out, folders);
+  if (guarded) return refuse(guarded);
 
   const entry = pathEntry(out);
   if (entry.kind === "link") {
