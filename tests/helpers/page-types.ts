@@ -27,10 +27,17 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "authors", path: "/auteurs/", status: 200 },
   // The pages about the publisher share one layout; « À propos » stands for them all.
   { name: "about", path: "/a-propos/", status: 200 },
+  // The lists readers browse: a topic, the index of topics, the archive and a month of it.
+  { name: "topic", path: "/sujets/chine/", status: 200 },
+  { name: "topics", path: "/sujets/", status: 200 },
+  { name: "archives", path: "/archives/", status: 200 },
+  { name: "month", path: "/archives/2023/04/", status: 200 },
   { name: "404", path: "/cette-page-n-existe-pas/", status: 404 },
   // The real site publishes one article, uncorrected, by « La Rédaction » (no links).
   { name: "corrected-article", path: "/international/elections-au-bresil/", status: 200, site: "newsroom" },
   { name: "person-author", path: "/auteurs/claire-martin/", status: 200, site: "newsroom" },
+  // A numbered page of a list (the real site's lists fit on one page).
+  { name: "home-page-2", path: "/page/2/", status: 200, site: "newsroom" },
 ];
 
 /** Widths of a common phone and of a laptop, in CSS pixels. */
