@@ -57,9 +57,10 @@ export function futureHistoryProblems(
     }));
 }
 
-/** The URL a root-relative link leads to, as pages are published: /culture/un-roman → /culture/un-roman/. */
+/** The page a root-relative link leads to, as static hosts serve it: /culture/un-roman and /culture/un-roman/index.html → /culture/un-roman/. */
 function pageOf(link: string): string {
-  return link.endsWith("/") || /\.[a-z0-9]+$/i.test(link) ? link : `${link}/`;
+  const page = link.replace(/\/index\.html$/, "/");
+  return page.endsWith("/") || /\.[a-z0-9]+$/i.test(page) ? page : `${page}/`;
 }
 
 /**
