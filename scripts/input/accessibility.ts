@@ -60,6 +60,11 @@ export const CHECKED_PAGE_KINDS: readonly { id: string; name: string }[] = [
   { id: "privacy", name: "la page « Données personnelles »" },
   { id: "accessibility", name: "cette déclaration d'accessibilité" },
   { id: "404", name: "la page d'erreur 404" },
+  { id: "topic", name: "un sujet" },
+  { id: "topics", name: "la liste des sujets" },
+  { id: "archives", name: "les archives" },
+  { id: "month", name: "les archives d'un mois" },
+  { id: "home-page-2", name: "une page suivante d'une liste" },
   { id: "search", name: "la page de recherche" },
   { id: "live-article", name: "un article en direct" },
 ];

@@ -27,7 +27,12 @@ export interface ArticleFiles {
   /** Every *.md path that is not a folder, sorted; each is checked again when it is read. */
   files: string[];
   problems: ContentProblem[];
+  /** Files that are neither articles nor images (a backup x.md.bak, a note), sorted: not read, said once. */
+  skipped: string[];
 }
+
+/** Files of the articles tree that are photos, or images refused when an article names them: read only then. */
+const IMAGE_FILE = /\.(?:jpe?g|png|webp|avif|gif|heic|heif|tiff?|bmp|svg)$/i;
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? "error";
 
@@ -37,6 +42,7 @@ const folderKey = (stats: Stats) => `${stats.dev}:${stats.ino}`;
 export function findArticleFiles(articlesDir: string): ArticleFiles {
   const files: string[] = [];
   const problems: ContentProblem[] = [];
+  const skipped: string[] = [];
   const problem = (file: string, field: string, message: string) =>
     problems.push({ file: shownPath(file), field, message });
   // Folders by identity: the first path each was reached by, and those being walked now.
@@ -87,6 +93,7 @@ export function findArticleFiles(articlesDir: string): ArticleFiles {
       } else {
         const other = otherMarkdownExtension(entry.name);
         if (other) problem(full, "(file name)", other);
+        else if (!IMAGE_FILE.test(entry.name)) skipped.push(full);
       }
     }
     open.delete(key);
@@ -103,7 +110,7 @@ export function findArticleFiles(articlesDir: string): ArticleFiles {
   if (root?.isDirectory()) walk(articlesDir, root);
   else if (root)
     problem(articlesDir, "(folder)", `is ${root.isFile() ? "a file" : "not a folder"}; expected the articles folder`);
-  return { files: files.sort(), problems };
+  return { files: files.sort(), problems, skipped: skipped.sort() };
 }
 
 /** Every *.md below the folder, sorted so results never depend on directory order. */

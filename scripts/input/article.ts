@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { parseIsoWithOffset, toIsoDateInZone } from "../text/dates.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../text/reading-time.ts";
-import { SLUG_PATTERN, slugify } from "../text/slug.ts";
+import { SLUG_PATTERN, slugify, tagFold, tagSlug } from "../text/slug.ts";
 import { articlePhotos, type PhotoStamp } from "./article-photos.ts";
 import { type Author, type AuthorRef, type BylinePart, bylineOf } from "./authors.ts";
 import { bodyProblems } from "./body-problems.ts";
@@ -16,9 +16,9 @@ import type { LeadPhoto, ResponsivePhoto } from "./responsive-photos.ts";
 import {
   type ArticleFrontMatter,
   articleFrontMatterSchema,
-  BYLINE_MISSING,
   type Publisher,
   type Settings,
+  tagSchema,
   toProblems,
 } from "./schema.ts";
 import { splitSource } from "./source-file.ts";
@@ -69,6 +69,8 @@ export interface Article {
   leadPhoto: LeadPhoto | null;
   /** Photos in the text (already in bodyHtml), for publishing their files. */
   bodyPhotos: ResponsivePhoto[];
+  /** The site's pages the text links to, root-relative (/culture/un-roman/): checked against the schedule. */
+  siteLinks: string[];
   wordCount: number;
   readingMinutes: number;
   readingTime: string;
@@ -94,10 +96,39 @@ export interface ArticleContext {
   photos?: PhotoFiles;
 }
 
-/** `photoFiles`: every photo file the article names, found or not, so a change to one is seen. */
+/** A date of an article's past the front matter states: its modification, a correction. */
+export interface HistoryDate {
+  field: string;
+  /** As written. */
+  iso: string;
+  epoch: number;
+}
+
+/**
+ * `photoFiles`: every photo file the article names, found or not, so a change to one is seen.
+ * `history`: the dates of its past, checked against the build time after parsing (schedule.ts):
+ * a parsed article is kept from build to build, whatever the time.
+ */
 export type ArticleResult = ({ ok: true; article: Article } | { ok: false; problems: ContentProblem[] }) & {
   photoFiles?: PhotoStamp[];
+  history?: HistoryDate[];
 };
+
+/** The front matter's dates of the past that are valid, each where it was written (raw: whatever else fails). */
+function historyDates(data: unknown): HistoryDate[] {
+  if (data === null || typeof data !== "object") return [];
+  const { modified, corrections } = data as { modified?: unknown; corrections?: unknown };
+  const written: [string, unknown][] = [["modified", modified]];
+  if (Array.isArray(corrections)) {
+    corrections.forEach((entry, index) => {
+      written.push([`corrections.${index}.date`, (entry as { date?: unknown } | null)?.date]);
+    });
+  }
+  return written.flatMap(([field, iso]) => {
+    const date = typeof iso === "string" ? parseIsoWithOffset(iso) : null;
+    return date && typeof iso === "string" ? [{ field, iso, epoch: date.toMillis() }] : [];
+  });
+}
 
 export const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
 
@@ -146,25 +177,67 @@ function validFields(
       const field = schema.safeParse(given[key]);
       if (field.success) fields[key] = field.data;
     }
-    // The schema's checks across fields run only when every field is valid; a missing byline is
-    // worth reporting with the rest.
-    if (given.author === undefined && given.authors === undefined) {
-      problems.push({ file: sourcePath, field: "author", message: BYLINE_MISSING });
-    }
   }
   return { fields: fields as Partial<ArticleFrontMatter>, all: null };
 }
 
 /**
+ * The problems of an article's tags that the schema cannot see, for every tag the schema accepts
+ * (whatever the others' problems): one without letters or digits, one given twice, two that would
+ * share a topic page while they differ in more than case and accents (text/slug.ts tagSlug).
+ * `slugs` gets each accepted tag, typeset, under its slug, in order.
+ */
+function tagProblems(data: unknown, slugs: Map<string, string>): { field: string; message: string }[] {
+  const given = (data as { tags?: unknown } | null)?.tags;
+  if (!Array.isArray(given)) return [];
+  const problems: { field: string; message: string }[] = [];
+  // The first tag of each slug, as written and where.
+  const first = new Map<string, { written: string; index: number }>();
+  given.forEach((raw, index) => {
+    const parsed = tagSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const written = parsed.data;
+    const name = typesetPlainText(written);
+    const slug = tagSlug(name);
+    const field = `tags.${index}`;
+    const earlier = first.get(slug);
+    if (slug === "") {
+      problems.push({ field, message: `"${written}" has no letters or digits; expected a word` });
+    } else if (earlier === undefined) {
+      slugs.set(slug, name);
+      first.set(slug, { written, index });
+    } else if (tagFold(slugs.get(slug) ?? "") === tagFold(name)) {
+      problems.push({ field, message: `"${written}" repeats "${earlier.written}"; expected each tag once` });
+    } else {
+      problems.push({
+        field,
+        message: `"${written}" would share the topic page ${topicUrl(slug)} with "${earlier.written}" (tags.${earlier.index}); expected one of them, or tags that differ in more than case and accents`,
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * What of the metadata is valid when the whole is not (publisher.yaml or authors.yaml has a
+ * problem of its own): the articles' checks that need only these still run.
+ */
+export interface PartialMetadata {
+  publisher?: Pick<Publisher, "sections" | "timeZone">;
+  authors?: readonly Author[];
+}
+
+/**
  * Every check of one article source, all of them whatever fails first; the article itself when
  * none fails. Without `context` (the publisher's metadata has problems of its own), the checks
- * that need it are left out and no article is made.
+ * that need it run with what of it is valid (`partial`), and no article is made.
  */
 function inspectArticle(
   sourcePath: string,
   bytes: Uint8Array,
   context: ArticleContext | undefined,
-): { problems: ContentProblem[]; article?: Article; photoFiles: PhotoStamp[] } {
+  partial: PartialMetadata = {},
+): { problems: ContentProblem[]; article?: Article; photoFiles: PhotoStamp[]; history: HistoryDate[] } {
   const problems: ContentProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file: sourcePath, field, message });
   const fileName = path.basename(sourcePath);
@@ -180,7 +253,7 @@ function inspectArticle(
   for (const { field, message } of source.problems) problem(field, message);
   const { fields: meta, all: fields } =
     source.data === undefined ? { fields: {}, all: null } : validFields(source.data, sourcePath, problems);
-  const publisher = context?.publisher;
+  const publisher = context?.publisher ?? partial.publisher;
   const zone = publisher?.timeZone ?? "UTC";
 
   const section = meta.section === undefined ? undefined : publisher?.sections.find((s) => s.slug === meta.section);
@@ -214,20 +287,12 @@ function inspectArticle(
     publisher && published && meta.corrections ? correctionsOf(meta.corrections, published, zone, sourcePath) : null;
   if (corrected) problems.push(...corrected.problems);
   // Which authors exist is metadata: without it, names cannot be checked.
-  const byline = context ? bylineOf(meta, context.authors ?? [], sourcePath) : null;
+  const known = context ? (context.authors ?? []) : partial.authors;
+  const byline = known ? bylineOf(meta, known, sourcePath) : null;
   if (byline) problems.push(...byline.problems);
 
   const tagSlugs = new Map<string, string>();
-  (meta.tags ?? []).forEach((name, index) => {
-    const tagSlug = slugify(name);
-    if (tagSlug === "") {
-      problem(`tags.${index}`, `"${name}" has no letters or digits; expected a word`);
-    } else if (tagSlugs.has(tagSlug)) {
-      problem(`tags.${index}`, `"${name}" repeats "${tagSlugs.get(tagSlug)}"; expected each tag once`);
-    } else {
-      tagSlugs.set(tagSlug, name);
-    }
-  });
+  for (const { field, message } of tagProblems(source.data, tagSlugs)) problem(field, message);
 
   // Checked even when other fields fail; without a section, only the URLs would be wrong.
   const photos = articlePhotos(sourcePath, { section: meta.section ?? "", image: meta.image }, context?.photos);
@@ -240,8 +305,9 @@ function inspectArticle(
   const body = live ? live.body : renderBody(source.body, source.bodyFirstLine, photos.resolve);
   for (const { message } of body.photoProblems) problems.push({ file: sourcePath, field: "body", message });
   problems.push(...bodyProblems(body, sourcePath, "article"));
+  const history = historyDates(source.data);
   if (problems.length > 0 || !context || !section || !place || !published || !fields || !byline) {
-    return { problems, photoFiles: photos.files };
+    return { problems, photoFiles: photos.files, history };
   }
 
   // Front matter wins over git: an editor's explicit date is a decision, a commit may be a typo fix.
@@ -274,17 +340,14 @@ function inspectArticle(
       authors: byline.byline.authors,
       credit: byline.byline.credit,
       byline: byline.byline.parts,
-      tags: [...tagSlugs].map(([tagSlug, name]) => ({
-        name: typesetPlainText(name),
-        slug: tagSlug,
-        url: topicUrl(tagSlug),
-      })),
+      tags: [...tagSlugs].map(([tagSlug, name]) => ({ name, slug: tagSlug, url: topicUrl(tagSlug) })),
       published: publishedStamp,
       modified: modifiedStamp,
       updated: modifiedStamp ?? publishedStamp,
       bodyHtml: body.html,
       leadPhoto: photos.leadPhoto,
       bodyPhotos: body.photos,
+      siteLinks: body.siteLinks,
       wordCount: words,
       readingMinutes: minutes,
       readingTime: readingTimeLabel(minutes),
@@ -294,6 +357,7 @@ function inspectArticle(
       ...(live ? { live: live.coverage, liveUpdates: live.updates } : {}),
     },
     photoFiles: photos.files,
+    history,
   };
 }
 
@@ -301,6 +365,7 @@ function inspectArticle(
 const BODY_FIELDS: ReadonlySet<string> = new Set([
   "bodyHtml",
   "bodyPhotos",
+  "siteLinks",
   "wordCount",
   "readingMinutes",
   "readingTime",
@@ -338,13 +403,18 @@ export function articlePrints(article: Article): { own: string; listed: string }
  * relative to the working directory and ends in `<section>/<yyyy-mm-dd>-<slug>.md`.
  */
 export function parseArticle(sourcePath: string, bytes: Uint8Array, context: ArticleContext): ArticleResult {
-  const { problems, article, photoFiles } = inspectArticle(sourcePath, bytes, context);
-  return article ? { ok: true, article, photoFiles } : { ok: false, problems, photoFiles };
+  const { problems, article, photoFiles, history } = inspectArticle(sourcePath, bytes, context);
+  return article ? { ok: true, article, photoFiles, history } : { ok: false, problems, photoFiles, history };
 }
 
-/** The problems of an article source that can be found without the publisher's metadata. */
-export function articleProblemsWithoutMetadata(sourcePath: string, bytes: Uint8Array): ContentProblem[] {
-  return inspectArticle(sourcePath, bytes, undefined).problems;
+/** The problems of an article source that can be found without the whole metadata (with what of it is valid), and its dates. */
+export function articleProblemsWithoutMetadata(
+  sourcePath: string,
+  bytes: Uint8Array,
+  partial: PartialMetadata = {},
+): { problems: ContentProblem[]; history: HistoryDate[] } {
+  const { problems, history } = inspectArticle(sourcePath, bytes, undefined, partial);
+  return { problems, history };
 }
 
 /** Newest first; the URL breaks ties so the order never depends on the file system. */

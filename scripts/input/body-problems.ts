@@ -2,6 +2,7 @@
  * What is wrong in a rendered Markdown body, article or page alike: no text, a level-1 heading
  * (the title is the page's one h1), links and images the renderer refused.
  */
+import { hasVisibleCharacter, invisibleTextProblem } from "../text/visible-text.ts";
 import type { ContentProblem } from "./content-error.ts";
 import type { RenderedBody } from "./markdown.ts";
 
@@ -10,6 +11,11 @@ export function bodyProblems(body: RenderedBody, file: string, of: "article" | "
   const problems: ContentProblem[] = [];
   const problem = (message: string) => problems.push({ file, field: "body", message });
   if (body.text === "") problem(`is empty; expected the ${of}'s text after the front matter`);
+  else if (!hasVisibleCharacter(body.text)) {
+    problem(
+      `${invisibleTextProblem(body.text)?.replace(/; expected .*$/, "")}; expected the ${of}'s text after the front matter`,
+    );
+  }
   for (const heading of body.headings) {
     if (heading.level === 1) {
       problem(

@@ -44,7 +44,7 @@ import {
 import { checkSourcePath, readSource } from "./read-source.ts";
 
 /** Bump when the files' format changes. */
-const FORMAT = "article-cache 3";
+const FORMAT = "article-cache 4";
 /** Other versions' folders are removed once unused for this long (a build of another version may be running). */
 const OTHER_VERSIONS_KEPT_MS = 60 * 60 * 1000;
 
@@ -58,7 +58,7 @@ interface IndexEntry {
   prints: ArticlePrints | undefined;
   /** The parsed result, an article's body left out (with the photo files it named: a change to one is a change). */
   result: ({ ok: true; article: Omit<Article, "bodyHtml"> } | Extract<ArticleResult, { ok: false }>) &
-    Pick<ArticleResult, "photoFiles">;
+    Pick<ArticleResult, "photoFiles" | "history">;
 }
 
 /** "<name>\n<sha256 of the payload>\n<payload>": a file that is not this, for this name, is not trusted. */
@@ -175,7 +175,9 @@ export class DiskArticleCache implements ArticleCache {
       stat,
       key,
       prints,
-      result: result.ok ? { ok: true, article: withoutBody(result.article), photoFiles: result.photoFiles } : result,
+      result: result.ok
+        ? { ok: true, article: withoutBody(result.article), photoFiles: result.photoFiles, history: result.history }
+        : result,
     };
     this.#used.set(file, entry);
     this.#changed.add(file);
@@ -216,7 +218,8 @@ export class DiskArticleCache implements ArticleCache {
         return readBody(bodyFile, entry.key) ?? reparse();
       },
     });
-    return { key: entry.key, prints: entry.prints, result: { ok: true, article, photoFiles: entry.result.photoFiles } };
+    const { photoFiles, history } = entry.result;
+    return { key: entry.key, prints: entry.prints, result: { ok: true, article, photoFiles, history } };
   }
 
   #bodyFile(key: string): string {

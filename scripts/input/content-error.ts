@@ -1,5 +1,6 @@
 /** Content problems an editor can cause: always "file: field: what was found, what was expected". */
 import { escapeControlCharacters } from "../text/control-characters.ts";
+import { escapeBidiControls } from "../text/visible-text.ts";
 
 export interface ContentProblem {
   /** Path of the source file, relative to the working directory. */
@@ -10,11 +11,12 @@ export interface ContentProblem {
 }
 
 /**
- * The problem's line. Control characters are written as \u escapes: a file name or a value may
- * hold ESC, which would start an escape sequence in the editor's terminal.
+ * The problem's line. Control characters and bidirectional controls are written as \u
+ * escapes: a file name or a value may hold ESC, which would start an escape sequence in the
+ * editor's terminal, or U+202E, which would show the rest of the line backwards.
  */
 export function formatProblem(problem: ContentProblem): string {
-  return escapeControlCharacters(`${problem.file}: ${problem.field}: ${problem.message}`);
+  return escapeBidiControls(escapeControlCharacters(`${problem.file}: ${problem.field}: ${problem.message}`));
 }
 
 /** Thrown once per build with every problem found, so editors fix them all in one pass. */

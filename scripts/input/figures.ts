@@ -14,6 +14,7 @@
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { frenchTypography } from "../text/typography.ts";
+import { hasVisibleCharacter } from "../text/visible-text.ts";
 import { figureHtml, pictureHtml, type ResponsivePhoto } from "./responsive-photos.ts";
 
 /** An image or link target that names a file beside the article (no scheme, not root-relative). */
@@ -56,9 +57,13 @@ function figure(state: StateCore, inline: Token, env: FigureEnv, line: number): 
   const [, ...textLines] = lines(rest);
   const last = textLines.at(-1);
   const creditStart = last?.[0];
-  const hasCredit = creditStart?.type === "text" && CREDIT_LINE.test(creditStart.content);
+  const creditText = last ? state.md.renderer.renderInlineAsText(last, state.md.options, env) : "";
+  const hasCredit =
+    creditStart?.type === "text" &&
+    CREDIT_LINE.test(creditStart.content) &&
+    hasVisibleCharacter(creditText.replace(CREDIT_LINE, ""));
   const problems: string[] = [];
-  if (alt.trim() === "") {
+  if (!hasVisibleCharacter(alt)) {
     problems.push(
       `the photo ${quoted} has no alt text; expected ![a description of the photo](${src}), or ![""](${src}) for a decorative one`,
     );
@@ -74,10 +79,11 @@ function figure(state: StateCore, inline: Token, env: FigureEnv, line: number): 
   }
   creditStart.content = creditStart.content.replace(CREDIT_LINE, "");
   const render = (tokens: Token[]) => state.md.renderer.renderInline(tokens, state.md.options, env);
+  // A line that shows nothing (zero-width characters) is no caption.
   const caption = textLines
     .slice(0, -1)
+    .filter((tokens) => hasVisibleCharacter(state.md.renderer.renderInlineAsText(tokens, state.md.options, env)))
     .map(render)
-    .filter((text) => text.trim() !== "")
     .join(" ");
   env.photos.push(found.photo);
   return figureHtml(

@@ -8,6 +8,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
+import { parseIsoWithOffset } from "../text/dates.ts";
 import { shownPath } from "../text/shown-path.ts";
 import {
   type Article,
@@ -16,6 +17,7 @@ import {
   articleProblemsWithoutMetadata,
   byNewest,
   fileNamePlace,
+  type PartialMetadata,
   parseArticle,
 } from "./article.ts";
 import { findArticleFiles } from "./article-files.ts";
@@ -28,7 +30,7 @@ import { legalPages } from "./legal-pages.ts";
 import { liveAt } from "./live.ts";
 import { loadTrustPages, type TrustPage } from "./pages.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
-import { applySchedule } from "./schedule.ts";
+import { applySchedule, futureHistoryProblems, linksNotYetPublished } from "./schedule.ts";
 import {
   type AccessibilityFile,
   accessibilityFileSchema,
@@ -44,6 +46,31 @@ import { articleUrl } from "./urls.ts";
 import { controlCharacterFields, parseYaml } from "./yaml-text.ts";
 
 export { listArticleFiles } from "./article-files.ts";
+
+/**
+ * A file's last commit date as the article's modification: never later than the build time (a
+ * build dated at the start of the quarter hour, of a commit made since, says « Mis à jour » at
+ * the build time, not in its future). Not the editor's to fix, so not a problem.
+ */
+function committedBy(committed: string | undefined, buildTime: DateTime | undefined): string | undefined {
+  if (!committed || !buildTime) return committed;
+  const date = parseIsoWithOffset(committed);
+  return date && date > buildTime ? (buildTime.toISO({ suppressMilliseconds: true }) ?? committed) : committed;
+}
+
+/** One warning for the files of the articles folder that are not read (a backup, a note), or none. */
+function unreadFilesWarning(articlesDir: string, skipped: readonly string[]): ContentProblem[] {
+  if (skipped.length === 0) return [];
+  const shown = skipped.slice(0, 3).map((file) => path.relative(articlesDir, file));
+  const more = skipped.length > 3 ? `, and ${skipped.length - 3} more` : "";
+  return [
+    {
+      file: shownPath(articlesDir),
+      field: "(folder)",
+      message: `${skipped.length === 1 ? "1 file is" : `${skipped.length} files are`} not read: ${shown.join(", ")}${more}; expected only articles (<section>/<yyyy-mm-dd>-<slug>.md) and the photos beside them (rename a file to .md to publish it)`,
+    },
+  ];
+}
 
 /** Everything an edition is made of, validated. */
 export interface Sources {
@@ -79,7 +106,13 @@ export interface LoadOptions {
   legalGapsShown?: boolean;
 }
 
-export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: ContentProblem[]): z.infer<T> | null {
+/** `raw.data` gets the YAML's data when it could be parsed, valid or not. */
+export function readYaml<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  problems: ContentProblem[],
+  raw: { data?: unknown } = {},
+): z.infer<T> | null {
   const shown = shownPath(file);
   const source = readSource(file);
   if (!source.ok) {
@@ -94,6 +127,7 @@ export function readYaml<T extends z.ZodType>(file: string, schema: T, problems:
     problems.push({ file: shown, field: yaml.field, message: yaml.message });
     return null;
   }
+  raw.data = yaml.data;
   const controls = controlCharacterFields(yaml.data);
   problems.push(...controls.map((problem) => ({ file: shown, ...problem })));
   const parsed = schema.safeParse(yaml.data);
@@ -136,15 +170,28 @@ interface Metadata {
   authors: Author[];
 }
 
-/** Publisher metadata, settings and authors, each null when it has problems (added to `problems`). */
+/**
+ * Publisher metadata, settings and authors, each null when it has problems (added to
+ * `problems`); and what the articles' checks need of the publisher's when it is valid alone.
+ */
 function readMetadataInto(
   dataDir: string,
   problems: ContentProblem[],
-): { [key in keyof Metadata]: Metadata[key] | null } {
-  const publisher = readYaml(path.join(dataDir, PUBLISHER_FILE), publisherSchema, problems);
+): { [key in keyof Metadata]: Metadata[key] | null } & { partial: PartialMetadata } {
+  const raw: { data?: unknown } = {};
+  const publisher = readYaml(path.join(dataDir, PUBLISHER_FILE), publisherSchema, problems, raw);
   const settings = readYaml(path.join(dataDir, SETTINGS_FILE), settingsSchema, problems);
   const authors = readAuthors(dataDir, problems);
-  return { publisher, settings, authors };
+  const given = (raw.data ?? {}) as Record<string, unknown>;
+  const sections = publisherSchema.shape.sections.safeParse(given.sections);
+  const timeZone = publisherSchema.shape.timeZone.safeParse(given.timeZone);
+  const partial: PartialMetadata = {
+    publisher:
+      publisher ??
+      (sections.success && timeZone.success ? { sections: sections.data, timeZone: timeZone.data } : undefined),
+    authors: authors ?? undefined,
+  };
+  return { publisher, settings, authors, partial };
 }
 
 /** Publisher metadata, settings and authors, or every problem they have. */
@@ -238,7 +285,7 @@ export interface SourcesRead {
   /** Null when the publisher's metadata, settings or authors have problems; articles with problems are left out. */
   sources: Sources | null;
   problems: ContentProblem[];
-  /** What the build prints and goes on: the legal notice's placeholders. */
+  /** What the editor should know but does not stop a build, in the same form: the legal notice's placeholders, files left unread, the preview's links to articles not yet published. */
   warnings: ContentProblem[];
   /** Changes whenever anything read changed: equal signatures, equal sources. */
   signature: string;
@@ -257,13 +304,16 @@ export function readSources(
   cache: ArticleCache = new MemoryArticleCache(),
 ): SourcesRead {
   const problems: ContentProblem[] = [];
-  const { publisher, settings, authors } = readMetadataInto(paths.dataDir, problems);
+  const { publisher, settings, authors, partial } = readMetadataInto(paths.dataDir, problems);
   const metadata = publisher && settings && authors ? { publisher, settings, authors } : null;
 
   const contextKey = JSON.stringify([publisher, settings, authors]);
   cache.checkedAgainst(contextKey);
   const found = findArticleFiles(paths.articlesDir);
   problems.push(...found.problems);
+  const warnings = unreadFilesWarning(paths.articlesDir, found.skipped);
+  // Not published (unless the preview asks for them), but links to them are checked.
+  const drafts: Article[] = [];
   const committed = gitModifiedDates(paths.articlesDir, options.cacheDir);
   const articles: Article[] = [];
   const articleUrls: Sources["articleUrls"] = [];
@@ -280,31 +330,34 @@ export function readSources(
     const sourcePath = shownPath(file);
     const place = fileNamePlace(file);
     if (place) articleUrls.push({ url: articleUrl(path.basename(path.dirname(file)), place.slug), sourcePath });
+    const commit = committedBy(committed.get(file), options.buildTime);
     let read: CachedArticle;
     if (metadata) {
-      read = cache.article(file, committed.get(file), (bytes) =>
-        parseArticle(sourcePath, bytes, { ...metadata, committed: committed.get(file), photos }),
+      read = cache.article(file, commit, (bytes) =>
+        parseArticle(sourcePath, bytes, { ...metadata, committed: commit, photos }),
       );
     } else {
-      // Checked as far as it can be without the metadata: never kept.
+      // Checked with what of the metadata is valid: never kept.
       const source = readSource(file);
       read = source.ok
         ? {
             key: "",
             prints: undefined,
-            result: { ok: false, problems: articleProblemsWithoutMetadata(sourcePath, source.bytes) },
+            result: { ok: false, ...articleProblemsWithoutMetadata(sourcePath, source.bytes, partial) },
           }
         : unreadableArticle(file, source.message);
     }
     keys.push(file, read.key);
     const { result } = read;
     for (const photo of result.photoFiles ?? []) keys.push(photo.file, photo.stamp);
-    if (!result.ok) {
-      problems.push(...result.problems);
+    const future = options.buildTime ? futureHistoryProblems(sourcePath, result.history ?? [], options.buildTime) : [];
+    if (!result.ok || future.length > 0) {
+      problems.push(...(result.ok ? [] : result.problems), ...future);
       continue;
     }
     if (read.prints) articleKeys.set(result.article.url, read.prints);
     if (!result.article.draft || options.includeDrafts) articles.push(result.article);
+    else drafts.push(result.article);
   }
   if (found.files.length === 0 && found.problems.length === 0) {
     problems.push({
@@ -314,7 +367,6 @@ export function readSources(
     });
   }
   let trustPages: TrustPage[] = [];
-  const warnings: ContentProblem[] = [];
   // Checked whatever publisher.yaml's problems, like the articles.
   const accessibility = readAccessibility(paths.dataDir, problems);
   keys.push(JSON.stringify(accessibility ?? "no accessibility.yaml"));
@@ -323,6 +375,13 @@ export function readSources(
     const pages = loadTrustPages(paths.pagesDir, publisher, publisherFile);
     problems.push(...pages.problems);
     keys.push(...pages.keys);
+    if (options.buildTime) {
+      for (const page of pages.pages) {
+        if (!page.updated) continue;
+        const updated = { field: "updated", iso: page.updated.iso, epoch: page.updated.epoch };
+        problems.push(...futureHistoryProblems(page.sourcePath, [updated], options.buildTime));
+      }
+    }
     const legal = legalPages({
       publisher,
       publisherFile: shownPath(publisherFile),
@@ -346,6 +405,16 @@ export function readSources(
   const { buildTime } = options;
   const shown =
     buildTime && !options.includeScheduled ? published.map((article) => liveAt(article, buildTime)) : published;
+  if (buildTime) {
+    // A build refuses them; the preview, which shows scheduled articles and drafts, warns.
+    const online = published.filter((article) => !article.draft && !article.scheduled);
+    const links = linksNotYetPublished(
+      [...online, ...scheduled],
+      [...drafts, ...published.filter((article) => article.draft)],
+      buildTime,
+    );
+    (options.includeScheduled ? warnings : problems).push(...links);
+  }
   return {
     sources: metadata ? { ...metadata, articles: shown, scheduled, trustPages, articleUrls } : null,
     problems,

@@ -37,6 +37,8 @@ export interface RenderedBody {
   headings: { level: number; line: number }[];
   /** Link and image targets that were refused, in order, each once. */
   rejectedUrls: RejectedUrl[];
+  /** The site's pages the text links to, root-relative, without fragment or query, in order, each once. */
+  siteLinks: string[];
   /** Photos shown in the text (scripts/input/figures.ts), in order. */
   photos: ResponsivePhoto[];
   /** Problems with them, each with its line in the file. */
@@ -169,10 +171,17 @@ function parseBody(
   }
   const seen = new Set<string>();
   const rejectedUrls = refused.filter(({ kind, url }) => !seen.has(`${kind} ${url}`) && seen.add(`${kind} ${url}`));
+  const siteLinks = new Set<string>();
+  for (const block of tokens) {
+    for (const token of block.children ?? []) {
+      const href = token.type === "link_open" ? token.attrGet("href") : null;
+      if (href?.startsWith("/") && !href.startsWith("//")) siteLinks.add(href.replace(/[?#].*$/, ""));
+    }
+  }
   const headings = tokens
     .filter((token) => token.type === "heading_open")
     .map((token) => ({ level: Number(token.tag.slice(1)), line: (token.map?.[0] ?? 0) + firstLine }));
-  return { tokens, env, rest: { headings, rejectedUrls } };
+  return { tokens, env, rest: { headings, rejectedUrls, siteLinks: [...siteLinks] } };
 }
 
 const render = (tokens: Token[], env: object) =>

@@ -7,9 +7,15 @@ import { z } from "zod";
 import { isoWithOffsetProblem, parseIsoWithOffset } from "../text/dates.ts";
 import { didYouMean } from "../text/did-you-mean.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
+import { invisibleTextProblem, unbalancedBidiProblem } from "../text/visible-text.ts";
 
 export const MAX_TITLE_LENGTH = 110;
 export const MAX_BIO_LENGTH = 600;
+/** A standfirst is one or two sentences; lists and feeds copy it whole. */
+export const MAX_STANDFIRST_LENGTH = 400;
+/** Tags name topics readers follow: a few per article, a few words each. */
+export const MAX_TAGS = 12;
+export const MAX_TAG_LENGTH = 60;
 
 /** How a found value is quoted in messages: strings in quotes, the rest as YAML would show it. */
 export function describeValue(value: unknown): string {
@@ -28,11 +34,37 @@ const found = (input: unknown, expected: string) =>
       ? `is empty; expected ${expected}`
       : `${describeValue(input)} is not ${expected}`;
 
+/** The checks of text readers see, by name: the CMS's configuration knows them (scripts/output/cms-config.ts). */
+export const showsSomething = (value: string): boolean => invisibleTextProblem(value) === null;
+export const closesBidiControls = (value: string): boolean => unbalancedBidiProblem(value) === null;
+
+/**
+ * Text readers see: at least one character that shows (text/visible-text.ts), and its
+ * bidirectional controls closed. (Empty text is the length check's to report.)
+ */
+const shown = <T extends z.ZodString>(schema: T): T =>
+  schema
+    .refine(showsSomething, {
+      error: (iss) => invisibleTextProblem(String(iss.input)) ?? "",
+    })
+    .refine(closesBidiControls, {
+      error: (iss) => `${describeValue(iss.input)} ${unbalancedBidiProblem(String(iss.input))}`,
+    }) as T;
+
 const text = (expected: string) =>
-  z
-    .string({ error: (iss) => found(iss.input, expected) })
-    .trim()
-    .min(1, { error: `is empty; expected ${expected}` });
+  shown(
+    z
+      .string({ error: (iss) => found(iss.input, expected) })
+      .trim()
+      .min(1, { error: `is empty; expected ${expected}` }),
+  );
+
+/** Text of at most `max` characters, said with its length when longer. */
+const shortText = (expected: string, max: number) =>
+  text(expected).max(max, {
+    error: (iss) =>
+      `${describeValue(iss.input)} is ${String(iss.input).trim().length} characters long; expected at most ${max}`,
+  });
 
 /** An ISO 8601 date-time with its offset; the CMS's configuration gives it a date picker (scripts/output/cms-config.ts). */
 export const isoDateTime = z
@@ -74,10 +106,21 @@ const httpUrl = (expected: string) =>
     .string({ error: (iss) => found(iss.input, expected) })
     .regex(HTTP_URL_PATTERN, { error: (iss) => `${describeValue(iss.input)} is not ${expected}` });
 
-/** Reports every item whose slug an earlier item already has, at `<list>.<index>.slug`. */
-function uniqueSlugs(items: readonly { slug: string }[], list: string, ctx: z.RefinementCtx): void {
+/**
+ * Checks across the fields of a mapping run whatever else in it is wrong (every problem of a
+ * file in one run): they see the fields as parsed so far, valid or not, and must not trust them.
+ */
+const always = {
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
+};
+
+/** Reports every item whose slug an earlier item already has, at `<list>.<index>.slug` (items not yet valid are skipped). */
+function uniqueSlugs(items: unknown, list: string, ctx: z.RefinementCtx): void {
+  if (!Array.isArray(items)) return;
   const seen = new Set<string>();
-  items.forEach((item, index) => {
+  items.forEach((item: { slug?: unknown } | null, index) => {
+    if (typeof item?.slug !== "string") return;
     if (seen.has(item.slug)) {
       ctx.addIssue({
         code: "custom",
@@ -111,12 +154,14 @@ const leadPhoto = mapping(
   {
     src: text("the path of a photo beside the article (e.g. 2023-04-18-moscou.jpg)"),
     // Required, and may be empty: an empty alt says the photo is decorative, a missing one is an oversight.
-    alt: z
-      .string({
-        error: (iss) =>
-          found(iss.input, 'a description of the photo for readers who cannot see it ("" for a decorative photo)'),
-      })
-      .trim(),
+    alt: shown(
+      z
+        .string({
+          error: (iss) =>
+            found(iss.input, 'a description of the photo for readers who cannot see it ("" for a decorative photo)'),
+        })
+        .trim(),
+    ),
     caption: text("a caption: what the photo shows, where and when").optional(),
     credit: text("the photographer and agency (e.g. Alexander Zemlianichenko / AP)"),
     focus: mapping(
@@ -129,6 +174,9 @@ const leadPhoto = mapping(
   },
   "a lead photo (src, alt, caption, credit)",
 );
+
+/** One tag of an article. */
+export const tagSchema = shortText(`a tag of at most ${MAX_TAG_LENGTH} characters`, MAX_TAG_LENGTH);
 
 /**
  * Live coverage (« En direct »): when it started and, once it is over, when it ended. The updates
@@ -193,11 +241,11 @@ export const BYLINE_MISSING =
 
 export const articleFrontMatterSchema = mapping(
   {
-    title: text(`a headline of at most ${MAX_TITLE_LENGTH} characters`).max(MAX_TITLE_LENGTH, {
-      error: (iss) =>
-        `${describeValue(iss.input)} is ${String(iss.input).trim().length} characters long; expected at most ${MAX_TITLE_LENGTH}`,
-    }),
-    standfirst: text("a standfirst (chapô): one or two sentences"),
+    title: shortText(`a headline of at most ${MAX_TITLE_LENGTH} characters`, MAX_TITLE_LENGTH),
+    standfirst: shortText(
+      `a standfirst (chapô): one or two sentences, at most ${MAX_STANDFIRST_LENGTH} characters`,
+      MAX_STANDFIRST_LENGTH,
+    ),
     date: isoDateTime,
     modified: isoDateTime.optional(),
     section: slug("a section slug declared in the publisher metadata (e.g. international)"),
@@ -210,7 +258,13 @@ export const articleFrontMatterSchema = mapping(
       })
       .optional(),
     tags: z
-      .array(text("a tag"), { error: (iss) => found(iss.input, "a list of tags (e.g. [Chine, Russie])") })
+      .array(tagSchema, {
+        error: (iss) => found(iss.input, "a list of tags (e.g. [Chine, Russie])"),
+      })
+      .max(MAX_TAGS, {
+        error: (iss) =>
+          `is a list of ${(iss.input as unknown[]).length} tags; expected at most ${MAX_TAGS}: the topics readers would follow`,
+      })
       .default([]),
     draft: z.boolean({ error: (iss) => found(iss.input, "true or false") }).default(false),
     corrections: z
@@ -224,7 +278,9 @@ export const articleFrontMatterSchema = mapping(
   },
   "front matter fields (title, standfirst, date, …)",
 ).superRefine((data, ctx) => {
-  if (data.author === undefined && (data.authors ?? []).length === 0) {
+  // A byline given wrongly is that field's problem, not a missing one.
+  const authors: unknown = data.authors;
+  if (data.author === undefined && (authors === undefined || (Array.isArray(authors) && authors.length === 0))) {
     ctx.addIssue({
       code: "custom",
       path: ["author"],
@@ -232,7 +288,7 @@ export const articleFrontMatterSchema = mapping(
       input: data.author,
     });
   }
-  if (data.modified === undefined) return;
+  if (typeof data.modified !== "string" || typeof data.date !== "string") return;
   const published = parseIsoWithOffset(data.date);
   const modified = parseIsoWithOffset(data.modified);
   if (published && modified && modified < published) {
@@ -243,7 +299,7 @@ export const articleFrontMatterSchema = mapping(
       input: data.modified,
     });
   }
-});
+}, always);
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 
@@ -527,20 +583,24 @@ export const publisherSchema = mapping(
 ).superRefine((data, ctx) => {
   uniqueSlugs(data.sections, "sections", ctx);
   uniqueSlugs(data.pages, "pages", ctx);
+  const pages: unknown = data.pages;
+  if (!Array.isArray(pages)) return;
   const given = new Map<string, number>();
-  data.pages.forEach((page, index) => {
+  pages.forEach((page: { roles?: unknown } | null, index) => {
+    if (!Array.isArray(page?.roles)) return;
     for (const role of page.roles) {
+      if (typeof role !== "string") continue;
       if (given.has(role)) {
         ctx.addIssue({
           code: "custom",
           path: ["pages", index, "roles"],
-          message: `"${role}" is already the role of "${data.pages[given.get(role) as number]?.slug}"; expected each role on one page`,
+          message: `"${role}" is already the role of "${pages[given.get(role) as number]?.slug}"; expected each role on one page`,
         });
       }
       given.set(role, index);
     }
   });
-});
+}, always);
 
 export type Publisher = z.infer<typeof publisherSchema>;
 export type Section = z.infer<typeof sectionSchema>;
@@ -577,17 +637,14 @@ export const authorsFileSchema = mapping(
     authors: z.array(authorSchema, { error: (iss) => found(iss.input, "a list of authors (- slug: …)") }),
   },
   "authors (a list under `authors:`)",
-).superRefine((data, ctx) => uniqueSlugs(data.authors, "authors", ctx));
+).superRefine((data, ctx) => uniqueSlugs(data.authors, "authors", ctx), always);
 
 export type AuthorEntry = z.infer<typeof authorSchema>;
 
 /** Front matter of a page about the publisher (src/pages/<slug>.md). */
 export const trustPageFrontMatterSchema = mapping(
   {
-    title: text(`a title of at most ${MAX_TITLE_LENGTH} characters`).max(MAX_TITLE_LENGTH, {
-      error: (iss) =>
-        `${describeValue(iss.input)} is ${String(iss.input).trim().length} characters long; expected at most ${MAX_TITLE_LENGTH}`,
-    }),
+    title: shortText(`a title of at most ${MAX_TITLE_LENGTH} characters`, MAX_TITLE_LENGTH),
     description: text("a one-sentence description of the page"),
     updated: isoDateTime.optional(),
   },

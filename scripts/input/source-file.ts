@@ -56,6 +56,50 @@ export function utf8Problem(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * The text of bytes in UTF-16 or UTF-32 (what "Unicode" means in some editors' save dialogs), and
+ * what to call it, or null. By its byte order mark, or, without one, by NUL bytes at every other
+ * place where Latin text has its letters. Such a file is not UTF-8, and its UTF-8 reading would be
+ * blamed on Latin-1.
+ */
+export function wideEncoding(bytes: Uint8Array): { name: string; text: string } | null {
+  const starts = (...marks: number[]) => marks.every((mark, index) => bytes[index] === mark);
+  const decode = (label: string, from: number) => {
+    try {
+      return new TextDecoder(label).decode(bytes.subarray(from));
+    } catch {
+      return null;
+    }
+  };
+  let found: { name: string; label: string; from: number } | null = null;
+  if (starts(0xff, 0xfe, 0, 0) || starts(0, 0, 0xfe, 0xff)) {
+    // TextDecoder has no UTF-32: four bytes a character.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength - (bytes.byteLength % 4));
+    const little = bytes[0] === 0xff;
+    let text = "";
+    for (let at = 4; at < view.byteLength; at += 4) {
+      const point = view.getUint32(at, little);
+      text += point <= 0x10ffff ? String.fromCodePoint(point) : "\uFFFD";
+    }
+    return { name: `UTF-32 (${little ? "little" : "big"}-endian, with a byte order mark)`, text };
+  }
+  if (starts(0xff, 0xfe))
+    found = { name: "UTF-16 (little-endian, with a byte order mark)", label: "utf-16le", from: 2 };
+  else if (starts(0xfe, 0xff))
+    found = { name: "UTF-16 (big-endian, with a byte order mark)", label: "utf-16be", from: 2 };
+  else if (bytes.length >= 4) {
+    // Without a mark: every other byte NUL over the first line's length.
+    const sample = bytes.subarray(0, Math.min(bytes.length - (bytes.length % 2), 64));
+    const evenNul = sample.every((byte, index) => index % 2 === 1 || byte === 0);
+    const oddNul = sample.every((byte, index) => index % 2 === 0 || byte === 0);
+    if (oddNul && !evenNul) found = { name: "UTF-16 (little-endian)", label: "utf-16le", from: 0 };
+    else if (evenNul && !oddNul) found = { name: "UTF-16 (big-endian)", label: "utf-16be", from: 0 };
+  }
+  if (!found) return null;
+  const text = decode(found.label, found.from);
+  return text === null ? null : { name: found.name, text };
+}
+
 export interface SourceProblem {
   field: string;
   message: string;
@@ -71,8 +115,13 @@ export function sourceText(
   parts: (text: string) => readonly [number, string][] = () => [[1, "(file)"]],
 ): { text: string; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
-  let text = decodeUtf8(bytes);
-  if (text === null) {
+  const wide = wideEncoding(bytes);
+  let text = wide ? null : decodeUtf8(bytes);
+  if (wide) {
+    problems.push({ field: "(file)", message: `is ${wide.name}; expected a UTF-8 text file (save it as UTF-8)` });
+    // Read as what it is, so that the other checks see the text.
+    text = normalise(wide.text);
+  } else if (text === null) {
     problems.push({ field: "(file)", message: utf8Problem(bytes) ?? "is not valid UTF-8; expected a UTF-8 text file" });
     text = normalise(lossyDecoder.decode(bytes));
   }

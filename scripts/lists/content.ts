@@ -27,6 +27,7 @@ import { type AuthorIndexPage, type AuthorPage, buildAuthorLists } from "./autho
 import { buildListings, type Listings } from "./listings.ts";
 import type { RankingMemo } from "./related.ts";
 import { urlClaims, urlClashes } from "./site-urls.ts";
+import { tagClashes } from "./topics.ts";
 
 export interface SectionWithArticles extends SectionRef {
   description: string;
@@ -106,7 +107,7 @@ export function buildContent(sources: Sources, ranking?: RankingMemo): Content {
 export interface LoadedContent {
   content: Content;
   articleKeys: ArticleKeys;
-  /** What the build prints and goes on (the legal notice's placeholders). */
+  /** What does not stop a build but the editor should know, one problem line each (SourcesRead.warnings, the legal notice's placeholders). */
   warnings: readonly ContentProblem[];
 }
 
@@ -122,6 +123,10 @@ function checkedContent(read: SourcesRead, paths: ContentPaths, ranking?: Rankin
     const authorsFile = shownPath(path.join(paths.dataDir, AUTHORS_FILE));
     const { articleUrls } = read.sources;
     problems.push(...urlClashes(urlClaims(content, { articleUrls, publisherFile, authorsFile })));
+    // Scheduled articles too (once: the preview shows them), whose tags join the topics when published.
+    const shown = new Set(content.articles.map((article) => article.url));
+    const waiting = content.scheduled.filter((article) => !shown.has(article.url));
+    problems.push(...tagClashes([...content.articles, ...waiting]));
   }
   if (problems.length > 0 || !content) throw new ContentValidationError(problems);
   return content;

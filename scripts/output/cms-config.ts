@@ -18,9 +18,11 @@ import {
   articleFrontMatterSchema,
   authorSchema,
   type CmsSettings,
+  closesBidiControls,
   HTTP_URL_PATTERN,
   isoDateTime,
   type Publisher,
+  showsSomething,
   trustPageFrontMatterSchema,
 } from "../input/schema.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
@@ -171,19 +173,24 @@ export function textPattern(schema: Schema): [string, string] | undefined {
   const regexes = checks
     .filter((check) => check.check === "string_format" && check.format === "regex")
     .map((check) => (check.pattern as RegExp).source);
-  if (checks.some((check) => check.check === "custom")) {
+  const custom = checks.filter((check) => check.check === "custom");
+  if (custom.some((check) => check.fn !== showsSomething && check.fn !== closesBidiControls)) {
     throw new Error("a text checked by a function has no CMS counterpart; give its path a widget in FIELD_WIDGETS");
   }
+  // Something that shows, or nothing at all (an empty text is the length's to judge): a lookahead. Bidirectional controls left
+  // open cannot be told by a regular expression: the build says so in one line.
+  const visible = custom.some((check) => check.fn === showsSomething) ? `(?=\\s*$|[\\s\\S]*${SHOWN_CHARACTER})` : "";
   if (regexes.length > 0) {
-    if (regexes.length > 1 || trims || min !== undefined || max !== undefined) {
+    if (regexes.length > 1 || trims || min !== undefined || max !== undefined || visible) {
       throw new Error("a text with several checks besides one regex has no CMS counterpart");
     }
     const [regex] = regexes as [string];
     return [regex, PATTERN_MESSAGES[regex] ?? "Format refusé par le site."];
   }
-  if (min === undefined && max === undefined) return undefined;
+  if (min === undefined && max === undefined) return visible ? [`^${visible}`, VISIBLE_MESSAGE] : undefined;
   const low = Math.max(min ?? 0, 0);
-  if (!trims) return [`^[\\s\\S]{${low},${max ?? ""}}$`, lengthMessage(low, max)];
+  const message = visible ? `${lengthMessage(low, max)} ${VISIBLE_MESSAGE}` : lengthMessage(low, max);
+  if (!trims) return [`^${visible}[\\s\\S]{${low},${max ?? ""}}$`, message];
   // Trimmed length in [low, max]: surrounding spaces, then a text that starts and ends with a non-space.
   const middle = (n: number | undefined) => (n === undefined ? "" : String(Math.max(n - 2, 0)));
   const core =
@@ -192,8 +199,20 @@ export function textPattern(schema: Schema): [string, string] | undefined {
       : low <= 1
         ? `\\S(?:[\\s\\S]{0,${middle(max)}}\\S)?`
         : `\\S[\\s\\S]{${middle(low)},${middle(max)}}\\S`;
-  return [`^\\s*${low === 0 ? `(?:${core})?` : core}\\s*$`, lengthMessage(low, max)];
+  return [`^${visible}\\s*${low === 0 ? `(?:${core})?` : core}\\s*$`, message];
 }
+
+/**
+ * A character that shows, for Decap's patterns (compiled without the `u` flag, so without
+ * Unicode's classes): anything but white space, controls and the invisible characters
+ * text/visible-text.ts names (zero-width spaces and joiners, the BOM, bidirectional controls,
+ * Hangul fillers, variation selectors, the braille blank). Rarer invisible text (combining marks
+ * alone, tag characters) passes it, and the build refuses it in one line.
+ */
+export const SHOWN_CHARACTER =
+  "[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u2800\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0]";
+
+const VISIBLE_MESSAGE = "Au moins un caractère visible.";
 
 function lengthMessage(min: number, max: number | undefined): string {
   if (max === undefined) return min <= 1 ? "Ne peut pas être vide." : `${min} caractères au moins.`;

@@ -7,10 +7,16 @@
  * build could read it empty, take it for a dead build's, and delete it; four builds started
  * together could all hold it.)
  *
- * A lock is stale when its holder no longer runs: no process has its pid, or the process with that
- * pid started at another time (the pid was reused), or the lock was written before the machine
- * last booted (for a lock without a start time). The start time is read from /proc/<pid>/stat on Linux (with the boot id), from
- * `ps -o lstart=` elsewhere; when neither answers, a live pid counts as the holder.
+ * A lock is stale when its holder no longer runs: no process has its pid, or that process is a
+ * zombie (it has exited and waits for its parent to reap it: a build killed with SIGKILL stays
+ * one until then), or the process with that pid started at another time (the pid was reused), or
+ * the lock was written before the machine last booted (for a lock without a start time). The
+ * start time and state are read from /proc/<pid>/stat on Linux (with the boot id), from `ps`
+ * elsewhere; when neither answers, a live pid counts as the holder.
+ *
+ * The lock and its drafts are read without following links, and only what a build writes (this
+ * format, or an earlier version's bare pid) is ever taken over or removed: a link, a folder or
+ * someone's file at these names is refused (lockProblem), never deleted.
  *
  * Taking over a stale lock is exclusive too: only the build that hard-links the first free claim
  * `<out>.lock.takeover-<id>-<n>` for that lock's id may delete it. A claim whose own claimant died
@@ -18,9 +24,23 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { uptime } from "node:os";
 import path from "node:path";
+import { shownPath } from "../text/shown-path.ts";
+import { describeEntry, pathEntry } from "./output-folder.ts";
 
 export const lockFile = (out: string) => `${out}.lock`;
 
@@ -33,36 +53,62 @@ interface LockHolder {
   id: string;
 }
 
+/** The lock cannot be taken: another build holds it, or something that is not a lock is in its place. */
 export class BuildLockedError extends Error {
-  constructor(out: string, pid: number) {
-    super(`another build (pid ${pid}) is writing ${out}; wait for it to finish, then build again`);
+  constructor(out: string, holder: number | string) {
+    super(
+      typeof holder === "number"
+        ? `another build (pid ${holder}) is writing ${out}; wait for it to finish, then build again`
+        : holder,
+    );
     this.name = "BuildLockedError";
+  }
+}
+
+/** The fields of /proc/<pid>/stat after the command name (state first), or null. */
+function procStat(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may hold spaces and parentheses: fields resume after its last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** What `ps` says of a process (`-o lstart=`, `-o stat=`), or null. */
+function ps(pid: number, field: string): string | null {
+  try {
+    const said = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    return said === "" ? null : said;
+  } catch {
+    return null;
   }
 }
 
 /** Something that tells this run of process `pid` from an earlier or later process with the same pid. */
 export function processStart(pid: number): string | null {
-  if (process.platform === "linux") {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      // Field 22, starttime (clock ticks since boot), counted after the command name, which may
-      // hold spaces and parentheses: fields resume after its last ")".
-      const startTicks = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
-      const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
-      return startTicks ? `${boot}/${startTicks}` : null;
-    } catch {
-      return null;
-    }
-  }
+  if (process.platform !== "linux") return ps(pid, "lstart");
+  // Field 22, starttime (clock ticks since boot): the 20th after the command name.
+  const startTicks = procStat(pid)?.[19];
+  if (!startTicks) return null;
   try {
-    const started = execFileSync("ps", ["-o", "lstart=", "-p", String(pid)], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    }).trim();
-    return started === "" ? null : started;
+    return `${readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim()}/${startTicks}`;
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether process `pid` has exited and only waits to be reaped (state Z, or X while it goes): it
+ * holds nothing any more, though signals still find its pid.
+ */
+export function isZombie(pid: number): boolean {
+  const state = process.platform === "linux" ? procStat(pid)?.[0] : ps(pid, "stat")?.[0];
+  return state === "Z" || state === "X";
 }
 
 function pidExists(pid: number): boolean {
@@ -76,16 +122,33 @@ function pidExists(pid: number): boolean {
   }
 }
 
-/** The holder named by a lock file, or null when there is no such file. */
-function readHolder(file: string): (LockHolder & { written: number; legacy: boolean }) | null {
-  let text: string;
-  let written: number;
+/** A lock file's holder; `foreign` when the file is not one a build wrote (never taken over or removed). */
+type ReadHolder = (LockHolder & { written: number; legacy: boolean }) | "foreign";
+
+/** The bytes of a regular file, its link not followed; null when there is none (or it is not one). */
+function readOwnFile(file: string): { text: string; written: number } | "foreign" | null {
+  let fd: number;
   try {
-    written = statSync(file).mtimeMs;
-    text = readFileSync(file, "utf8");
-  } catch {
-    return null;
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    // ELOOP: a symbolic link; EISDIR (or ENXIO for a socket): not a file.
+    return isCode(error, "ENOENT") ? null : "foreign";
   }
+  try {
+    const stats = fstatSync(fd);
+    // A build's lock is a few dozen bytes.
+    if (!stats.isFile() || stats.size > 4096) return "foreign";
+    return { text: readFileSync(fd, "utf8"), written: stats.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The holder named by a lock file, or null when there is no such file. */
+function readHolder(file: string): ReadHolder | null {
+  const read = readOwnFile(file);
+  if (read === null || read === "foreign") return read;
+  const { text, written } = read;
   try {
     const { pid, start, id } = JSON.parse(text) as Partial<LockHolder>;
     if (typeof pid === "number" && typeof id === "string" && /^[\w-]{1,64}$/.test(id)) {
@@ -94,13 +157,30 @@ function readHolder(file: string): (LockHolder & { written: number; legacy: bool
   } catch {
     // Not this format: an earlier version's lock, a bare pid (or empty, if it died writing it).
   }
+  if (!/^\d*$/.test(text.trim())) return "foreign";
   const id = `legacy-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
-  return { pid: /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0, start: null, id, written, legacy: true };
+  return { pid: text.trim() === "" ? 0 : Number(text.trim()), start: null, id, written, legacy: true };
+}
+
+/**
+ * Why what is at `<out>.lock` stops a build, in one line, or null: a symbolic link, a folder or
+ * a file that is not a build's lock is never followed, taken over or removed.
+ */
+export function lockProblem(out: string): string | null {
+  const file = lockFile(out);
+  const entry = pathEntry(file);
+  if (entry.kind === "missing") return null;
+  const found =
+    entry.kind !== "file" ? describeEntry(entry) : readHolder(file) === "foreign" ? "is a file no build wrote" : null;
+  return (
+    found &&
+    `the build lock "${shownPath(file)}": ${found}; expected the lock a build takes, or nothing (the build neither follows nor removes what it did not make beside its output: move it away); nothing was written`
+  );
 }
 
 /** True while the build named by the lock file may still be running. */
 function isRunning(holder: LockHolder & { written: number }): boolean {
-  if (!pidExists(holder.pid)) return false;
+  if (!pidExists(holder.pid) || isZombie(holder.pid)) return false;
   // No start time recorded (an earlier version's lock): written before the last boot, it names
   // another process that got the pid. (Not used otherwise: a clock set forward shifts the boot
   // time computed from the uptime.)
@@ -108,6 +188,8 @@ function isRunning(holder: LockHolder & { written: number }): boolean {
   const start = processStart(holder.pid);
   return start === null ? pidExists(holder.pid) : start === holder.start;
 }
+
+const idOf = (holder: ReadHolder | null) => (holder === null || holder === "foreign" ? null : holder.id);
 
 /** Waits a few milliseconds without returning to the event loop (the lock is taken synchronously). */
 function pause(ms: number): void {
@@ -129,13 +211,13 @@ function takeOver(file: string, stale: LockHolder, draft: string): boolean {
       if (!isCode(error, "EEXIST")) throw error;
       const claimant = readHolder(claim);
       // Released, or held by a running build: the lock is changing; look again.
-      if (claimant === null || isRunning(claimant)) return false;
+      if (claimant === null || claimant === "foreign" || isRunning(claimant)) return false;
       continue; // its claimant died: the next claim decides
     }
     try {
       // Only this claim's holder may delete the lock while it is still the stale one; an earlier
       // claimant may have deleted it already, and another build may hold it since.
-      if (readHolder(file)?.id === stale.id) {
+      if (idOf(readHolder(file)) === stale.id) {
         try {
           unlinkSync(file);
         } catch (error) {
@@ -163,10 +245,12 @@ function removeLeftovers(file: string): void {
     if (!entry.startsWith(prefix)) continue;
     const leftover = path.join(path.dirname(file), entry);
     const holder = readHolder(leftover);
+    // Not a build's: left alone.
+    if (holder === null || holder === "foreign") continue;
     // A draft is written in two steps (create, then write): one without its content yet is
     // another build's, still being written, unless it is old.
-    const writing = holder?.legacy && Date.now() - holder.written < 60_000;
-    if (holder && !writing && !isRunning(holder)) rmSync(leftover, { force: true });
+    const writing = holder.legacy && Date.now() - holder.written < 60_000;
+    if (!writing && !isRunning(holder)) rmSync(leftover, { force: true });
   }
 }
 
@@ -187,15 +271,17 @@ export function acquireBuildLock(out: string): () => void {
         linkSync(draft, file);
         removeLeftovers(file);
         return () => {
-          if (readHolder(file)?.id === mine.id) rmSync(file, { force: true });
+          if (idOf(readHolder(file)) === mine.id) rmSync(file, { force: true });
         };
       } catch (error) {
         if (!isCode(error, "EEXIST")) throw error;
       }
       const holder = readHolder(file);
+      if (holder === "foreign") throw new BuildLockedError(out, lockProblem(out) ?? `${file} is not a build's lock`);
       if (holder === null) {
         // Released meanwhile, as a rule; a lock that exists but cannot be read never goes away.
-        if (Date.now() > deadline) throw new Error(`cannot read the build lock ${file}; remove it if no build runs`);
+        if (Date.now() > deadline)
+          throw new BuildLockedError(out, `cannot read the build lock ${file}; remove it if no build runs`);
         pause(1);
         continue;
       }

@@ -13,7 +13,6 @@
  * what is on disk, every page is rendered (a clean build), and the summary says why.
  */
 import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
 import type { SegmentInput } from "../eleventy/plugin.ts";
@@ -36,7 +35,7 @@ import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
 import { changesFile, recordChanges } from "./changes.ts";
 import { codeVersion, templatesVersion } from "./code-version.ts";
-import { checkKeptFiles, checkKeptPages, describeFile, describePage, pageFile } from "./kept-pages.ts";
+import { checkKeptFiles, checkKeptPages, describeFile, describePage, keptEntry, pageFile } from "./kept-pages.ts";
 import {
   GLOBAL_CHANGED,
   type Journal,
@@ -47,18 +46,14 @@ import {
   removeManifest,
   writeManifest,
 } from "./manifest.ts";
-import {
-  markerIdentity,
-  OUTPUT_MARKER,
-  outputFolderProblem,
-  projectFolders,
-  writeOutputMarker,
-} from "./output-folder.ts";
+import { markerIdentity, OUTPUT_MARKER, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, previousDir, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
+import { copiesRecordFile } from "./place-file.ts";
 import { type Drawing, imageKeys } from "./render-images.ts";
 import { editionOf, owns, ownsSiteFiles, SHARE_RECORD, type Shard, shardName, writeShareRecord } from "./shares.ts";
 import { prepareStaging, removeEmptyFolders, syncStaging } from "./staging.ts";
 import { formatBuildSummary } from "./summary.ts";
+import { claimSurroundings } from "./surroundings.ts";
 import { captureWarnings } from "./warnings.ts";
 
 export interface BuildOptions {
@@ -155,12 +150,12 @@ export async function build(options: BuildOptions): Promise<number> {
   const { out } = options;
   const environment = orReport(() => readEnvironment(options.env));
   if (!environment) return 1;
-  // Replacing the output deletes what it held: refuse any folder a build did not write.
-  const refused = outputFolderProblem(out, projectFolders({ cwd: process.cwd(), ...directories, ...options.paths }));
-  if (refused) {
-    console.error(`Build failed: ${refused}.`);
-    return 1;
-  }
+  // Replacing the output deletes what it held: refuse any folder a build did not write, and
+  // anything beside it or in the cache that the build did not make (publish/surroundings.ts).
+  const folders = projectFolders({ cwd: process.cwd(), ...directories, ...options.paths });
+  const refused = claimSurroundings(out, environment, folders);
+  for (const line of refused) console.error(`Build failed: ${line}.`);
+  if (refused.length > 0) return 1;
 
   let releaseLock: () => void;
   try {
@@ -292,19 +287,19 @@ async function renderAndSwap(
   const { out, shard } = options;
   const { content } = loaded;
   const capture = captureWarnings();
-  // The legal notice's placeholders: published as gaps, and said (counted in the summary).
-  for (const warning of loaded.warnings) console.warn(formatProblem(warning));
+  // The legal notice's placeholders, files left unread: published as they are, and said (counted in the summary).
+  for (const warning of loaded.warnings) console.warn(`Warning: ${formatProblem(warning)}`);
   const manifest = manifestFile(environment.cacheDir, out);
   const imagesToPlace = plan.images.filter((job) => !plan.keptImages.has(job.image.path));
   const photos = photoJobs(content.articles).filter((job) => owns(shard, job.renditions[0]?.path ?? job.file));
   let drawing: Drawing | undefined;
   // Settles once nothing places photos into the staging folder any more.
   let photosPlaced: Promise<unknown> = Promise.resolve();
+  // Which output the staging folder is, read before takeStaging marks it anew (a new file): a build
+  // stopped while it changes the folder leaves none that passes for that output (stagingChanges),
+  // and still one the next build knows for its own (surroundings.ts).
+  const stagingMarker = markerIdentity(previousDir(out));
   const staging = takeStaging(out);
-  // Which output the staging folder is; its marker goes first, so that a build stopped while it
-  // changes the folder leaves none that passes for that output (stagingChanges).
-  const stagingMarker = markerIdentity(staging);
-  rmSync(path.join(staging, OUTPUT_MARKER), { force: true });
   // The photos folder is the photo worker's: it places the photos the cache has and removes the
   // others, while this thread prepares the rest of the staging folder and Eleventy renders.
   try {
@@ -312,7 +307,9 @@ async function renderAndSwap(
     // rendering thread); those it lacks are made after, in a process of their own, so that
     // encoding does not add its memory to Eleventy's.
     const { makeMissingPhotosApart, placeCachedPhotos } = await import("./photos.ts");
-    const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir, true);
+    // Copies, never links to the cache: the current output's recorded copies are linked instead.
+    const copies = { record: copiesRecordFile(environment.cacheDir, out, "photos"), current: out };
+    const cachedPhotos = placeCachedPhotos(photos, staging, environment.imageCacheDir, true, copies);
     // Its failure is reported below, once Eleventy's render is over.
     photosPlaced = cachedPhotos.then(
       () => undefined,
@@ -337,10 +334,12 @@ async function renderAndSwap(
       { pages: new Set(plan.prints.keys()), images: new Set(plan.imageKeys.keys()), written: [...rendered, ...placed] },
       kept,
     );
+    // The kept files linked into the staging folder: a link gives them a new status-change time.
+    const linked = new Set<string>();
     const emptied = changes
-      ? syncStaging(staging, changes.remove, changes.link)
+      ? syncStaging(staging, changes.remove, changes.link, linked)
       : // The search index's folder is search-index.ts's, which keeps its unchanged files.
-        prepareStaging(staging, kept, new Set(placed), new Set([PHOTOS_FOLDER, SEARCH_FILES_FOLDER]));
+        prepareStaging(staging, kept, new Set(placed), new Set([PHOTOS_FOLDER, SEARCH_FILES_FOLDER]), linked);
     // Eleventy is loaded only now (half a second): a build that fails validation says so sooner.
     const { renderSegments } = await import("./render-segments.ts");
     const { outputs, copied } = await renderSegments(segmentInputs(content, plan, environment, options), {
@@ -352,6 +351,7 @@ async function renderAndSwap(
     }).finally(() => photosPlaced);
     // Missing photos are made while the cards the cache lacked are finished.
     const [cards, photoStats] = await Promise.allSettled([
+      // Only new or changed cards are drawn: always copied (kept cards are the current output's, linked).
       drawing.done.then((drawn) => placeImages(drawn, staging)),
       cachedPhotos.then(makeMissingPhotosApart),
     ]);
@@ -369,6 +369,7 @@ async function renderAndSwap(
       sections: content.publisher.sections,
       articleKeys: loaded.articleKeys,
       enabled: content.publisher.search.enabled && ownsSiteFiles(shard),
+      copies: { current: out, record: copiesRecordFile(environment.cacheDir, out, "search") },
     });
 
     // The CMS, only when settings.yaml deploys it (with the site-wide files).
@@ -384,10 +385,13 @@ async function renderAndSwap(
     writeOutputMarker(staging);
     const pages: Manifest["pages"] = {};
     for (const print of plan.prints.values())
-      pages[print.url] = plan.keptEntries.get(print.url) ?? describePage(staging, print);
+      pages[print.url] =
+        keptEntry(staging, pageFile(print.url), plan.keptEntries.get(print.url), linked) ??
+        describePage(staging, print);
     const images: Manifest["images"] = {};
     for (const [file, key] of plan.imageKeys)
-      images[file] = plan.keptImages.get(file) ?? describeFile(staging, file, key);
+      images[file] =
+        keptEntry(staging, file.slice(1), plan.keptImages.get(file), linked) ?? describeFile(staging, file, key);
     if (shard) {
       const edition = editionOf(plan.siteGlobal, plan.allPrints.values());
       writeShareRecord(staging, { edition, global: plan.siteGlobal, ...shard, pages, images });

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { ExtraFile } from "../eleventy/preview-server.ts";
 import { CMS_FOLDER, DECAP_FOLDER } from "../output/cms-page.ts";
-import { placeFile } from "./place-file.ts";
+import { copyFile } from "./place-file.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -114,7 +114,8 @@ export async function writeCmsFolder(
   writeFileSync(path.join(folder, "admin.js"), await bundleCmsScript(root));
   const dist = decapDist(root);
   const files = decapFiles(root);
-  for (const name of files) placeFile(path.join(dist, name), path.join(outDir, DECAP_FOLDER, name));
+  // Copies: a published file never shares its inode with node_modules.
+  for (const name of files) copyFile(path.join(dist, name), path.join(outDir, DECAP_FOLDER, name));
   const relative = (file: string) => path.relative(outDir, file).split(path.sep).join("/");
   return [
     ...["index.html", "config.yml", "admin.js"].map((name) => relative(path.join(folder, name))),

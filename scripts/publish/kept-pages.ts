@@ -16,7 +16,12 @@ export function pageFile(url: string): string {
 
 const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-/** The file as the manifest describes it: same size, and the same time or (after a copy or a restore) the same bytes. */
+/**
+ * The file as the manifest describes it: same size, and the same modification and status-change
+ * times, or else (after a copy, a restore, or a hard link made by the last build) the same bytes.
+ * The status-change time catches an edit whose modification time was put back (touch -r); the
+ * build records the new one of a file it links itself (keptEntry).
+ */
 function matches(file: string, entry: ManifestEntry): ManifestEntry | null {
   let stats: ReturnType<typeof lstatSync>;
   try {
@@ -25,8 +30,8 @@ function matches(file: string, entry: ManifestEntry): ManifestEntry | null {
     return null;
   }
   if (!stats.isFile() || stats.size !== entry.size) return null;
-  if (stats.mtimeMs === entry.mtimeMs) return entry;
-  return sha256Of(file) === entry.sha256 ? { ...entry, mtimeMs: stats.mtimeMs } : null;
+  if (stats.mtimeMs === entry.mtimeMs && stats.ctimeMs === entry.ctimeMs) return entry;
+  return sha256Of(file) === entry.sha256 ? { ...entry, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : null;
 }
 
 const notAsDescribed = (file: string) => ({
@@ -73,10 +78,28 @@ export function checkKeptFiles(
 export function describeFile(dir: string, relative: string, fingerprint: string): ManifestEntry {
   const file = path.join(dir, relative);
   const stats = lstatSync(file);
-  return { fingerprint, size: stats.size, mtimeMs: stats.mtimeMs, sha256: sha256Of(file) };
+  return { fingerprint, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, sha256: sha256Of(file) };
 }
 
 /** The manifest entry of a page just written into `dir`. */
 export function describePage(dir: string, page: PagePrint): ManifestEntry {
   return describeFile(dir, pageFile(page.url), page.fingerprint);
+}
+
+/**
+ * A kept file's entry for the next manifest (`relative` to `dir`): as checked, with the
+ * status-change time it has now when the build hard-linked it (`linked`, from prepareStaging or
+ * syncStaging) after checking it, so that the next build does not read it again. Undefined for a
+ * file that was not kept.
+ */
+export function keptEntry(
+  dir: string,
+  relative: string,
+  entry: ManifestEntry | undefined,
+  linked: ReadonlySet<string>,
+): ManifestEntry | undefined {
+  if (!entry || !linked.has(relative)) return entry;
+  const stats = lstatSync(path.join(dir, relative));
+  // The file that was checked (same size and time): only the link changed its status time.
+  return stats.size === entry.size && stats.mtimeMs === entry.mtimeMs ? { ...entry, ctimeMs: stats.ctimeMs } : entry;
 }

@@ -1,7 +1,7 @@
 /**
  * The manifest of the last build of an output folder, kept under the cache folder: for each
  * page, the fingerprint of what it shows (lists/page-fingerprints.ts) and the file it was
- * written to (size, time, SHA-256), plus one fingerprint of what every page depends on (code,
+ * written to (size, modification and status-change times, SHA-256), plus one fingerprint of what every page depends on (code,
  * templates, environment). An incremental build takes from the last build every page whose
  * fingerprint is unchanged. It is written only after a successful swap, and removed before one:
  * a build killed in between leaves no manifest, and the next build is a clean one.
@@ -21,14 +21,16 @@ export interface ManifestEntry {
   fingerprint: string;
   size: number;
   mtimeMs: number;
+  /** The status-change time: unlike the modification time, no tool can set it back after an edit. */
+  ctimeMs: number;
   sha256: string;
 }
 
-/** Pages as arrays in the file: [url, fingerprint, size, mtimeMs, sha256] (a manifest of 4000 pages parses in milliseconds). */
-type PageRow = [string, string, number, number, string];
+/** Pages and cards as arrays in the file: [key, fingerprint, size, mtimeMs, sha256, ctimeMs] (a manifest of 4000 pages parses in milliseconds). */
+type PageRow = [string, string, number, number, string, number];
 
 const headerSchema = z.strictObject({
-  format: z.literal(3),
+  format: z.literal(4),
   out: z.string(),
   global: z.string(),
   pages: z.array(z.unknown()),
@@ -66,14 +68,15 @@ export interface Journal {
 
 /** A row as written, or null: checked by hand, zod at this size cost a third of a second. */
 function pageRow(row: unknown): PageRow | null {
-  if (!Array.isArray(row) || row.length !== 5) return null;
-  const [url, fingerprint, size, mtimeMs, sha256] = row as unknown[];
+  if (!Array.isArray(row) || row.length !== 6) return null;
+  const [url, fingerprint, size, mtimeMs, sha256, ctimeMs] = row as unknown[];
   const ok =
     typeof url === "string" &&
     typeof fingerprint === "string" &&
     Number.isInteger(size) &&
     (size as number) >= 0 &&
     typeof mtimeMs === "number" &&
+    typeof ctimeMs === "number" &&
     typeof sha256 === "string" &&
     /^[0-9a-f]{64}$/.test(sha256);
   return ok ? (row as PageRow) : null;
@@ -104,8 +107,8 @@ export function readManifest(file: string, expected: { out: string; global?: str
       for (const row of rows) {
         const page = pageRow(row);
         if (!page) throw new Error("not a page row");
-        const [key, fingerprint, size, mtimeMs, sha256] = page;
-        table[key] = { fingerprint, size, mtimeMs, sha256 };
+        const [key, fingerprint, size, mtimeMs, sha256, ctimeMs] = page;
+        table[key] = { fingerprint, size, mtimeMs, ctimeMs, sha256 };
       }
       return table;
     };
@@ -138,12 +141,12 @@ export function writeManifest(file: string, manifest: Manifest): void {
   const partial = `${file}.${process.pid}.tmp`;
   const rows = (table: Record<string, ManifestEntry>) =>
     Object.entries(table).map(
-      ([key, entry]): PageRow => [key, entry.fingerprint, entry.size, entry.mtimeMs, entry.sha256],
+      ([key, entry]): PageRow => [key, entry.fingerprint, entry.size, entry.mtimeMs, entry.sha256, entry.ctimeMs],
     );
   writeFileSync(
     partial,
     JSON.stringify({
-      format: 3,
+      format: 4,
       out: manifest.out,
       global: manifest.global,
       pages: rows(manifest.pages),

@@ -22,10 +22,11 @@ import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
 import { pageFile } from "./kept-pages.ts";
 import { type Manifest, manifestFile, removeManifest, writeManifest } from "./manifest.ts";
-import { OUTPUT_MARKER, outputFolderProblem, projectFolders, writeOutputMarker } from "./output-folder.ts";
+import { OUTPUT_MARKER, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
 import { readShareRecord, SHARE_RECORD, type ShareRecord } from "./shares.ts";
 import { prepareStaging, removeEmptyFolders } from "./staging.ts";
+import { claimSurroundings } from "./surroundings.ts";
 
 export interface MergeOptions {
   /** The folder to publish into (absolute). */
@@ -124,8 +125,13 @@ export async function mergeShares(options: MergeOptions): Promise<number> {
     if (!invalid) throw error;
     return fail(invalid.problems.map(formatProblem));
   }
-  const refused = outputFolderProblem(out, projectFolders({ cwd: process.cwd(), ...directories, ...options.paths }));
-  if (refused) return fail([refused]);
+  // The same places around the output as a build's, checked the same way (surroundings.ts).
+  const refused = claimSurroundings(
+    out,
+    environment,
+    projectFolders({ cwd: process.cwd(), ...directories, ...options.paths }),
+  );
+  if (refused.length > 0) return fail(refused);
   const checked = checkShares(shares, out);
   if ("problems" in checked) return fail(checked.problems);
   const files = new Map<string, string>();

@@ -9,7 +9,16 @@
  * publisher data, articles, `.git` or `node_modules`. The preview (`npm start --output`) follows
  * the same rule. Everything is checked before anything is written.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { shownPath } from "../text/shown-path.ts";
 
@@ -36,6 +45,7 @@ export function projectFolders(options: {
   data: string;
   articlesDir: string;
   dataDir: string;
+  pagesDir?: string;
 }): { project: string; protectedFolders: ProtectedFolder[] } {
   const { cwd } = options;
   return {
@@ -46,14 +56,53 @@ export function projectFolders(options: {
       { path: path.resolve(cwd, options.data), role: "the publisher data folder" },
       { path: options.articlesDir, role: "the articles folder" },
       { path: options.dataDir, role: "the publisher data folder" },
+      ...(options.pagesDir ? [{ path: options.pagesDir, role: "the folder of pages about the publisher" }] : []),
       { path: path.join(cwd, ".git"), role: "the git repository" },
       { path: path.join(cwd, "node_modules"), role: "the installed packages" },
     ],
   };
 }
 
+/** What is at a path, its last part not followed when it is a symbolic link. */
+export type PathEntry =
+  | { kind: "missing" | "folder" | "file" | "other" }
+  | { kind: "link"; target: string; leadsTo: "missing" | "folder" | "file" | "other" };
+
+const kindOf = (stats: ReturnType<typeof lstatSync> | undefined): "missing" | "folder" | "file" | "other" =>
+  !stats ? "missing" : stats.isDirectory() ? "folder" : stats.isFile() ? "file" : "other";
+
+export function pathEntry(file: string): PathEntry {
+  let stats: ReturnType<typeof lstatSync> | undefined;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    // Missing, or a parent that is not a folder: nothing is there either way.
+    return { kind: "missing" };
+  }
+  if (!stats.isSymbolicLink()) return { kind: kindOf(stats) };
+  let leadsTo: ReturnType<typeof kindOf>;
+  try {
+    leadsTo = kindOf(statSync(file));
+  } catch {
+    // Dangling, or a loop of links.
+    leadsTo = "missing";
+  }
+  return { kind: "link", target: readlinkSync(file), leadsTo };
+}
+
+/** "is a symbolic link to /var/www/html", "is a file"…: what a refusal says was found. */
+export function describeEntry(entry: PathEntry): string {
+  if (entry.kind === "link") {
+    const leads = { missing: ", which leads nowhere", folder: "", file: " (a file)", other: "" }[entry.leadsTo];
+    return `is a symbolic link to ${entry.target}${leads}`;
+  }
+  return { missing: "is not there", folder: "is a folder", file: "is a file", other: "is a FIFO, socket or device" }[
+    entry.kind
+  ];
+}
+
 /** The path with every symbolic link resolved, for the part of it that exists. */
-function realPath(file: string): string {
+export function realPath(file: string): string {
   const missing: string[] = [];
   let existing = path.resolve(file);
   for (;;) {
@@ -69,7 +118,7 @@ function realPath(file: string): string {
 }
 
 /** True when `inner` is `outer` or below it. */
-function isWithin(inner: string, outer: string): boolean {
+export function isWithin(inner: string, outer: string): boolean {
   const relative = path.relative(outer, inner);
   return relative === "" || (!relative.startsWith(`..${path.sep}`) && relative !== ".." && !path.isAbsolute(relative));
 }
@@ -95,6 +144,26 @@ function isEarlierBuild(dir: string, entries: string[]): boolean {
 }
 
 /**
+ * What `dir` (links resolved) is to the project's folders when it is, holds or lies inside one of
+ * them ("is the templates folder (src)"), or null.
+ */
+export function protectedFolderProblem(
+  dir: string,
+  folders: { project: string; protectedFolders: ProtectedFolder[] },
+): string | null {
+  const real = realPath(dir);
+  const project = realPath(folders.project);
+  if (isWithin(project, real)) return `${real === project ? "is" : "holds"} the working directory (the project)`;
+  for (const folder of folders.protectedFolders) {
+    const guarded = realPath(folder.path);
+    if (isWithin(guarded, real))
+      return `${real === guarded ? "is" : "holds"} ${folder.role} (${shownPath(folder.path)})`;
+    if (isWithin(real, guarded)) return `is inside ${folder.role} (${shownPath(folder.path)})`;
+  }
+  return null;
+}
+
+/**
  * Why the folder `out` may not be written as a site's output, as one line
  * (`--out "src": …; expected …`), or null when it may.
  */
@@ -106,38 +175,62 @@ export function outputFolderProblem(
   const expected =
     "expected a new or empty folder, or one a previous build wrote (it holds a .news-build file); nothing was written";
   const refuse = (found: string) => `${flag} "${shownPath(out)}": ${found}; ${expected}`;
-  const real = realPath(out);
-  const project = realPath(folders.project);
-  if (isWithin(project, real)) {
+  const guarded = protectedFolderProblem(out, folders);
+  if (guarded) return refuse(guarded);
+
+  const entry = pathEntry(out);
+  if (entry.kind === "link") {
+    // Renaming the new output into place would replace the link itself: the folder it leads to
+    // would be written every other build, and its own files lost.
     return refuse(
-      real === project ? "is the working directory (the project)" : "holds the working directory (the project)",
+      `${describeEntry(entry)}; the build renames its new output into place, which replaces a link instead of filling the folder it leads to (link the web server's folder to the output instead)`,
     );
   }
-  for (const folder of folders.protectedFolders) {
-    const guarded = realPath(folder.path);
-    if (isWithin(guarded, real))
-      return refuse(`${real === guarded ? "is" : "holds"} ${folder.role} (${shownPath(folder.path)})`);
-    if (isWithin(real, guarded)) return refuse(`is inside ${folder.role} (${shownPath(folder.path)})`);
+  if (entry.kind === "missing") {
+    const blocked = blockedParent(out);
+    return blocked ? refuse(blocked) : null;
   }
+  if (entry.kind !== "folder") return refuse("is not a folder");
+  return builtFolderProblem(out, refuse);
+}
 
-  const stats = statSync(out, { throwIfNoEntry: false });
-  if (!stats) return null;
-  if (!stats.isDirectory()) return refuse("is not a folder");
+/** What keeps the folders that would hold `path` from being made (a file, a link leading nowhere), or null. */
+function blockedParent(file: string): string | null {
+  for (let at = path.dirname(file); path.dirname(at) !== at; at = path.dirname(at)) {
+    const entry = pathEntry(at);
+    if (entry.kind === "missing") continue;
+    if (entry.kind === "folder" || (entry.kind === "link" && entry.leadsTo === "folder")) return null;
+    return `lies inside ${shownPath(at)}, which ${describeEntry(entry)}`;
+  }
+  return null;
+}
+
+/**
+ * Why the folder `dir` is not one a build wrote: null when it is empty, holds the marker or has
+ * the shape of an earlier build's output; else `refuse`'s line.
+ */
+export function builtFolderProblem(dir: string, refuse: (found: string) => string): string | null {
   let entries: string[];
   try {
-    entries = readdirSync(out);
+    entries = readdirSync(dir);
   } catch {
     return refuse("cannot be read");
   }
   if (entries.length === 0) return null;
-  if (lstatSync(path.join(out, OUTPUT_MARKER), { throwIfNoEntry: false })?.isFile()) return null;
-  if (isEarlierBuild(out, entries)) return null;
+  if (lstatSync(path.join(dir, OUTPUT_MARKER), { throwIfNoEntry: false })?.isFile()) return null;
+  if (isEarlierBuild(dir, entries)) return null;
   return refuse(`is a folder no build wrote (it has ${entries.length} entries and no ${OUTPUT_MARKER} file)`);
 }
 
-/** Marks a folder as written by the build, so that a later build may replace it. */
+/**
+ * Marks a folder as written by the build, so that a later build may replace it. Written aside,
+ * then renamed: a marker already there may be another output's file too (hard links), and is
+ * never written into.
+ */
 export function writeOutputMarker(dir: string): void {
-  writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+  const partial = path.join(dir, `${OUTPUT_MARKER}.${process.pid}.tmp`);
+  writeFileSync(partial, MARKER_TEXT);
+  renameSync(partial, path.join(dir, OUTPUT_MARKER));
 }
 
 /**

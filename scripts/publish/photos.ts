@@ -11,7 +11,16 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { type Dirent, mkdirSync, readdirSync, rmdirSync, rmSync } from "node:fs";
+import {
+  type Dirent,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -20,12 +29,12 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Sharp } from "sharp";
 import { type ContentProblem, ContentValidationError } from "../input/content-error.ts";
-import { MAX_PHOTO_PIXELS } from "../input/images.ts";
+import { MAX_PHOTO_PIXELS, readPhotoFile } from "../input/images.ts";
 import type { Rendition } from "../input/responsive-photos.ts";
 import { PHOTOS_FOLDER } from "../input/urls.ts";
 import type { PhotoJob } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { placeFile } from "./place-file.ts";
+import { type CopiesOptions, PlacedCopies } from "./place-file.ts";
 import { SourceHashes } from "./source-hashes.ts";
 
 const require = createRequire(import.meta.url);
@@ -63,6 +72,76 @@ function fingerprint(): string {
   return createHash("sha256")
     .update(JSON.stringify([PIPELINE_VERSION, versions, ENCODING, MAX_PHOTO_PIXELS]))
     .digest("hex");
+}
+
+/** The sources (by the key of their bytes and the pipeline) decoded whole once, remembered in the cache. */
+const DECODED_FILE = "decoded.json";
+
+function decodedSources(dir: string): Set<string> {
+  try {
+    const keys = JSON.parse(readFileSync(path.join(dir, DECODED_FILE), "utf8")) as unknown;
+    return new Set(Array.isArray(keys) ? keys.filter((key): key is string => typeof key === "string") : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Adds `keys` to what is remembered (written aside, then renamed). */
+function rememberDecoded(dir: string, keys: string[]): void {
+  if (keys.length === 0) return;
+  const file = path.join(dir, DECODED_FILE);
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify([...new Set([...decodedSources(dir), ...keys])]));
+  renameSync(partial, file);
+}
+
+/** Messages from the decoders that mean the data stops before the picture is whole. */
+const DATA_ENDS_EARLY = /premature end|truncat|not enough image data|unexpected end|short read|end of file/i;
+
+/**
+ * Why a source's header cannot be trusted, or null. The header (read by image-size, what the
+ * build planned every version with) and the decoder (libvips, which makes them) must give the
+ * same size, and the data must hold every pixel the header announces: a JPEG whose header says
+ * 7000 × 7000 over the data of 1200 × 800 was decoded with grey where the data ran out, and
+ * published as a grey square. Decoding at an eighth of the size still reads all the data (0.1 s
+ * for a 2400 × 1600 photo); done once per source, remembered by its bytes.
+ */
+export async function decodeProblem(file: string): Promise<string | null> {
+  const sharp = (await import("sharp")).default;
+  const shown = shownPath(file);
+  const header = readPhotoFile(file, "", shown);
+  if (!header.ok) return header.message;
+  const { width, height } = header.photo;
+  const options = { limitInputPixels: MAX_PHOTO_PIXELS } as const;
+  const expected = "expected a complete JPEG, PNG, WebP or AVIF photo, exported again";
+  try {
+    const meta = await sharp(file, { ...options, failOn: "error" }).metadata();
+    const turned = (meta.orientation ?? 1) >= 5;
+    const [decodedWidth, decodedHeight] = turned ? [meta.height, meta.width] : [meta.width, meta.height];
+    if (decodedWidth !== width || decodedHeight !== height) {
+      return `${shown}: its header says ${width} × ${height} px, its data ${decodedWidth} × ${decodedHeight} px (a damaged or altered file); ${expected}`;
+    }
+    await sharp(file, { ...options, failOn: "warning" })
+      .resize(64)
+      .raw()
+      .toBuffer();
+    return null;
+  } catch (error) {
+    const said = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
+    if (DATA_ENDS_EARLY.test(said)) {
+      return `${shown}: its data ends before the ${width} × ${height} px its header announces (${said}; a damaged or altered file); ${expected}`;
+    }
+    // Other warnings (stray bytes between segments…) leave every pixel there.
+    try {
+      await sharp(file, { ...options, failOn: "error" })
+        .resize(64)
+        .raw()
+        .toBuffer();
+      return null;
+    } catch {
+      return `${shown} cannot be decoded (${said}); ${expected}`;
+    }
+  }
 }
 
 /** Runs tasks with at most `limit` in flight. */
@@ -127,13 +206,19 @@ function cacheName(sourceKey: string, { width, height, format, crop, path: urlPa
 interface Missing {
   rendition: Rendition;
   cached: string;
-  target: string;
 }
 
 /** What the cache did not have, by source: made by makeMissingPhotos. */
 export interface PhotosToMake {
   stats: PhotoStats;
   jobs: { job: PhotoJob; missing: Missing[] }[];
+  /** Sources not yet decoded whole once (by the key of their bytes): checked before anything is made. */
+  toCheck: { job: PhotoJob; sourceKey: string }[];
+  /** The photos' cache folder (where the sources decoded whole are remembered). */
+  cacheDir: string;
+  /** Where the files go, and the record of the copies placed there (place-file.ts). */
+  outDir: string;
+  copies: CopiesOptions | undefined;
 }
 
 /**
@@ -146,30 +231,42 @@ export function placeCachedPhotosHere(
   outDir: string,
   cacheDir: string,
   ownsPhotosFolder = false,
+  copies?: CopiesOptions,
 ): PhotosToMake {
   const key = fingerprint();
   const dir = path.join(cacheDir, "photos");
   mkdirSync(dir, { recursive: true });
   const folders = new Set<string>();
   const hashes = new SourceHashes(path.join(dir, "sources.json"));
-  const result: PhotosToMake = { stats: { sources: jobs.length, files: 0, made: 0 }, jobs: [] };
+  const placed = new PlacedCopies(outDir, copies);
+  const decoded = decodedSources(dir);
+  const result: PhotosToMake = {
+    stats: { sources: jobs.length, files: 0, made: 0 },
+    jobs: [],
+    toCheck: [],
+    cacheDir: dir,
+    outDir,
+    // What is made next adds to the copies placed here.
+    copies: copies && { record: copies.record, adding: true },
+  };
   for (const job of jobs) {
     const sourceKey = createHash("sha256").update(key).update(hashes.of(job.file)).digest("hex");
+    if (!decoded.has(sourceKey)) result.toCheck.push({ job, sourceKey });
     const missing: Missing[] = [];
     for (const rendition of job.renditions) {
       const cached = path.join(dir, cacheName(sourceKey, rendition));
-      const target = path.join(outDir, rendition.path);
-      const folder = path.dirname(target);
+      const folder = path.dirname(path.join(outDir, rendition.path));
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
       result.stats.files += 1;
-      if (!placeFile(cached, target)) missing.push({ rendition, cached, target });
+      if (!placed.place(cached, rendition.path.slice(1))) missing.push({ rendition, cached });
     }
     if (missing.length > 0) result.jobs.push({ job, missing });
   }
   hashes.save();
+  placed.save();
   if (ownsPhotosFolder) {
     const keep = new Set(jobs.flatMap((job) => job.renditions.map((rendition) => rendition.path.slice(1))));
     const keepFolders = new Set<string>();
@@ -236,12 +333,13 @@ export async function placeCachedPhotos(
   outDir: string,
   cacheDir: string,
   ownsPhotosFolder = false,
+  copies?: CopiesOptions,
 ): Promise<PhotosToMake> {
-  if (jobs.length === 0) return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder);
+  if (jobs.length === 0) return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder, copies);
   try {
     return await new Promise<PhotosToMake>((resolve, reject) => {
       const worker = new Worker(new URL(import.meta.url), {
-        workerData: { task: PLACE_TASK, jobs, outDir, cacheDir, ownsPhotosFolder },
+        workerData: { task: PLACE_TASK, jobs, outDir, cacheDir, ownsPhotosFolder, copies },
       });
       worker.once("message", (result: PhotosToMake | { error: string }) =>
         "error" in result ? reject(new Error(result.error)) : resolve(result),
@@ -250,7 +348,7 @@ export async function placeCachedPhotos(
       worker.once("exit", (code) => reject(new Error(`the photo worker exited (${code})`)));
     });
   } catch {
-    return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder);
+    return placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder, copies);
   }
 }
 
@@ -264,18 +362,31 @@ export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStat
   // files at once as there are cores; a source is read again here rather than kept in memory.
   const encoding = limiter(os.availableParallelism());
   const problems: ContentProblem[] = [];
+  const damaged = new Set<string>();
+  const whole: string[] = [];
+  for (const { job, sourceKey } of toMake.toCheck) {
+    const message = await decodeProblem(job.file);
+    if (message === null) whole.push(sourceKey);
+    else {
+      damaged.add(job.file);
+      problems.push({ file: job.article, field: job.field, message });
+    }
+  }
+  rememberDecoded(toMake.cacheDir, whole);
+  const placed = new PlacedCopies(toMake.outDir, toMake.copies);
   for (const { job, missing } of toMake.jobs) {
+    if (damaged.has(job.file)) continue;
     // Another source with the same bytes (a photo used twice) may have been made meanwhile.
     const stillMissing = [];
-    for (const file of missing) if (!placeFile(file.cached, file.target)) stillMissing.push(file);
+    for (const file of missing) if (!placed.place(file.cached, file.rendition.path.slice(1))) stillMissing.push(file);
     if (stillMissing.length === 0) continue;
     const source = await readFile(job.file);
     // Settled, not raced: nothing may still write into the output once this returns.
     const outcomes = await Promise.allSettled(
-      stillMissing.map(({ rendition, cached, target }) =>
+      stillMissing.map(({ rendition, cached }) =>
         encoding(async () => {
           await writeCached(cached, await make(source, rendition));
-          placeFile(cached, target);
+          placed.place(cached, rendition.path.slice(1));
           stats.made += 1;
         }),
       ),
@@ -290,6 +401,7 @@ export async function makeMissingPhotos(toMake: PhotosToMake): Promise<PhotoStat
       });
     }
   }
+  placed.save();
   if (problems.length > 0) throw new ContentValidationError(problems);
   return stats;
 }
@@ -303,7 +415,7 @@ const MAKE_TASK = "--make-missing-photos";
  * synthetic articles, its photos made in the build process, peaked at 809 MB.
  */
 export async function makeMissingPhotosApart(toMake: PhotosToMake): Promise<PhotoStats> {
-  if (toMake.jobs.length === 0) return toMake.stats;
+  if (toMake.jobs.length === 0 && toMake.toCheck.length === 0) return toMake.stats;
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), MAKE_TASK], {
     stdio: ["pipe", "pipe", "pipe"],
     env: { ...process.env, MALLOC_ARENA_MAX: "2" },
@@ -358,14 +470,15 @@ export async function publishPhotos(jobs: PhotoJob[], outDir: string, cacheDir: 
 
 // The worker of placeCachedPhotos: this module, loaded again in a thread of its own.
 if (!isMainThread && (workerData as { task?: string } | null)?.task === PLACE_TASK) {
-  const { jobs, outDir, cacheDir, ownsPhotosFolder } = workerData as {
+  const { jobs, outDir, cacheDir, ownsPhotosFolder, copies } = workerData as {
     jobs: PhotoJob[];
     outDir: string;
     cacheDir: string;
     ownsPhotosFolder: boolean;
+    copies: CopiesOptions | undefined;
   };
   try {
-    parentPort?.postMessage(placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder));
+    parentPort?.postMessage(placeCachedPhotosHere(jobs, outDir, cacheDir, ownsPhotosFolder, copies));
   } catch (error) {
     parentPort?.postMessage({ error: String(error) });
   }

@@ -13,10 +13,10 @@ import { directories, eleventyConfig } from "../../.eleventy.js";
 import { ProblemBoard } from "../eleventy/preview-problems.ts";
 import type { PreviewServerOptions } from "../eleventy/preview-server.ts";
 import { type DevServer, type Rebuild, startDevServer } from "../eleventy/run.ts";
-import { ContentValidationError, findContentValidationError } from "../input/content-error.ts";
+import { ContentValidationError, findContentValidationError, formatProblem } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
-import { type Content, ContentLoader } from "../lists/content.ts";
+import { type Content, ContentLoader, type LoadedContent } from "../lists/content.ts";
 import { PreviewRenders } from "../lists/pages-to-render.ts";
 import { type PhotoJob, photoJobs } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
@@ -73,6 +73,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
   writeOutputMarker(options.outDir);
   // State of the whole session: parsed articles, and what was last rendered.
   const loader = new ContentLoader();
+  let warned: LoadedContent | undefined;
   const renders = new PreviewRenders();
   // What the last build found wrong: every page served shows it until a build succeeds.
   const problems = new ProblemBoard();
@@ -83,13 +84,18 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
     // Drafts, and scheduled articles marked as such; "now" is when the preview started.
     content: () => {
       try {
-        return loader.load(options.paths, {
+        const loaded = loader.load(options.paths, {
           includeDrafts: true,
           includeScheduled: true,
           legalGapsShown: true,
           buildTime: options.environment.buildTime,
           cacheDir: options.environment.cacheDir,
         });
+        // Said once per change of the content, not at every page that asks for it.
+        if (loaded !== warned)
+          for (const warning of loaded.warnings) console.warn(`[preview] Warning: ${formatProblem(warning)}`);
+        warned = loaded;
+        return loaded;
       } catch (error) {
         throw unreadableSourceProblem(error) ?? error;
       }

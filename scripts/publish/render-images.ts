@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ImageRef } from "../output/image-paths.ts";
 import { CARD_FONT, CARD_FONT_EXTENDED, type CardNode, type ImageJob } from "../output/social-card.ts";
-import { placeFile } from "./place-file.ts";
+import { type CopiesOptions, PlacedCopies } from "./place-file.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -44,7 +44,8 @@ export interface RenderStats {
 
 /** Every job's PNG in the cache, ready to be placed into a built site. */
 export interface DrawnImages {
-  files: { cached: string; path: string }[];
+  /** `drawn`: made by this build (an earlier copy of that cache file may be of a damaged one). */
+  files: { cached: string; path: string; drawn: boolean }[];
   stats: RenderStats;
 }
 
@@ -246,8 +247,8 @@ export function startDrawing(jobs: ImageJob[], cacheDir: string, inFlight = IN_F
     const misses = new Map<string, ImageJob>();
     for (const job of jobs) {
       const cached = path.join(cacheDir, `${cacheKey(fingerprint, job)}.png`);
-      files.push({ cached, path: job.image.path });
       if (!misses.has(cached) && !isCompletePng(cached, job.image)) misses.set(cached, job);
+      files.push({ cached, path: job.image.path, drawn: misses.has(cached) });
     }
     if (misses.size > 0 && !cancelled) {
       const orders = [...misses].map(([file, { image, tree }]) => ({
@@ -279,14 +280,17 @@ export function startDrawing(jobs: ImageJob[], cacheDir: string, inFlight = IN_F
 }
 
 /**
- * Places every drawn PNG under `outDir` at its root-relative path (placeFile); says how many.
+ * Places a copy of every drawn PNG under `outDir` at its root-relative path (place-file.ts: with
+ * `copies`, the current output's recorded copies are linked instead); says how many.
  * Synchronous: these are a few microseconds of system calls each, and 4000 of them queued on
  * libuv's pool, a few at a time, took 1.8 s where this takes a fraction of it.
  */
-export function placeImages(drawn: DrawnImages, outDir: string): number {
-  for (const { cached, path: imagePath } of drawn.files) {
-    if (!placeFile(cached, path.join(outDir, imagePath))) throw new Error(`${cached} is not in the image cache`);
+export function placeImages(drawn: DrawnImages, outDir: string, copies?: CopiesOptions): number {
+  const placed = new PlacedCopies(outDir, copies);
+  for (const { cached, path: imagePath, drawn: fresh } of drawn.files) {
+    if (!placed.place(cached, imagePath.slice(1), fresh)) throw new Error(`${cached} is not in the image cache`);
   }
+  placed.save();
   return drawn.files.length;
 }
 

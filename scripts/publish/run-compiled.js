@@ -13,7 +13,18 @@
  * Plain JavaScript because it runs before anything can load TypeScript.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -86,6 +97,32 @@ const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   console.error("usage: node scripts/publish/run-compiled.js <entry.ts> [arguments…]");
   process.exit(2);
+}
+/**
+ * Why the compiled build cannot be kept in OUT_ROOT, or null. The project's .cache may be a link
+ * (followed, as CACHE_DIR is: scripts/publish/cache-folder.ts); compiled/ inside it never is,
+ * since old versions are pruned there.
+ */
+function compiledFolderProblem() {
+  for (const dir of [path.dirname(OUT_ROOT), OUT_ROOT]) {
+    const stats = lstatSync(dir, { throwIfNoEntry: false });
+    if (!stats || stats.isDirectory()) continue;
+    const shown = path.relative(process.cwd(), dir) || dir;
+    if (!stats.isSymbolicLink()) return `"${shown}": is a file`;
+    if (dir === OUT_ROOT)
+      return `"${shown}": is a symbolic link to ${readlinkSync(dir)} (nothing inside the cache is followed)`;
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      return `"${shown}": is a symbolic link to ${readlinkSync(dir)}, which leads nowhere or to a file`;
+  }
+  return null;
+}
+
+const refused = compiledFolderProblem();
+if (refused) {
+  console.error(
+    `Build failed: the cache folder ${refused}; expected the build's own folder, or nothing: remove it; nothing was written.`,
+  );
+  process.exit(1);
 }
 const outDir = path.join(OUT_ROOT, sourcesHash(entry));
 mkdirSync(OUT_ROOT, { recursive: true });

@@ -11,17 +11,7 @@
  * cards are. The output depends on the content alone: an incremental build writes the same bytes
  * as a clean one.
  */
-import {
-  type Dirent,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../input/article.ts";
@@ -42,7 +32,7 @@ import {
 } from "../output/search-format.ts";
 import { searchRecord } from "../output/search-records.ts";
 import { SearchStemmer } from "../text/search-terms.ts";
-import { placeFile } from "./place-file.ts";
+import { type CopiesOptions, PlacedCopies } from "./place-file.ts";
 import {
   FileStore,
   type KeptRecord,
@@ -69,6 +59,11 @@ export interface SearchIndexOptions {
   articleKeys: ArticleKeys;
   /** Off (publisher.yaml `search.enabled: false`): no index, and any earlier one is removed. */
   enabled: boolean;
+  /**
+   * The current output and the record of its index's copies: its unchanged copies are linked,
+   * not copied again. Without it, every file is copied.
+   */
+  copies?: { current: string; record: string };
 }
 
 export interface SearchIndexResult {
@@ -221,28 +216,34 @@ function filesBelow(dir: string): Set<string> {
 }
 
 /**
- * Makes `dir` hold exactly `files` (relative path → stored hash): a file that is the stored one
- * (same inode and size: a hard link to it) stays, anything else goes, and what is missing is
- * linked from the store. `remake` stores again a file the store lost (another build pruned it).
+ * Makes `dir` hold exactly `files` (relative path → stored hash): copies of the stored files,
+ * never links to the cache (a tool rewriting a published file in place would change the cache
+ * too). A copy the current output already has, unchanged since this build recorded it, is linked
+ * instead (place-file.ts PlacedCopies); anything else goes. `remake` stores again a file the store
+ * lost (another build pruned it).
  */
-function placeAll(dir: string, files: ReadonlyMap<string, string>, store: FileStore, remake: (file: string) => void) {
+function placeAll(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  store: FileStore,
+  remake: (file: string) => void,
+  copies: CopiesOptions | undefined,
+) {
   const present = filesBelow(dir);
   mkdirSync(path.join(dir, SHARDS_FOLDER), { recursive: true });
   mkdirSync(path.join(dir, DOCUMENTS_FOLDER), { recursive: true });
+  const placed = new PlacedCopies(dir, copies);
   for (const [file, hash] of files) {
-    const target = path.join(dir, file);
-    if (present.delete(file)) {
-      const stored = store.stored.get(hash);
-      const stats = lstatSync(target);
-      if (stored && stats.isFile() && stats.ino === stored.ino && stats.size === stored.size) continue;
-      unlinkSync(target);
-    }
-    if (placeFile(store.file(hash), target)) continue;
+    present.delete(file);
+    if (placed.place(store.file(hash), file)) continue;
     store.forget(hash);
     remake(file);
-    if (!placeFile(store.file(hash), target)) throw new Error(`the search index's file ${file} could not be stored`);
+    if (!placed.place(store.file(hash), file, true)) {
+      throw new Error(`the search index's file ${file} could not be stored`);
+    }
   }
   for (const file of present) rmSync(path.join(dir, file), { recursive: true, force: true });
+  placed.save();
 }
 
 /** Writes the search index into `options.outDir`; with search off, removes any there. */
@@ -352,19 +353,29 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   remakes.set(MANIFEST_FILE, () => store.putCompressed(manifestBytes));
   files.set(SCRIPT_FILE, await script(options, store));
 
-  placeAll(dir, files, store, (file) => {
-    const remake = remakes.get(file);
-    if (remake) {
-      remake();
-    } else if (file.startsWith(`${DOCUMENTS_FOLDER}/`)) {
-      const number = Number(file.slice(DOCUMENTS_FOLDER.length + 1, -".bin".length));
-      const article = ordered[number] as Article;
-      records.set(article.url, makeRecord(article, records.get(article.url)?.key ?? "", context));
-      made += 1;
-    } else {
-      throw new Error(`the search page's script is missing from the cache (${file})`);
-    }
-  });
+  const copies = options.copies && {
+    current: path.join(options.copies.current, SEARCH_FILES_FOLDER),
+    record: options.copies.record,
+  };
+  placeAll(
+    dir,
+    files,
+    store,
+    (file) => {
+      const remake = remakes.get(file);
+      if (remake) {
+        remake();
+      } else if (file.startsWith(`${DOCUMENTS_FOLDER}/`)) {
+        const number = Number(file.slice(DOCUMENTS_FOLDER.length + 1, -".bin".length));
+        const article = ordered[number] as Article;
+        records.set(article.url, makeRecord(article, records.get(article.url)?.key ?? "", context));
+        made += 1;
+      } else {
+        throw new Error(`the search page's script is missing from the cache (${file})`);
+      }
+    },
+    copies,
+  );
   pruneStore(store, new Set(files.values()));
   // Written again only when something changed: at 4000 articles it is about 4 MB.
   if (made > 0 || store.changed || !numbersKept || records.size !== state.records.size) {

@@ -14,6 +14,7 @@
  */
 import { copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
+import { OUTPUT_MARKER } from "./output-folder.ts";
 import { sameFile } from "./place-file.ts";
 
 function entriesOf(dir: string): Dirent[] {
@@ -26,17 +27,20 @@ function entriesOf(dir: string): Dirent[] {
 
 /**
  * Leaves in `staging` only the kept files (each the very file `kept` names for it: the current
- * output's, or a share's when shares are merged) and the images, and links the kept files it
- * lacks. `kept`'s keys and `images` are paths relative to the output folder; `othersFolders`,
- * top-level folders another part of the build tidies itself (the photos, placed at the same
- * time by a worker), are left alone. Returns the folders it left empty: the only ones the build
- * may leave empty (removeEmptyFolders), once it has written the new pages.
+ * output's, or a share's when shares are merged), the images and the marker (takeStaging wrote it
+ * first), and links the kept files it lacks. `kept`'s keys and `images` are paths relative to the
+ * output folder; `othersFolders`, top-level folders another part of the build tidies itself (the
+ * photos, placed at the same time by a worker), are left alone. Returns the folders it left
+ * empty: the only ones the build may leave empty (removeEmptyFolders), once it has written the
+ * new pages. `linked` gets the kept files it linked: a link gives a file a new status-change
+ * time, which the manifest must then record (kept-pages.ts keptEntry).
  */
 export function prepareStaging(
   staging: string,
   kept: ReadonlyMap<string, string>,
   images: ReadonlySet<string> = new Set(),
   othersFolders: ReadonlySet<string> = new Set(),
+  linked: Set<string> = new Set(),
 ): Set<string> {
   const present = new Set<string>();
   const emptied = new Set<string>();
@@ -52,7 +56,10 @@ export function prepareStaging(
         if (visit(full, file) === 0) emptied.add(full);
         // Counted even when emptied: its parent may only go once it has gone.
         count += 1;
-      } else if (entry.isFile() && (images.has(file) || sameFile(full, kept.get(file) ?? ""))) {
+      } else if (
+        entry.isFile() &&
+        (images.has(file) || file === OUTPUT_MARKER || sameFile(full, kept.get(file) ?? ""))
+      ) {
         present.add(file);
         count += 1;
       } else if (entry.isFile() || entry.isSymbolicLink()) {
@@ -74,6 +81,7 @@ export function prepareStaging(
     }
     try {
       linkSync(source, path.join(staging, file));
+      linked.add(file);
     } catch {
       // A file system without hard links, or another one: the same bytes, copied.
       copyFileSync(source, path.join(staging, file));
@@ -90,12 +98,19 @@ export function prepareStaging(
  * output has and the new one will not, are removed (`remove`); the kept files among the last
  * build's fresh ones are linked from the current output (`link`: relative path → file). Every
  * other file of the staging folder is already the current output's very file. Returns the
- * folders that removals may have left empty. At 20,000 articles, reading the staging folder
+ * folders that removals may have left empty; `linked` gets the files it linked (as prepareStaging's). At 20,000 articles, reading the staging folder
  * whole (27,000 folders) took 4.8 s of a build that changed one page.
  */
-export function syncStaging(staging: string, remove: Iterable<string>, link: ReadonlyMap<string, string>): Set<string> {
+export function syncStaging(
+  staging: string,
+  remove: Iterable<string>,
+  link: ReadonlyMap<string, string>,
+  linked: Set<string> = new Set(),
+): Set<string> {
   const emptied = new Set<string>();
   for (const file of remove) {
+    // The marker takeStaging wrote: this folder is the build's own from the start.
+    if (file === OUTPUT_MARKER) continue;
     const full = path.join(staging, file);
     try {
       unlinkSync(full);
@@ -115,6 +130,7 @@ export function syncStaging(staging: string, remove: Iterable<string>, link: Rea
     }
     try {
       linkSync(source, target);
+      linked.add(file);
     } catch {
       copyFileSync(source, target);
     }

@@ -157,6 +157,28 @@ const CASES: BadInput[] = [
     mutate: (d) => setField(at(d, ROMAN), "date", "2024-03-02T24:30:00+01:00"),
   },
   {
+    name: "headline made only of zero-width characters",
+    file: ROMAN,
+    field: "title",
+    message: "shows nothing: it is made only of invisible characters (U+200B U+2060); expected visible text",
+    mutate: (d) => setField(at(d, ROMAN), "title", '"\\u200B\\u2060\\u200B"'),
+  },
+  {
+    name: "correction dated in 2099",
+    file: ROMAN,
+    field: "corrections.0.date",
+    message: '"2099-01-01T10:00:00+01:00" is after the build time',
+    mutate: (d) =>
+      setField(at(d, ROMAN), "corrections", '[{ date: "2099-01-01T10:00:00+01:00", text: Une correction. }]'),
+  },
+  {
+    name: "tag that would share another's topic page",
+    file: ROMAN,
+    field: "tags.0",
+    message: '"Marchés\u202F!" would share the topic page /sujets/marches/ with "Marchés"',
+    mutate: (d) => setField(at(d, ROMAN), "tags", '["Marchés!"]'),
+  },
+  {
     name: "modified before published",
     file: ROMAN,
     field: "modified",

@@ -3,12 +3,12 @@
  * naming the article, the field, what was found and what was expected, all in one run; and a
  * photo that cannot be decoded, found only when it is made, leaves the previous dist/ as it was.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownPath } from "../../scripts/text/shown-path.ts";
 import { makeTempDir, ROOT } from "../helpers/build.ts";
-import { photoBytes, pngClaiming, writePhoto, writeText } from "../helpers/photo-files.ts";
+import { jpegClaiming, photoBytes, pngClaiming, writePhoto, writeText } from "../helpers/photo-files.ts";
 import { imageFrontMatter, withFrontMatter } from "../helpers/photo-site.ts";
 import { runBuildAsync } from "../helpers/spawn-build.ts";
 import { hashTree } from "../helpers/tree.ts";
@@ -107,12 +107,32 @@ describe("bad photos", () => {
     expect(lines[0]).toBe("Build failed: 1 problem(s). Nothing was published.");
     expect(lines[1]).toMatch(
       new RegExp(
-        `^${shownPath(geneve, ROOT).replace(/[.]/g, "\\.")}: image\\.src: .*geneve\\.jpg cannot be decoded \\(.+\\); expected a complete JPEG, PNG, WebP or AVIF photo$`,
+        `^${shownPath(geneve, ROOT).replace(/[.]/g, "\\.")}: image\\.src: .*geneve\\.jpg: its data ends before the 1600 × 1000 px its header announces \\(.+\\); expected a complete JPEG, PNG, WebP or AVIF photo, exported again$`,
       ),
     );
     expect(lines).toHaveLength(2);
     expect(hashTree(out)).toEqual(published);
     // The failed build's staging folder is kept as the output before last, for the next build to reuse.
     expect(readdirSync(root).sort()).toEqual(["articles", "cache", "data", "dist", "dist.previous"]);
+  });
+
+  it("whose header says more than their data are refused, not published as a grey square", async () => {
+    const { root, article } = newsroom("lying");
+    const geneve = article("international/2024-03-01-sommet-a-geneve.md");
+    const photo = article("international/geneve.jpg");
+    mkdirSync(path.dirname(photo), { recursive: true });
+    writeFileSync(photo, await jpegClaiming(7000, { width: 1200, height: 800 }));
+    addImage(geneve, imageFrontMatter("geneve.jpg"));
+    const run = await runBuildAsync(args(root, path.join(root, "dist")), { IMAGE_CACHE_DIR: path.join(root, "cache") });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n").filter((line) => line !== "")).toEqual([
+      "Build failed: 1 problem(s). Nothing was published.",
+      expect.stringMatching(
+        new RegExp(
+          `^${shownPath(geneve, ROOT).replace(/[.]/g, "\\.")}: image\\.src: .*geneve\\.jpg: its data ends before the 7000 × 7000 px its header announces`,
+        ),
+      ),
+    ]);
+    expect(existsSync(path.join(root, "dist"))).toBe(false);
   });
 });

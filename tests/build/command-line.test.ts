@@ -4,9 +4,11 @@
  * one line followed by its usage, exits 2 and writes nothing; `--help` prints the usage and exits 0.
  * Never a stack trace.
  */
-import { readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runBuild } from "../helpers/build.ts";
+import { makeTempDir, ROOT, runBuild } from "../helpers/build.ts";
 import { runCli } from "../helpers/cli.ts";
 
 const STACK_LINE = /^\s+at /m;
@@ -72,6 +74,20 @@ describe("a careless command line", () => {
     expect(run.status).toBe(2);
     expect(run.stderr.split("\n")[0]?.startsWith("Unknown option '--bogus'")).toBe(true);
     expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it("npm run check:links -- DIR, as its usage line says, checks DIR", () => {
+    const dir = makeTempDir("news-links-");
+    try {
+      writeFileSync(path.join(dir, "index.html"), '<!doctype html><title>x</title><a href="/">Accueil</a>');
+      const run = spawnSync("npm", ["run", "--silent", "check:links", "--", dir], { cwd: ROOT, encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toMatch(new RegExp(`^\\d+ links checked in ${dir}/, 0 broken\\n$`));
+      expect(run.status).toBe(0);
+      expect(runCli("check-links.ts", ["--help"]).stdout).toMatch(/^Usage: npm run check:links \[-- <folder>\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("left the project as it was", () => {

@@ -1,7 +1,7 @@
 /** Minimal Article objects for unit tests of list-building modules. */
 import type { Article } from "../../scripts/input/article.ts";
 import { articleUrl, sectionUrl, topicUrl } from "../../scripts/input/urls.ts";
-import { slugify } from "../../scripts/text/slug.ts";
+import { tagSlug } from "../../scripts/text/slug.ts";
 
 /** An article published on `iso` (with offset) in `section`, with the given tag names. */
 export function fakeArticle(slug: string, iso: string, section: string, tags: string[] = []): Article {
@@ -17,13 +17,14 @@ export function fakeArticle(slug: string, iso: string, section: string, tags: st
     authors: [],
     credit: "La Rédaction",
     byline: [{ text: "La Rédaction" }],
-    tags: tags.map((name) => ({ name, slug: slugify(name), url: topicUrl(slugify(name)) })),
+    tags: tags.map((name) => ({ name, slug: tagSlug(name), url: topicUrl(tagSlug(name)) })),
     published: stamp,
     modified: null,
     updated: stamp,
     bodyHtml: "<p>Texte.</p>",
     leadPhoto: null,
     bodyPhotos: [],
+    siteLinks: [],
     wordCount: 1,
     readingMinutes: 1,
     readingTime: "1 min de lecture",

@@ -33,6 +33,11 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "legal-notice", path: "/mentions-legales/", status: 200 },
   { name: "privacy", path: "/donnees-personnelles/", status: 200, site: "newsroom" },
   { name: "accessibility", path: "/accessibilite/", status: 200, site: "newsroom" },
+  // The lists readers browse: a topic, the index of topics, the archive and a month of it.
+  { name: "topic", path: "/sujets/chine/", status: 200 },
+  { name: "topics", path: "/sujets/", status: 200 },
+  { name: "archives", path: "/archives/", status: 200 },
+  { name: "month", path: "/archives/2023/04/", status: 200 },
   { name: "404", path: "/cette-page-n-existe-pas/", status: 404 },
   // The one page with a script (scripts/browser/search-page.ts); tests/browser/search.test.ts shows results.
   { name: "search", path: "/recherche/", status: 200 },
@@ -41,6 +46,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "person-author", path: "/auteurs/claire-martin/", status: 200, site: "newsroom" },
   // Live coverage: « En direct », « L'essentiel » and its updates (tests/build/live-build.test.ts).
   { name: "live-article", path: "/economie/greve-en-direct/", status: 200, site: "newsroom" },
+  // A numbered page of a list (the real site's lists fit on one page).
+  { name: "home-page-2", path: "/page/2/", status: 200, site: "newsroom" },
 ];
 
 /** Widths of a common phone and of a laptop, in CSS pixels. */

@@ -87,3 +87,38 @@ export function leadPhotoOf(width: number, height: number, fields: Partial<LeadP
     ...fields,
   };
 }
+
+/**
+ * A JPEG made at `real` whose header (its frame's SOF marker) says `claimed`: the data of the
+ * smaller picture under the header of a larger one.
+ */
+export async function jpegClaiming(claimed: number, real: { width: number; height: number }): Promise<Buffer> {
+  const bytes = Buffer.from(await photoBytes(real.width, real.height, { seed: 3 }));
+  for (let at = 2; at < bytes.length - 9; at += 1) {
+    if (bytes[at] === 0xff && (bytes[at + 1] === 0xc0 || bytes[at + 1] === 0xc2)) {
+      bytes.writeUInt16BE(claimed, at + 5);
+      bytes.writeUInt16BE(claimed, at + 7);
+      return bytes;
+    }
+  }
+  throw new Error("no SOF marker");
+}
+
+/** A PNG of `real` size whose IHDR says `claimed`, its checksum made right again. */
+export async function pngHeaderClaiming(claimed: number, real: { width: number; height: number }): Promise<Buffer> {
+  const bytes = Buffer.from(await photoBytes(real.width, real.height, { format: "png" }));
+  bytes.writeUInt32BE(claimed, 16);
+  bytes.writeUInt32BE(claimed, 20);
+  bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)), 29);
+  return bytes;
+}
+
+/** CRC-32 as PNG chunks carry it (zlib.crc32 is newer than Node 20.11). */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}

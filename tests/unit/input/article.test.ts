@@ -209,7 +209,7 @@ describe("every problem of a file at once", () => {
 
   it("checks what it can without the publisher's metadata (when that has problems of its own)", () => {
     const text = valid.replace("section: international", "section: sport");
-    const problems = articleProblemsWithoutMetadata(file, new TextEncoder().encode(`---\n${text}\n---\n\n# T\n`));
+    const { problems } = articleProblemsWithoutMetadata(file, new TextEncoder().encode(`---\n${text}\n---\n\n# T\n`));
     expect(problems.map(formatProblem)).toEqual([
       `${file}: body: line 10: a level-1 heading (#); expected ## for subheadings, the headline comes from title`,
     ]);
@@ -305,5 +305,136 @@ describe("excerpt", () => {
     const cut = excerpt(text, 50);
     expect(cut.length).toBeLessThanOrEqual(51);
     expect(cut.endsWith("mot…")).toBe(true);
+  });
+});
+
+describe("text that shows nothing", () => {
+  const problemsOf = (frontMatter: string, body?: string) => {
+    const result = parseArticle(file, source(frontMatter, body), context);
+    if (result.ok) throw new Error("accepted");
+    return result.problems.map(formatProblem);
+  };
+  // As YAML escapes, the way they would be pasted from elsewhere.
+  const invisible = [
+    ["zero-width spaces", "\\u200B\\u200B"],
+    ["a word joiner and a zero-width joiner", "\\u2060\\u200D"],
+    ["a byte order mark between zero-width spaces", "\\u200B\\uFEFF\\u200B"],
+    ["a balanced override around nothing", "\\u202E\\u202C"],
+    ["isolates around nothing", "\\u2066\\u2069"],
+    ["Hangul fillers", "\\u3164\\u115F"],
+    ["a braille blank", "\\u2800"],
+  ];
+
+  it.each(invisible)("refuses a headline of %s in one line", (_what, escaped) => {
+    expect(problemsOf(valid.replace(/^title: .*$/m, `title: "${escaped}"`))).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${file}: title: shows nothing: it is made only of invisible characters \\(U\\+[0-9A-F]{4}.*\\); expected visible text$`,
+        ),
+      ),
+    ]);
+  });
+
+  it.each(invisible)("refuses %s as a standfirst, tag, byline, caption, credit, alt text or body", (_what, escaped) => {
+    const text = [valid.replace(/^standfirst: .*$/m, `standfirst: "${escaped}"`), `tags: [Chine, "${escaped}"]`]
+      .join("\n")
+      .replace(/^author: .*$/m, `author: "${escaped}"`)
+      .replace(/^tags: \[Chine, Russie\]$/m, "");
+    const photo = `image: { src: absente.jpg, alt: "${escaped}", caption: "${escaped}", credit: "${escaped}" }`;
+    const fields = problemsOf(
+      `${text}\n${photo}`,
+      `${escaped.replace(/\\u([0-9A-F]{4})/g, (_, hex) => String.fromCodePoint(Number.parseInt(hex, 16)))}\n`,
+    )
+      .filter((line) => line.includes("shows nothing"))
+      .map((line) => line.split(": ")[1]);
+    expect(fields).toEqual(["standfirst", "author", "tags.1", "image.alt", "image.caption", "image.credit", "body"]);
+  });
+
+  it("refuses a bidirectional control left open, and names its code point without printing it", () => {
+    const lines = problemsOf(valid.replace(/^title: .*$/m, 'title: "Élysée \\u202Eesyl"'));
+    expect(lines).toEqual([
+      `${file}: title: "Élysée \\u202eesyl" has a U+202E (right-to-left override) that is never closed; expected each bidirectional control closed (U+202C after U+202A–U+202E, U+2069 after U+2066–U+2068)`,
+    ]);
+  });
+
+  it("accepts an empty alt text (a decorative photo) and visible text with invisible characters in it", () => {
+    const result = parseArticle(file, source(valid.replace(/^title: .*$/m, 'title: "Un\\u200Btitre"')), context);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe("how much text lists copy", () => {
+  const problemsOf = (frontMatter: string) => {
+    const result = parseArticle(file, source(frontMatter), context);
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  it("gives the standfirst at most 400 characters, one or two sentences", () => {
+    expect(problemsOf(valid.replace(/^standfirst: .*$/m, `standfirst: ${"a".repeat(400)}`))).toEqual([]);
+    expect(problemsOf(valid.replace(/^standfirst: .*$/m, `standfirst: ${"a".repeat(1_000_000)}`))).toEqual([
+      expect.stringMatching(/: standfirst: "a{57}…" is 1000000 characters long; expected at most 400$/),
+    ]);
+  });
+
+  it("gives an article at most 12 tags, of at most 60 characters each", () => {
+    const tags = (count: number) => `tags: [${Array.from({ length: count }, (_, i) => `Sujet ${i}`).join(", ")}]`;
+    expect(problemsOf(valid.replace(/^tags: .*$/m, tags(12)))).toEqual([]);
+    expect(problemsOf(valid.replace(/^tags: .*$/m, tags(13)))).toEqual([
+      `${file}: tags: is a list of 13 tags; expected at most 12: the topics readers would follow`,
+    ]);
+    expect(problemsOf(valid.replace(/^tags: .*$/m, `tags: [${"t".repeat(61)}]`))).toEqual([
+      expect.stringMatching(/: tags\.0: "t{57}…" is 61 characters long; expected at most 60$/),
+    ]);
+  });
+});
+
+describe("look-alike tags in one article", () => {
+  const tagsOf = (tags: string) => {
+    const result = parseArticle(file, source(valid.replace(/^tags: .*$/m, `tags: ${tags}`)), context);
+    return result.ok ? result.article.tags.map((tag) => tag.url) : result.problems.map(formatProblem);
+  };
+
+  it("gives C, C++, C# and Canal+ pages of their own, by spelling out + and # after a letter", () => {
+    expect(tagsOf('[C, C++, "C#", Canal+, "#MeToo"]')).toEqual([
+      "/sujets/c/",
+      "/sujets/c-plus-plus/",
+      "/sujets/c-sharp/",
+      "/sujets/canal-plus/",
+      "/sujets/metoo/",
+    ]);
+  });
+
+  it("refuses two tags that would share a page while they differ in more than case and accents, naming both", () => {
+    expect(tagsOf('[Élysée, "Élysée!", elysee, Jean-Luc, Jean Luc]')).toEqual([
+      `${file}: tags.1: "Élysée!" would share the topic page /sujets/elysee/ with "Élysée" (tags.0); expected one of them, or tags that differ in more than case and accents`,
+      `${file}: tags.2: "elysee" repeats "Élysée"; expected each tag once`,
+      `${file}: tags.4: "Jean Luc" would share the topic page /sujets/jean-luc/ with "Jean-Luc" (tags.3); expected one of them, or tags that differ in more than case and accents`,
+    ]);
+  });
+});
+
+describe("one problem never hides another", () => {
+  it("reports every tag's problem, a blank tag's among them", () => {
+    const result = parseArticle(
+      file,
+      source(valid.replace(/^tags: .*$/m, 'tags: ["", Chine, chine, "«»", "\\u200B", Élysée, "Élysée!"]')),
+      context,
+    );
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      `${file}: tags.0: is empty; expected a tag of at most 60 characters`,
+      expect.stringMatching(/: tags\.4: shows nothing/),
+      `${file}: tags.2: "chine" repeats "Chine"; expected each tag once`,
+      `${file}: tags.3: "«»" has no letters or digits; expected a word`,
+      expect.stringMatching(/: tags\.6: "Élysée!" would share the topic page \/sujets\/elysee\/ with "Élysée"/),
+    ]);
+  });
+
+  it("checks a modification date against the publication date when another field is wrong", () => {
+    const text = `${valid.replace(/^title: .*$/m, "title: 42")}\nmodified: 2023-04-17T10:00:00+02:00`;
+    const result = parseArticle(file, source(text), context);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/: title: 42 is not a headline/),
+      expect.stringMatching(/: modified: "2023-04-17T10:00:00\+02:00" is before the publication date/),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gitModifiedDates, parseGitLog } from "../../../scripts/input/git-dates.ts";
 import { loadContent } from "../../../scripts/lists/content.ts";
@@ -58,6 +59,16 @@ describe("modification dates from git", () => {
 
   it("dates an article changed after it was committed by its last commit, in Paris time", () => {
     expect(modifiedIso("/international/sommet-a-geneve/")).toBe("2024-03-07T16:45:00+01:00");
+  });
+
+  it("never dates a modification after the build time: a commit made since says the build time", () => {
+    const load = (iso: string) =>
+      loadContent({ articlesDir: articles(), dataDir: data }, { buildTime: DateTime.fromISO(iso) }).articles.find(
+        (a) => a.url === "/international/sommet-a-geneve/",
+      )?.modified?.iso;
+    // A quarter-hour build (16:45 commit, built as 16:30), then the next one.
+    expect(load("2024-03-07T16:30:00+01:00")).toBe("2024-03-07T16:30:00+01:00");
+    expect(load("2024-03-07T16:45:00+01:00")).toBe("2024-03-07T16:45:00+01:00");
   });
 
   it("prefers the front matter's modified to git", () => {

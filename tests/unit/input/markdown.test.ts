@@ -195,3 +195,12 @@ describe("renderBody on generated Markdown", () => {
     expect(doublingCost((body: string) => renderBody(body), bodyOfSize, { size: 5_000 })).toBeLessThan(LINEAR_LIMIT);
   });
 });
+
+describe("renderBody: links to the site's pages", () => {
+  it("lists them root-relative, without fragment or query, each once", () => {
+    const body = renderBody(
+      "[a](/culture/x/#suite) et [b](/culture/x/?page=2), [c](https://ailleurs.example/) [d](#ici) [e](/economie/y) [f](//autre.example/)\n",
+    );
+    expect(body.siteLinks).toEqual(["/culture/x/", "/economie/y"]);
+  });
+});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, splitSource, splitSourceFile, utf8Problem } from "../../../scripts/input/source-file.ts";
+import {
+  decodeUtf8,
+  splitSource,
+  splitSourceFile,
+  utf8Problem,
+  wideEncoding,
+} from "../../../scripts/input/source-file.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -108,5 +114,40 @@ describe("splitSource", () => {
     expect(invalid).toMatchObject({ data: undefined, body: "\nCorps.\n", bodyFirstLine: 4 });
     expect(invalid.problems).toHaveLength(1);
     expect(splitSource(bytes("Corps.\n"))).toMatchObject({ data: undefined, body: "Corps.\n", bodyFirstLine: 1 });
+  });
+});
+
+describe("a source saved as UTF-16 or UTF-32", () => {
+  const text = "---\ntitle: Un café\n---\n\nCorps.\n";
+  const utf16 = (little: boolean, mark: boolean) => {
+    const units = Buffer.from(text, "utf16le");
+    if (!little) units.swap16();
+    const bom = little ? [0xff, 0xfe] : [0xfe, 0xff];
+    return new Uint8Array(Buffer.concat([Buffer.from(mark ? bom : []), units]));
+  };
+  const utf32 = () => {
+    const out = Buffer.alloc(4 + [...text].length * 4);
+    out.set([0xff, 0xfe, 0, 0]);
+    for (const [index, char] of [...text].entries()) out.writeUInt32LE(char.codePointAt(0) ?? 0, 4 + index * 4);
+    return new Uint8Array(out);
+  };
+
+  it.each([
+    ["UTF-16 with its mark", utf16(true, true), "is UTF-16 (little-endian, with a byte order mark)"],
+    ["big-endian UTF-16 with its mark", utf16(false, true), "is UTF-16 (big-endian, with a byte order mark)"],
+    ["UTF-16 without a mark", utf16(true, false), "is UTF-16 (little-endian)"],
+    ["big-endian UTF-16 without a mark", utf16(false, false), "is UTF-16 (big-endian)"],
+    ["UTF-32", utf32(), "is UTF-32 (little-endian, with a byte order mark)"],
+  ])("names %s, never Latin-1, and reads it for the other checks", (_what, bytes, found) => {
+    const source = splitSource(bytes);
+    expect(source.problems).toEqual([
+      { field: "(file)", message: `${found}; expected a UTF-8 text file (save it as UTF-8)` },
+    ]);
+    expect(source.data).toEqual({ title: "Un café" });
+  });
+
+  it("leaves UTF-8 alone, with or without its mark", () => {
+    expect(wideEncoding(bytes(text))).toBeNull();
+    expect(wideEncoding(bytes(`\uFEFF${text}`))).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ContentValidationError } from "../../../scripts/input/content-error.ts";
+import { ContentValidationError, formatProblem } from "../../../scripts/input/content-error.ts";
 import { listArticleFiles } from "../../../scripts/input/load-sources.ts";
 import { ContentLoader, loadContent } from "../../../scripts/lists/content.ts";
 import { shownPath } from "../../../scripts/text/shown-path.ts";
@@ -142,6 +142,9 @@ describe("loadContent", () => {
 
   it("holds back articles dated after the build time, and shows them marked when asked (the preview)", () => {
     const buildTime = DateTime.fromISO("2024-03-05T12:00:00Z");
+    // The newsroom as it was on 5 March: « Élections au Brésil » was corrected on the 6th.
+    const elections = path.join(paths.articlesDir, "international/2024-03-05-elections-au-bresil.md");
+    writeFileSync(elections, readFileSync(elections, "utf8").replace(/^corrections:\n(?: .*\n)+/m, ""));
     const content = loadContent(paths, { buildTime });
     expect(content.articles.map((a) => a.url)).toEqual([
       "/economie/greve-en-direct/",
@@ -223,6 +226,237 @@ describe("loadContent", () => {
     const file = path.join(paths.articlesDir, "culture/2024-03-02-un-roman-prime.md");
     writeFileSync(file, "---\ntittle: x\n---\n\nTexte.\n");
     expect(problemLines().some((line) => line.includes("tittle"))).toBe(true);
+  });
+});
+
+describe("dates that cannot be true", () => {
+  const buildTime = DateTime.fromISO("2024-03-12T12:00:00Z");
+  const dated = (extra: Record<string, string>) =>
+    article("culture", "2024-03-10-corrige.md", { ...valid("2024-03-10T10:00:00+01:00"), ...extra });
+  const correction = (date: string) => `[{ date: "${date}", text: Une erreur corrigée. }]`;
+
+  it.each([
+    ["a modification in 2099", { modified: "2099-01-01T10:00:00+01:00" }, "modified", "2099-01-01T10:00:00+01:00"],
+    [
+      "a correction in 2099",
+      { corrections: correction("2099-06-01T10:00:00+02:00") },
+      "corrections.0.date",
+      "2099-06-01T10:00:00+02:00",
+    ],
+    [
+      "a correction a minute after the build",
+      { corrections: correction("2024-03-12T13:01:00+01:00") },
+      "corrections.0.date",
+      "2024-03-12T13:01:00+01:00",
+    ],
+  ])("refuses %s, in one line naming the build time", (_what, extra, field, iso) => {
+    const file = dated(extra);
+    expect(problemLines({ buildTime })).toEqual([
+      `${file}: ${field}: "${iso}" is after the build time (2024-03-12T12:00:00Z); expected a date that has passed: a modification or a correction cannot be scheduled (set the article's own date to publish it later)`,
+    ]);
+  });
+
+  it("refuses a future date beside the article's other problems, and one of a scheduled article too", () => {
+    const file = dated({
+      corrections: `[{ date: "2099-06-01T10:00:00+02:00", text: "" }, { date: "2099-06-02T10:00:00+02:00", text: Une autre. }]`,
+    });
+    const later = article("culture", "2024-03-20-programme.md", {
+      ...valid("2024-03-20T10:00:00+01:00"),
+      modified: "2024-03-21T10:00:00+01:00",
+    });
+    expect(problemLines({ buildTime })).toEqual([
+      `${file}: corrections.0.text: is empty; expected what was corrected, in a sentence or two`,
+      expect.stringMatching(
+        new RegExp(`^${file}: corrections\\.0\\.date: "2099-06-01T10:00:00\\+02:00" is after the build time`),
+      ),
+      expect.stringMatching(
+        new RegExp(`^${file}: corrections\\.1\\.date: "2099-06-02T10:00:00\\+02:00" is after the build time`),
+      ),
+      expect.stringMatching(new RegExp(`^${later}: modified: "2024-03-21T10:00:00\\+01:00" is after the build time`)),
+    ]);
+  });
+
+  it("accepts a correction made exactly at the build time, and a page updated then", () => {
+    dated({ corrections: correction("2024-03-12T13:00:00+01:00") });
+    const content = loadContent(paths, { buildTime });
+    expect(content.articles.find((a) => a.slug === "corrige")?.updated.iso).toBe("2024-03-12T13:00:00+01:00");
+  });
+
+  it("refuses a page about the publisher updated after the build time", () => {
+    const pages = path.join(dir, "pages");
+    mkdirSync(pages);
+    writeFileSync(
+      path.join(paths.dataDir, "publisher.yaml"),
+      `${readFileSync(path.join(paths.dataDir, "publisher.yaml"), "utf8").replace(/^pages:.*$/m, "")}\npages:\n  - slug: a-propos\n`,
+    );
+    writeFileSync(
+      path.join(pages, "a-propos.md"),
+      "---\ntitle: À propos\ndescription: Qui nous sommes.\nupdated: 2099-01-01T00:00:00+01:00\n---\n\nUn texte.\n",
+    );
+    expect(problemLinesOf(() => loadContent({ ...paths, pagesDir: pages }, { buildTime }))).toEqual([
+      expect.stringMatching(/a-propos\.md: updated: "2099-01-01T00:00:00\+01:00" is after the build time/),
+    ]);
+  });
+});
+
+describe("look-alike tags across articles", () => {
+  const tagged = (name: string, day: string, tags: string) =>
+    article("culture", `2024-03-${day}-${name}.md`, { ...valid(`2024-03-${day}T10:00:00+01:00`), tags });
+
+  it("gives C, C++ and C# topic pages of their own, headed as written", () => {
+    tagged("un", "10", "[C]");
+    tagged("deux", "11", "[C++]");
+    tagged("trois", "12", '["C#"]');
+    const topics = loadContent(paths).topics.filter((topic) => topic.name.startsWith("C"));
+    expect(topics.map((topic) => [topic.name, topic.url])).toEqual([
+      ["C", "/sujets/c/"],
+      ["C#", "/sujets/c-sharp/"],
+      ["C++", "/sujets/c-plus-plus/"],
+    ]);
+  });
+
+  it("merges spellings that differ in case and accents only, under the newest article's", () => {
+    tagged("un", "10", "[elysee]");
+    tagged("deux", "11", "[ÉLYSÉE]");
+    tagged("trois", "12", "[Élysée]");
+    const topic = loadContent(paths).topics.find((t) => t.slug === "elysee");
+    expect([topic?.name, topic?.articles.length]).toEqual(["Élysée", 3]);
+  });
+
+  it("refuses spellings that would share a page otherwise, naming both and the spelling most articles use", () => {
+    tagged("un", "09", "[Élysée]");
+    tagged("deux", "10", "[Élysée]");
+    const newest = tagged("trois", "11", "[Élysée]");
+    const c = tagged("quatre", "12", '["Élysée!"]');
+    const d = tagged("cinq", "13", '["Élysée !", "Jean-Luc"]');
+    const e = tagged("six", "14", '["Jean Luc"]');
+    expect(problemLines()).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${c}: tags\\.0: "Élysée\u202F!" would share the topic page /sujets/elysee/ with "Élysée"`),
+      ),
+      `${d}: tags.0: "Élysée\u202F!" would share the topic page /sujets/elysee/ with "Élysée" (3 articles, e.g. ${newest}); tags are merged only when they differ in case or accents: expected "Élysée", or a tag that differs in its letters or digits`,
+      // Between equals, the newest article's spelling is the topic's.
+      expect.stringMatching(
+        new RegExp(
+          `^${d}: tags\\.1: "Jean-Luc" would share the topic page /sujets/jean-luc/ with "Jean Luc" \\(1 article, e\\.g\\. ${e}\\)`,
+        ),
+      ),
+    ]);
+  });
+});
+
+describe("one problem never hides another, in the publisher's files", () => {
+  it("reports a section slug declared twice while another field is wrong", () => {
+    const file = path.join(paths.dataDir, "publisher.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace("timeZone: Europe/Paris", "timeZone: Europe/Lutece")
+        .replace("  - slug: sport\n", "  - slug: culture\n"),
+    );
+    expect(problemLines()).toEqual([
+      `${shownPath(file)}: timeZone: "Europe/Lutece" is not an IANA time zone (e.g. Europe/Paris)`,
+      `${shownPath(file)}: sections.3.slug: "culture" is declared twice; expected unique section slugs`,
+    ]);
+  });
+
+  it("reports an author slug declared twice, and a name that shows nothing, while another entry is wrong", () => {
+    const file = path.join(paths.dataDir, "authors.yaml");
+    const text = readFileSync(file, "utf8");
+    const [first = ""] = text.match(/^ {2}- [\s\S]*?(?=^ {2}- |(?![\s\S]))/m) ?? [];
+    writeFileSync(
+      file,
+      `${text}${first}  - slug: "Pas Un Slug"\n    name: "\\u200B"\n    role: Journaliste\n    bio: Une bio.\n`,
+    );
+    const lines = problemLines();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/authors\.yaml: authors\.\d+\.slug: "Pas Un Slug" is not an ASCII slug/),
+        expect.stringMatching(/authors\.yaml: authors\.\d+\.name: shows nothing/),
+        expect.stringMatching(
+          /authors\.yaml: authors\.\d+\.slug: ".+" is declared twice; expected unique author slugs/,
+        ),
+      ]),
+    );
+  });
+
+  it("checks the articles against what of the metadata is valid: one run names every problem", () => {
+    const file = path.join(paths.dataDir, "publisher.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^email: .*$/m, "email: pas-une-adresse"));
+    const sport = article("rugby", "2024-03-10-match.md", {
+      ...valid("2024-03-10T10:00:00+01:00", "rugby"),
+      authors: "[personne]",
+    });
+    const late = article("culture", "2024-03-11-decale.md", valid("2024-03-12T10:00:00+01:00"));
+    expect(problemLines()).toEqual([
+      `${shownPath(file)}: email: "pas-une-adresse" is not an e-mail address (e.g. redaction@example.fr)`,
+      expect.stringMatching(
+        /2024-03-11-decale\.md: date: "2024-03-12T10:00:00\+01:00" is 2024-03-12 in Europe\/Paris, but the file name says 2024-03-11/,
+      ),
+      expect.stringMatching(new RegExp(`^${sport}: section: "rugby" is not a declared section`)),
+      expect.stringMatching(new RegExp(`^${sport}: authors\\.0: "personne" is not an author of authors\\.yaml`)),
+    ]);
+    expect(late).toMatch(/decale/);
+  });
+
+  it("reports a section name that shows nothing", () => {
+    const file = path.join(paths.dataDir, "publisher.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("name: Culture", 'name: "\\u3164"'));
+    expect(problemLines()).toEqual([
+      expect.stringMatching(
+        /publisher\.yaml: sections\.2\.name: shows nothing: it is made only of invisible characters \(U\+3164\)/,
+      ),
+    ]);
+  });
+});
+
+describe("links to articles not published yet", () => {
+  const buildTime = DateTime.fromISO("2024-03-12T12:00:00Z");
+  const linking = (target: string) =>
+    article("culture", "2024-03-10-lien.md", valid("2024-03-10T10:00:00+01:00"), `Voir [la suite](${target}).\n`);
+
+  it("are a problem of the build, naming both articles and when the link will work", () => {
+    const from = linking("/culture/demain/");
+    const to = article("culture", "2024-03-13-demain.md", valid("2024-03-13T09:00:00+01:00"));
+    expect(problemLines({ buildTime })).toEqual([
+      `${from}: body: links to /culture/demain/ (${to}), scheduled for 2024-03-13T09:00:00+01:00: the page would hold a broken link until then; expected the link added once it is published, or this article scheduled at 2024-03-13T09:00:00+01:00 or later`,
+    ]);
+  });
+
+  it("to a draft are a problem of the build too", () => {
+    const from = linking("/culture/brouillon");
+    expect(problemLines({ buildTime })).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${from}: body: links to /culture/brouillon/ \\(.*2024-03-07-brouillon\\.md\\), a draft`),
+      ),
+    ]);
+  });
+
+  it("are a warning in the preview, which shows scheduled articles and drafts", () => {
+    linking("/culture/demain/");
+    article("culture", "2024-03-13-demain.md", valid("2024-03-13T09:00:00+01:00"));
+    const loaded = new ContentLoader().load(paths, { buildTime, includeScheduled: true, includeDrafts: true });
+    expect(loaded.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^links to \/culture\/demain\/ .*scheduled for 2024-03-13T09:00:00\+01:00/),
+    ]);
+  });
+});
+
+describe("files of the articles folder that are not read", () => {
+  it("are said once, in one warning, never left out in silence; photos and dotfiles are not among them", () => {
+    for (const name of [
+      "2024-03-02-un-roman-prime.md.bak",
+      "notes.txt",
+      "2024-03-02-un-roman-prime.md~",
+      "photo.jpg",
+      ".DS_Store",
+    ]) {
+      writeFileSync(path.join(paths.articlesDir, "culture", name), "x");
+    }
+    const { warnings } = new ContentLoader().load(paths);
+    expect(warnings.map(formatProblem)).toEqual([
+      `${shownPath(paths.articlesDir)}: (folder): 3 files are not read: culture/2024-03-02-un-roman-prime.md.bak, culture/2024-03-02-un-roman-prime.md~, culture/notes.txt; expected only articles (<section>/<yyyy-mm-dd>-<slug>.md) and the photos beside them (rename a file to .md to publish it)`,
+    ]);
   });
 });
 

@@ -21,6 +21,7 @@ import {
   cmsConfig,
   cmsConfigYaml,
   cmsField,
+  SHOWN_CHARACTER,
   STRICTER_IN_CMS,
   textPattern,
   unwrapField,
@@ -261,9 +262,23 @@ describe("what the CMS accepts, the build accepts", () => {
 });
 
 describe("textPattern", () => {
+  it("refuses, as the build does, a text that shows nothing (issue 21's invisible characters)", () => {
+    const title = unwrapField(articleFrontMatterSchema.shape.title).inner;
+    const pattern = new RegExp((textPattern(title) as [string, string])[0]);
+    const invisible = ["\u200B", "\u2060", "\uFEFF", "\u200D", "\u3164", "\u115F", "\u2800", "\u00AD"];
+    for (const char of invisible) {
+      const value = ` ${char}${char} `;
+      expect([char, pattern.test(value), z.safeParse(title, value).success]).toEqual([char, false, false]);
+    }
+    for (const value of ["\u200BÉté", "a", "…", "\u2066Nom\u2069"]) {
+      expect([value, pattern.test(value), z.safeParse(title, value).success]).toEqual([value, true, true]);
+    }
+  });
+
   it("derives a trimmed length from the checks, not a copied number", () => {
     const title = textPattern(unwrapField(articleFrontMatterSchema.shape.title).inner);
-    expect(title?.[0]).toBe("^\\s*\\S(?:[\\s\\S]{0,108}\\S)?\\s*$");
+    // Something visible (a lookahead), then the trimmed length.
+    expect(title?.[0]).toBe(`^(?=\\s*$|[\\s\\S]*${SHOWN_CHARACTER})\\s*\\S(?:[\\s\\S]{0,108}\\S)?\\s*$`);
     const longer = z.string().trim().min(1).max(140);
     expect(textPattern(longer)?.[0]).toBe("^\\s*\\S(?:[\\s\\S]{0,138}\\S)?\\s*$");
     expect(textPattern(z.string().trim().min(3).max(5))?.[0]).toBe("^\\s*\\S[\\s\\S]{1,3}\\S\\s*$");

@@ -100,6 +100,27 @@ describe("atomFeed", () => {
     expect(content).toContain('href="https://www.exemple.fr/actu/international/un/#suite"');
   });
 
+  it("is updated when its most recently updated entry was, whichever comes first (newest publication)", () => {
+    // The newest article was never changed; an older one was corrected after it was published.
+    const newest = makeArticle({ slug: "recent", date: "2023-04-20T09:00:00+02:00" });
+    const corrected = makeArticle({
+      slug: "corrige",
+      date: "2023-04-19T09:00:00+02:00",
+      corrections: [{ date: "2023-04-21T10:00:00+02:00", text: "Un chiffre corrigé." }],
+    });
+    const [site] = planFeeds(
+      { ...siteFeed!, name: "Le Quotidien", url: "/", articles: [newest, corrected] },
+      [],
+      "Le Quotidien",
+    );
+    const parsed = parseAtomFeed(atomFeed(site!, context, BUILD));
+    expect(parsed.updated).toBe("2023-04-21T10:00:00+02:00");
+    expect(parsed.entries?.map((entry) => entry.updated)).toEqual([
+      "2023-04-20T09:00:00+02:00",
+      "2023-04-21T10:00:00+02:00",
+    ]);
+  });
+
   it("falls back to the build time only when empty", () => {
     expect(parseAtomFeed(atomFeed({ ...sectionFeed!, articles: [] }, context, BUILD)).updated).toBe(BUILD);
   });

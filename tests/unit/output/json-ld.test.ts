@@ -29,6 +29,8 @@ describe("newsArticleLd", () => {
       keywords: ["Chine", "Défense"],
       isAccessibleForFree: true,
       mainEntityOfPage: { "@type": "WebPage", "@id": "https://www.exemple.fr/actu/international/un-titre/" },
+      url: "https://www.exemple.fr/actu/international/un-titre/",
+      wordCount: article.wordCount,
       publisher: {
         "@type": "NewsMediaOrganization",
         name: "Le Quotidien",
@@ -36,6 +38,11 @@ describe("newsArticleLd", () => {
       },
       image: [{ url: "https://www.exemple.fr/actu/international/un-titre/social.png", width: 1200, height: 630 }],
     });
+  });
+
+  it("counts the words of the text", () => {
+    const article = makeArticle({ body: "Un deux trois quatre cinq.\n\n## Six sept\n\nHuit.\n" });
+    expect(newsArticleLd(article, context).wordCount).toBe(8);
   });
 
   it("uses the publication date as dateModified when the article was never updated", () => {

@@ -1,7 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { crawlerFiles, newsArticles, robotsTxt, splitIntoParts } from "../../../scripts/output/sitemap.ts";
+import { crawlerFiles, newsArticles, splitIntoParts } from "../../../scripts/output/sitemap.ts";
 import { context, makeArticle } from "../../helpers/articles.ts";
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["url", "sitemap"].includes(name) });
@@ -34,6 +34,12 @@ describe("newsArticles", () => {
     const future = makeArticle({ slug: "futur", date: "2023-04-20T09:00:00+02:00" });
     const edge = makeArticle({ slug: "limite", date: "2023-04-18T08:00:00+02:00" });
     expect(newsArticles([future, recent, edge, old], build).map((a) => a.slug)).toEqual(["recent"]);
+  });
+
+  it("keeps an article published exactly at the build time, and not one a second later", () => {
+    const now = makeArticle({ slug: "maintenant", date: "2023-04-20T08:00:00+02:00" });
+    const next = makeArticle({ slug: "juste-apres", date: "2023-04-20T08:00:01+02:00" });
+    expect(newsArticles([next, now, recent], build).map((a) => a.slug)).toEqual(["maintenant", "recent"]);
   });
 });
 
@@ -90,11 +96,19 @@ describe("crawlerFiles under the limits", () => {
     });
   });
 
-  it("names both sitemaps in robots.txt", () => {
+  it("names both sitemaps in robots.txt, allowing every crawler everything", () => {
+    // Written out, not made with robotsTxt: a test that builds its expectation with the
+    // function under test passes whatever the function does.
     expect(body(files, "/robots.txt")).toBe(
-      robotsTxt(["https://www.exemple.fr/actu/sitemap.xml", "https://www.exemple.fr/actu/sitemap-news.xml"]),
+      [
+        "User-agent: *",
+        "Disallow:",
+        "",
+        "Sitemap: https://www.exemple.fr/actu/sitemap.xml",
+        "Sitemap: https://www.exemple.fr/actu/sitemap-news.xml",
+        "",
+      ].join("\n"),
     );
-    expect(body(files, "/robots.txt")).toContain("Sitemap: https://www.exemple.fr/actu/sitemap-news.xml\n");
   });
 
   it("writes no news sitemap when nothing is recent", () => {

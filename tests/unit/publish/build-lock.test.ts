@@ -1,9 +1,25 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { uptime } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { acquireBuildLock, BuildLockedError, lockFile, processStart } from "../../../scripts/publish/build-lock.ts";
+import {
+  acquireBuildLock,
+  BuildLockedError,
+  isZombie,
+  lockFile,
+  lockProblem,
+  processStart,
+} from "../../../scripts/publish/build-lock.ts";
 import { ROOT, useTempDir } from "../../helpers/build.ts";
 
 const tempDir = useTempDir("news-lock-");
@@ -75,6 +91,61 @@ describe("acquireBuildLock", () => {
     const release = acquireBuildLock(out());
     expect(readdirSync(tempDir())).toEqual(["dist.lock"]);
     release();
+  });
+
+  it.runIf(process.platform === "linux")(
+    "takes over a lock whose holder was killed and is a zombie, not yet reaped by its parent",
+    async () => {
+      // The child exits at once; its parent never waits for it (perl is part of every Debian).
+      const parent = spawn("perl", ["-e", '$| = 1; my $pid = fork; exit 0 unless $pid; print "$pid\\n"; sleep 30'], {
+        stdio: ["ignore", "pipe", "ignore"],
+      });
+      try {
+        const pid = Number(
+          await new Promise<string>((resolve) => parent.stdout.setEncoding("utf8").once("data", resolve)),
+        );
+        const deadline = Date.now() + 10_000;
+        while (!isZombie(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(isZombie(pid)).toBe(true);
+        // Its pid still answers signals, and it started when the lock says.
+        expect(() => process.kill(pid, 0)).not.toThrow();
+        writeFileSync(lockFile(out()), lockJson(pid, processStart(pid), "zombie"));
+        const release = acquireBuildLock(out());
+        expect(JSON.parse(readFileSync(lockFile(out()), "utf8")).pid).toBe(process.pid);
+        release();
+        expect(isZombie(process.pid)).toBe(false);
+      } finally {
+        parent.kill();
+      }
+    },
+  );
+
+  it("refuses, in one line, a link, a folder or someone's file where the lock goes, and never removes it", () => {
+    const file = lockFile(out());
+    const notes = path.join(tempDir(), "notes.txt");
+    writeFileSync(notes, "mes notes\n");
+    const cases: [string, () => void, RegExp][] = [
+      ["a link to someone's file", () => symlinkSync(notes, file), /is a symbolic link to .*notes\.txt \(a file\)/],
+      ["a link leading nowhere", () => symlinkSync(path.join(tempDir(), "absent"), file), /which leads nowhere/],
+      ["a folder", () => mkdirSync(file), /is a folder/],
+      ["someone's file", () => writeFileSync(file, "mes notes\n"), /is a file no build wrote/],
+    ];
+    for (const [what, make, found] of cases) {
+      make();
+      const line = lockProblem(out());
+      expect(line, what).toMatch(found);
+      expect(line, what).toMatch(/^the build lock ".*dist\.lock": .*; expected the lock a build takes, or nothing/);
+      expect(line, what).not.toContain("\n");
+      expect(() => acquireBuildLock(out()), what).toThrow(BuildLockedError);
+      expect(existsSync(file) || readdirSync(tempDir()).includes("dist.lock"), what).toBe(true);
+      expect(readFileSync(notes, "utf8")).toBe("mes notes\n");
+      rmSync(file, { recursive: true, force: true });
+    }
+    // Left alone beside the lock too: a file of someone's that only starts like a draft.
+    writeFileSync(`${file}.notes`, "à garder\n");
+    acquireBuildLock(out())();
+    expect(readFileSync(`${file}.notes`, "utf8")).toBe("à garder\n");
+    expect(lockProblem(out())).toBeNull();
   });
 
   it("creates the output's parent folder", () => {

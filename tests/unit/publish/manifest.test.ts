@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { linkSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PagePrint } from "../../../scripts/lists/page-fingerprints.ts";
@@ -65,7 +66,7 @@ describe("the build manifest", () => {
     expect(readManifest(file, { out, global: "g1" })).toEqual({
       reason: "the previous build's manifest is unreadable",
     });
-    writeFileSync(file, JSON.stringify({ format: 2, out, global: "g1", pages: [["/x/", 1, 2, 3, "a"]] }));
+    writeFileSync(file, JSON.stringify({ format: 3, out, global: "g1", pages: [["/x/", 1, 2, 3, "a", 4]] }));
     expect(readManifest(file, { out, global: "g1" })).toEqual({
       reason: "the previous build's manifest is unreadable",
     });
@@ -101,5 +102,29 @@ describe("checkKeptPages", () => {
     expect(checkKeptPages(out, [page("/culture/absent/")], manifest)).toMatchObject({
       reason: expect.stringContaining("absent"),
     });
+  });
+
+  it("names a page edited by hand with the same size and its modification time put back", async () => {
+    const { out, manifest } = built();
+    const file = path.join(out, pageFile("/culture/un-roman/"));
+    // What a careful hand does: keep the times (to the nanosecond), edit, put them back.
+    execFileSync("cp", ["-p", file, `${file}.times`]);
+    // A later clock tick than the build's write (file times are as coarse as a few milliseconds).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, "<p>Un rOman</p>");
+    execFileSync("touch", ["-r", `${file}.times`, file]);
+    expect(statSync(file).mtimeMs).toBe(manifest.pages["/culture/un-roman/"]?.mtimeMs);
+    expect(checkKeptPages(out, [page("/culture/un-roman/")], manifest)).toEqual({
+      reason: "culture/un-roman/index.html in the previous output is not what the manifest describes",
+    });
+  });
+
+  it("reads a page again after a hard link changed its status time, and records the new one", () => {
+    const { out, manifest } = built();
+    const file = path.join(out, pageFile("/culture/un-roman/"));
+    linkSync(file, `${file}.other`);
+    const kept = checkKeptPages(out, [page("/culture/un-roman/")], manifest);
+    expect(kept).toBeInstanceOf(Map);
+    expect((kept as Map<string, { ctimeMs: number }>).get("/culture/un-roman/")?.ctimeMs).toBe(statSync(file).ctimeMs);
   });
 });

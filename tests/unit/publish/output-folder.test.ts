@@ -78,6 +78,19 @@ describe("outputFolderProblem", () => {
     expect(problem("../fake")).toMatch(/no \.news-build file/);
   });
 
+  it("refuses a link as the output, wherever it leads, and a path that runs through a file", () => {
+    const site = path.join(tempDir(), "www");
+    mkdirSync(site);
+    symlinkSync(site, path.join(tempDir(), "to-www"));
+    expect(problem("../to-www")).toMatch(/is a symbolic link to .*www; the build renames its new output into place/);
+    symlinkSync(path.join(tempDir(), "absent"), path.join(tempDir(), "dangling"));
+    expect(problem("../dangling")).toMatch(/is a symbolic link to .*absent, which leads nowhere/);
+    writeFileSync(path.join(tempDir(), "a-file"), "x");
+    expect(problem("../a-file/dist")).toMatch(/lies inside .*a-file, which is a file/);
+    // A link on the way to the output is followed.
+    expect(problem("../to-www/dist")).toBeNull();
+  });
+
   it("says it in one line: the flag, the folder, what it is, what is expected", () => {
     expect(problem("src")).toBe(
       '--out "' +

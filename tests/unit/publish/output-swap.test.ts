@@ -1,11 +1,14 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { OUTPUT_MARKER } from "../../../scripts/publish/output-folder.ts";
 import {
   previousDir,
   recoverInterruptedSwap,
   stagingDir,
+  swapFoldersProblems,
   swapIntoPlace,
+  takeStaging,
 } from "../../../scripts/publish/output-swap.ts";
 import { makeTempDir } from "../../helpers/build.ts";
 
@@ -75,5 +78,56 @@ describe("recoverInterruptedSwap", () => {
     site(path.join(dir, "distribution.staging"), "mine");
     recoverInterruptedSwap(out);
     expect(readdirSync(dir).sort()).toEqual(["dist-old", "distribution.staging"]);
+  });
+});
+
+describe("takeStaging", () => {
+  it("marks the staging folder from the start, so that a killed build leaves a folder the next one recognises", () => {
+    const staging = takeStaging(out);
+    expect(readdirSync(staging)).toEqual([OUTPUT_MARKER]);
+    expect(swapFoldersProblems(out)).toEqual([]);
+  });
+});
+
+describe("swapFoldersProblems", () => {
+  /** Someone's folder of notes, beside the output. */
+  function notes(): string {
+    const folder = path.join(dir, "notes");
+    site(folder, "mine");
+    return folder;
+  }
+
+  it("accepts nothing, and the folders builds leave (marked, or empty)", () => {
+    expect(swapFoldersProblems(out)).toEqual([]);
+    mkdirSync(previousDir(out));
+    mkdirSync(stagingDir(out, 4242));
+    writeFileSync(path.join(stagingDir(out, 4242), OUTPUT_MARKER), "");
+    expect(swapFoldersProblems(out)).toEqual([]);
+  });
+
+  it.each([
+    ["a link to someone's folder", (at: string) => symlinkSync(notes(), at), /is a symbolic link to .*notes$/],
+    ["a link leading nowhere", (at: string) => symlinkSync(path.join(dir, "absent"), at), /which leads nowhere/],
+    ["a file", (at: string) => writeFileSync(at, "mine"), /is a file/],
+    ["someone's folder", (at: string) => site(at, "mine"), /is a folder no build wrote \(it has 1 entries/],
+  ])("refuses %s as the previous output or a staging folder, in one line each", (_what, make, found) => {
+    make(previousDir(out));
+    make(stagingDir(out, 4242));
+    const problems = swapFoldersProblems(out);
+    expect(problems).toHaveLength(2);
+    const [previous, staging] = problems;
+    expect(previous).toMatch(/^the previous output ".*dist\.previous": /);
+    expect(staging).toMatch(/^a staging folder ".*dist\.staging-4242": /);
+    for (const line of problems) {
+      expect(line.split("; ")[0]).toMatch(found);
+      expect(line).toMatch(/; nothing was written$/);
+      expect(line).not.toContain("\n");
+    }
+  });
+
+  it("leaves folders whose names only look like the build's alone", () => {
+    site(path.join(dir, "dist.previous-old"), "mine");
+    site(path.join(dir, "distribution.staging-1"), "mine");
+    expect(swapFoldersProblems(out)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /** Real photo files made by eleventy-img and sharp, read back with sharp's metadata(). */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +7,9 @@ import { ContentValidationError, formatProblem } from "../../../scripts/input/co
 import { PhotoFiles } from "../../../scripts/input/images.ts";
 import { type LeadPhoto, responsivePhoto } from "../../../scripts/input/responsive-photos.ts";
 import { type PhotoJob, searchCrops, socialCrop } from "../../../scripts/output/photo-crops.ts";
-import { publishPhotos } from "../../../scripts/publish/photos.ts";
+import { decodeProblem, publishPhotos } from "../../../scripts/publish/photos.ts";
 import { makeTempDir } from "../../helpers/build.ts";
-import { CAMERA_EXIF, hasGpsTag, photoBytes } from "../../helpers/photo-files.ts";
+import { CAMERA_EXIF, hasGpsTag, jpegClaiming, photoBytes, pngHeaderClaiming } from "../../helpers/photo-files.ts";
 
 const dir = makeTempDir("publish-photos-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,13 +114,16 @@ describe("publishPhotos", () => {
     }
   });
 
-  it("takes every file from the cache the second time, byte for byte, linked not copied", async () => {
+  it("takes every file from the cache the second time, byte for byte, as a copy that shares nothing with it", async () => {
     const second = await publishPhotos([job], out("second"), cache);
     expect(second.made).toBe(0);
+    const cached = new Set(
+      readdirSync(path.join(cache, "photos")).map((name) => statSync(path.join(cache, "photos", name)).ino),
+    );
     for (const rendition of job.renditions) {
       const [a, b] = [fileOf(out("first"), rendition.path), fileOf(out("second"), rendition.path)];
       expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
-      expect(statSync(b).ino).toBe(statSync(a).ino);
+      expect(cached.has(statSync(a).ino) || cached.has(statSync(b).ino)).toBe(false);
     }
   });
 
@@ -165,7 +168,62 @@ describe("publishPhotos", () => {
     const lines = (error as ContentValidationError).problems.map(formatProblem);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^articles\/international\/2024-03-01-sommet\.md: image\.src: .*coupee\.jpg cannot be decoded \(.+\); expected a complete JPEG, PNG, WebP or AVIF photo$/,
+      /^articles\/international\/2024-03-01-sommet\.md: image\.src: .*coupee\.jpg: its data ends before the 1000 × 1400 px its header announces \(.+\); expected a complete JPEG, PNG, WebP or AVIF photo, exported again$/,
+    );
+  });
+});
+
+describe("decodeProblem: photos whose header lies", () => {
+  const photo = (name: string, bytes: Buffer) => {
+    const file = path.join(dir, "lies", name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+    return file;
+  };
+
+  it("refuses a JPEG whose header says 7000 × 7000 over the data of 1200 × 800", async () => {
+    const file = photo("grand.jpg", await jpegClaiming(7000, { width: 1200, height: 800 }));
+    expect(await decodeProblem(file)).toMatch(
+      /grand\.jpg: its data ends before the 7000 × 7000 px its header announces \(.*premature end.*; a damaged or altered file\); expected a complete JPEG/,
+    );
+  });
+
+  it("refuses a JPEG cut short, and a PNG whose header says more than its data", async () => {
+    const whole = await photoBytes(1200, 800, { seed: 4 });
+    expect(await decodeProblem(photo("coupe.jpg", whole.subarray(0, whole.length / 2)))).toMatch(
+      /its data ends before/,
+    );
+    expect(
+      await decodeProblem(photo("grand.png", await pngHeaderClaiming(3000, { width: 1200, height: 800 }))),
+    ).toMatch(/grand\.png cannot be decoded \(.*\); expected a complete JPEG/);
+  });
+
+  it("accepts whole photos, a turned one and one with stray bytes the decoder only warns about", async () => {
+    expect(await decodeProblem(source)).toBeNull();
+    expect(await decodeProblem(photo("tourne.jpg", await photoBytes(1200, 800, { orientation: 6 })))).toBeNull();
+    const whole = await photoBytes(1200, 800, { seed: 5 });
+    // Two bytes before the end marker: « Corrupt JPEG data: 2 extraneous bytes before marker 0xd9 ».
+    const stray = Buffer.concat([whole.subarray(0, -2), Buffer.from([0, 0]), whole.subarray(-2)]);
+    expect(await decodeProblem(photo("octets.jpg", stray))).toBeNull();
+  });
+
+  it("is checked once per source, even when every file of it is in the cache already", async () => {
+    const lying = photo("menteuse.jpg", await jpegClaiming(6000, { width: 1200, height: 800 }));
+    const found = new PhotoFiles().resolve(path.join(dir, "lies", "a.md"), "international", "menteuse.jpg", 1200);
+    if (!found.ok) throw new Error(found.message);
+    const lyingJob: PhotoJob = { file: lying, article: "a.md", field: "image.src", renditions: [] };
+    const error = await publishPhotos([lyingJob], out("lies-out"), path.join(dir, "lies-cache")).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ContentValidationError);
+    expect((error as ContentValidationError).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^a\.md: image\.src: .*menteuse\.jpg: its data ends before the 6000 × 6000 px/),
+    ]);
+    // A whole source is decoded once, then remembered by its bytes.
+    const first = await publishPhotos([{ ...job, renditions: [] }], out("once"), path.join(dir, "lies-cache"));
+    expect(first.sources).toBe(1);
+    expect(readFileSync(path.join(dir, "lies-cache", "photos", "decoded.json"), "utf8")).toMatch(
+      /^\["[0-9a-f]{64}"\]$/,
     );
   });
 });

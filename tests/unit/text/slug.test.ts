@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SLUG_PATTERN, slugify } from "../../../scripts/text/slug.ts";
+import { SLUG_PATTERN, slugify, tagFold, tagSlug } from "../../../scripts/text/slug.ts";
 import { doublingCost, LINEAR_LIMIT } from "../../helpers/scaling.ts";
 
 describe("slugify", () => {
@@ -63,5 +63,31 @@ describe("slugify on generated text", () => {
     ["combining accents", (n: number) => "e\u0301".repeat(n / 2)],
   ])("takes time linear in the text: %s", (_, textOfSize) => {
     expect(doublingCost((input: string) => slugify(input, 1_000_000), textOfSize)).toBeLessThan(LINEAR_LIMIT);
+  });
+});
+
+describe("tagSlug", () => {
+  it.each([
+    ["C", "c"],
+    ["C++", "c-plus-plus"],
+    ["C#", "c-sharp"],
+    ["F#", "f-sharp"],
+    ["Canal+", "canal-plus"],
+    ["Disney+", "disney-plus"],
+    ["#MeToo", "metoo"],
+    ["Défense & sécurité", "defense-securite"],
+    ["Élysée", "elysee"],
+    ["Élysée!", "elysee"],
+  ])("%s → %s", (tag, slug) => {
+    expect(tagSlug(tag)).toBe(slug);
+  });
+});
+
+describe("tagFold", () => {
+  it("is the same across case, accents, ligatures and spacing only", () => {
+    expect(new Set(["Élysée", "elysee", "ÉLYSÉE", " Élysée\u00A0"].map(tagFold)).size).toBe(1);
+    expect(tagFold("Œuvres")).toBe(tagFold("oeuvres"));
+    expect(tagFold("Élysée!")).not.toBe(tagFold("Élysée"));
+    expect(tagFold("Jean-Luc")).not.toBe(tagFold("Jean Luc"));
   });
 });
