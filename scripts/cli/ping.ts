@@ -7,13 +7,11 @@
  */
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
-import { findContentValidationError, formatProblem } from "../input/content-error.ts";
-import { readEnvironment } from "../input/environment.ts";
 import { changesFile, readChanges } from "../publish/changes.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
 import { ping, sentFile } from "../publish/ping.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { readCommandLine } from "./command-line.ts";
+import { readCommandLine, readEnvironmentOrExit } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -25,15 +23,7 @@ const { values: args } = readCommandLine(USAGE, {
   options: { out: { type: "string", default: directories.output } },
 });
 
-let cacheDir: string;
-try {
-  cacheDir = readEnvironment().cacheDir;
-} catch (error) {
-  const invalid = findContentValidationError(error);
-  if (!invalid) throw error;
-  for (const problem of invalid.problems) console.error(formatProblem(problem));
-  process.exit(1);
-}
+const { cacheDir } = readEnvironmentOrExit();
 const out = path.resolve(args.out);
 const file = changesFile(cacheDir, out);
 const changes = readChanges(file);

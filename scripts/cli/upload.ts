@@ -10,12 +10,10 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { directories } from "../../.eleventy.js";
-import { findContentValidationError, formatProblem } from "../input/content-error.ts";
-import { readEnvironment } from "../input/environment.ts";
 import { ignoreClosedOutput } from "../publish/closed-output.ts";
 import { planFor, type readUploadState, uploadToFolder, writeUploadState } from "../publish/upload.ts";
 import { shownPath } from "../text/shown-path.ts";
-import { exitWithUsage, readCommandLine } from "./command-line.ts";
+import { exitWithUsage, readCommandLine, readEnvironmentOrExit } from "./command-line.ts";
 
 ignoreClosedOutput();
 
@@ -39,15 +37,7 @@ const { values: args } = readCommandLine(USAGE, {
 
 const modes = [args.to, args.list, args.confirm].filter((mode) => mode !== undefined);
 if (modes.length !== 1) exitWithUsage("say one of --to, --list or --confirm", USAGE);
-let cacheDir: string;
-try {
-  cacheDir = readEnvironment().cacheDir;
-} catch (error) {
-  const invalid = findContentValidationError(error);
-  if (!invalid) throw error;
-  for (const problem of invalid.problems) console.error(formatProblem(problem));
-  process.exit(1);
-}
+const { cacheDir } = readEnvironmentOrExit();
 
 const out = path.resolve(args.out);
 const isFolder = (dir: string) => statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
