@@ -35,7 +35,7 @@ const TAG_TEXT =
   "# For information about cache directory tags, see https://bford.info/cachedir/\n";
 
 /** The folders the build keeps in CACHE_DIR (`compiled` only in the project's `.cache`). */
-const CACHE_FOLDERS = ["builds", "content", "git-dates", "images", "stylesheets"];
+const CACHE_FOLDERS = ["builds", "content", "git-dates", "images", "search", "stylesheets", "uploads"];
 /** What a cache made before the tag holds; anything else makes it someone's folder. */
 const isTag = (name: string) => /^CACHEDIR\.TAG(?:\.\d+\.tmp)?$/.test(name);
 const OWN_ENTRIES: Record<"cache" | "images", (name: string) => boolean> = {

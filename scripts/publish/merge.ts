@@ -20,7 +20,7 @@ import { readEnvironment } from "../input/environment.ts";
 import { PHOTOS_FOLDER, SEARCH_FILES_FOLDER } from "../input/urls.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { acquireBuildLock, BuildLockedError } from "./build-lock.ts";
-import { pageFile } from "./kept-pages.ts";
+import { keptEntry, pageFile } from "./kept-pages.ts";
 import { type Manifest, manifestFile, removeManifest, writeManifest } from "./manifest.ts";
 import { OUTPUT_MARKER, projectFolders, writeOutputMarker } from "./output-folder.ts";
 import { giveBackStaging, recoverInterruptedSwap, swapIntoPlace, takeStaging } from "./output-swap.ts";
@@ -155,9 +155,15 @@ export async function mergeShares(options: MergeOptions): Promise<number> {
       removeEmptyFolders(staging, emptied);
       const pages: Manifest["pages"] = {};
       const images: Manifest["images"] = {};
+      // Every file is a share's, linked: its status-change time is the link's now.
+      const linked = new Set(files.keys());
       for (const record of checked.records) {
-        Object.assign(pages, record.pages);
-        Object.assign(images, record.images);
+        for (const [url, entry] of Object.entries(record.pages)) {
+          pages[url] = keptEntry(staging, pageFile(url), entry, linked) ?? entry;
+        }
+        for (const [file, entry] of Object.entries(record.images)) {
+          images[file] = keptEntry(staging, file.slice(1), entry, linked) ?? entry;
+        }
       }
       const named = new Set([...Object.keys(pages).map(pageFile), ...Object.keys(images).map((file) => file.slice(1))]);
       // Photos and the search index are not in the manifest: their own code keeps their folders.

@@ -227,6 +227,9 @@ export function builtFolderProblem(dir: string, refuse: (found: string) => strin
  * then renamed: a marker already there may be another output's file too (hard links), and is
  * never written into.
  */
+/** The partial file writeOutputMarker writes first, which a build killed in between leaves behind. */
+export const isMarkerPartial = (name: string): boolean => /^\.news-build\.\d+\.tmp$/.test(name);
+
 export function writeOutputMarker(dir: string): void {
   const partial = path.join(dir, `${OUTPUT_MARKER}.${process.pid}.tmp`);
   writeFileSync(partial, MARKER_TEXT);

@@ -59,11 +59,12 @@ const entrySchema = z.strictObject({
   fingerprint: z.string(),
   size: z.number().int().nonnegative(),
   mtimeMs: z.number(),
+  ctimeMs: z.number(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 const recordSchema = z.strictObject({
-  format: z.literal(1),
+  format: z.literal(2),
   /** The whole site's fingerprint: the same for every share of one build. */
   edition: z.string(),
   /** What every page depends on (code, templates, site URL), as a build on one machine says it. */
@@ -78,7 +79,7 @@ const recordSchema = z.strictObject({
 export type ShareRecord = z.infer<typeof recordSchema>;
 
 export function writeShareRecord(dir: string, record: Omit<ShareRecord, "format">): void {
-  writeFileSync(path.join(dir, SHARE_RECORD), JSON.stringify({ format: 1, ...record }));
+  writeFileSync(path.join(dir, SHARE_RECORD), JSON.stringify({ format: 2, ...record }));
 }
 
 /** The record of the share in `dir`, or why there is none to trust. */

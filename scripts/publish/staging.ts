@@ -14,7 +14,7 @@
  */
 import { copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { OUTPUT_MARKER } from "./output-folder.ts";
+import { isMarkerPartial, OUTPUT_MARKER } from "./output-folder.ts";
 import { sameFile } from "./place-file.ts";
 
 function entriesOf(dir: string): Dirent[] {
@@ -108,6 +108,9 @@ export function syncStaging(
   linked: Set<string> = new Set(),
 ): Set<string> {
   const emptied = new Set<string>();
+  // A build killed while takeStaging marked this folder leaves the marker's partial file (and
+  // nothing else changed: its marker is still the one the journal names).
+  for (const name of readdirSync(staging)) if (isMarkerPartial(name)) unlinkSync(path.join(staging, name));
   for (const file of remove) {
     // The marker takeStaging wrote: this folder is the build's own from the start.
     if (file === OUTPUT_MARKER) continue;

@@ -148,7 +148,7 @@ describe("« Mentions légales »", () => {
       ].map((h) => h.replace("'", "’")),
     );
     expect(seed.run.stderr).toMatch(
-      /^_data\/publisher\.yaml: legal: 13 fields are placeholders \(legal\.publisher\.name, .*legal\.host\.telephone\); the legal notice shows « À compléter par l’éditeur » in their place/m,
+      /^Warning: _data\/publisher\.yaml: legal: 13 fields are placeholders \(legal\.publisher\.name, .*legal\.host\.telephone\); the legal notice shows « À compléter par l’éditeur » in their place/m,
     );
     expect(newsroom.run.stderr).toBe("");
   });
@@ -231,7 +231,7 @@ describe("« Accessibilité »", () => {
       "Le site https://www.epochtimes.fr est non conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.2 : aucun audit de conformité n'a encore été réalisé.",
     );
     expect(plain(page.querySelector(".article-body")?.textContent)).toMatch(
-      /Pages vérifiées : la page d'accueil, .*les mentions légales, .*la page d'erreur 404\./,
+      /Pages vérifiées : la page d'accueil, .*les mentions légales, .*la page d'erreur 404, .*la page de recherche, un article en direct\./,
     );
   });
 });

@@ -220,16 +220,17 @@ describe("live coverage, changed", () => {
 
   it("with a planned end, says « En direct » until the first build after it", async () => {
     const plan = (d: string) =>
-      editSource(d, (t) => t.replace("  start: 2024-03-05T07:30:00+01:00\n", "$&  end: 2024-03-05T18:00:00+01:00\n"));
-    // 5 March, 17:59 in Paris; then 18:00.
-    const before = await buildCopy(plan, { SOURCE_DATE_EPOCH: String(Date.parse("2024-03-05T16:59:00Z") / 1000) });
-    const after = await buildCopy(plan, { SOURCE_DATE_EPOCH: String(Date.parse("2024-03-05T17:00:00Z") / 1000) });
+      editSource(d, (t) => t.replace("  start: 2024-03-05T07:30:00+01:00\n", "$&  end: 2024-03-08T18:00:00+01:00\n"));
+    // 8 March, 17:59 in Paris; then 18:00 (after the newsroom's corrections of 6 March: no date of
+    // an article's history may come after the build).
+    const before = await buildCopy(plan, { SOURCE_DATE_EPOCH: String(Date.parse("2024-03-08T16:59:00Z") / 1000) });
+    const after = await buildCopy(plan, { SOURCE_DATE_EPOCH: String(Date.parse("2024-03-08T17:00:00Z") / 1000) });
     try {
       const running = readPage(before.site.outDir, LIVE);
       expect(normalizeText(running.querySelector(".kicker .live-label")?.textContent)).toBe("En direct");
       expect(normalizeText(running.querySelector(".dates")?.textContent)).not.toContain("Direct terminé");
       // The planned end is in its structured data already.
-      expect(jsonLdOf(running)[0]?.coverageEndTime).toBe("2024-03-05T18:00:00+01:00");
+      expect(jsonLdOf(running)[0]?.coverageEndTime).toBe("2024-03-08T18:00:00+01:00");
       const ended = readPage(after.site.outDir, LIVE);
       expect(normalizeText(ended.querySelector(".kicker .live-label")?.textContent)).toBe("Terminé");
       expect(normalizeText(readPage(after.site.outDir, "/economie/").querySelector(".live-label")?.textContent)).toBe(

@@ -77,6 +77,10 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   dir = makeTempDir("news-ping-");
   cpSync(path.join(ROOT, "tests/fixtures/newsroom"), dir, { recursive: true });
+  // Scheduled here, « Élections au Brésil » cannot carry its corrections of 6 March yet (no date
+  // of an article's history may come after the build).
+  const elections = path.join(dir, "articles/international/2024-03-05-elections-au-bresil.md");
+  writeFileSync(elections, readFileSync(elections, "utf8").replace(/^corrections:\n(?: {2}.*\n)+/m, ""));
   const publisher = path.join(dir, "data/publisher.yaml");
   writeFileSync(
     publisher,

@@ -22,7 +22,8 @@ export const BUILD_COMMAND = buildCommand(ROOT);
  * What every build of the real site prints, quiet or not: one warning naming the legal notice's
  * placeholders (scripts/input/legal-notice.ts), until the publisher gives its real details.
  */
-export const SEED_WARNINGS = /^_data\/publisher\.yaml: legal: \d+ fields are placeholders \([^)\n]*\); [^\n]*\n$/;
+export const SEED_WARNINGS =
+  /^Warning: _data\/publisher\.yaml: legal: \d+ fields are placeholders \([^)\n]*\); [^\n]*\n$/;
 
 /** Runs the build with the given arguments from the project root, as `npm run build` does. */
 export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun {

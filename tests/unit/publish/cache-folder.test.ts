@@ -40,8 +40,10 @@ describe("cacheFolderProblems: CACHE_DIR and IMAGE_CACHE_DIR", () => {
     expect(problems("../empty")).toEqual([]);
     folderOf(path.join(tempDir(), "tagged"), [CACHE_TAG, "whatever"]);
     expect(problems("../tagged")).toEqual([]);
-    mkdirSync(path.join(tempDir(), "earlier", "builds"), { recursive: true });
-    mkdirSync(path.join(tempDir(), "earlier", "compiled"));
+    // Every folder an earlier build kept, before caches were tagged: the pages', the search index's, the uploads'.
+    for (const name of ["builds", "compiled", "content", "git-dates", "images", "search", "stylesheets", "uploads"]) {
+      mkdirSync(path.join(tempDir(), "earlier", name), { recursive: true });
+    }
     expect(problems("../earlier")).toEqual([]);
     symlinkSync(path.join(tempDir(), "tagged"), path.join(tempDir(), "to-tagged"));
     expect(problems("../to-tagged")).toEqual([]);
