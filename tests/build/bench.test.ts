@@ -9,7 +9,8 @@ import { makeTempDir, ROOT } from "../helpers/build.ts";
 const results = makeTempDir("bench-results-");
 afterAll(() => rmSync(results, { recursive: true, force: true }));
 
-describe("npm run bench", () => {
+// Dozens of builds in one test: 27 s on a quiet machine, 125 s seen on a shared one.
+describe("npm run bench", { timeout: 360_000 }, () => {
   it("builds 50 synthetic articles fresh, warm and after edits, and stock Eleventy, measures the photo work, and writes the table and chart", () => {
     const run = spawnSync(
       process.execPath,
