@@ -3,6 +3,7 @@
  * goals they are held to (issue 13). Written into docs/performance.md between two markers.
  */
 import { median } from "./measure.ts";
+import type { ChartSeries } from "./svg-chart.ts";
 
 export interface ToolRuns {
   wallMs: number[];
@@ -47,6 +48,26 @@ export function medianMs(runs: ToolRuns): number {
 
 export function medianPeakMb(runs: ToolRuns): number | null {
   return known(runs.peakMb).length > 0 ? median(known(runs.peakMb)) : null;
+}
+
+/**
+ * The chart's lines: ours warm and after a body edit, and each peer at the sizes it built
+ * (stock Eleventy stops at --stock-max: a size it skipped is left out, not drawn at zero).
+ */
+export function chartSeries(report: BenchReport): ChartSeries[] {
+  const peer = (name: string, color: string, runs: (size: SizeResult) => ToolRuns | null): ChartSeries[] => {
+    const points = report.sizes.flatMap((size) => {
+      const built = runs(size);
+      return built && built.wallMs.length > 0 ? [{ n: size.n, seconds: medianMs(built) / 1000 }] : [];
+    });
+    return points.length > 0 ? [{ name, color, points }] : [];
+  };
+  return [
+    ...peer("ce site, à chaud", "#b3001b", (size) => size.warm),
+    ...peer("ce site, modif. du corps", "#e07b00", (size) => size.bodyEdit),
+    ...peer("Eleventy de base", "#1f5fbf", (size) => size.stock),
+    ...peer("Hugo --minify", "#2e7d32", (size) => size.hugo),
+  ];
 }
 
 export function msPerArticle(result: SizeResult): number {

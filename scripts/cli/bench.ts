@@ -24,6 +24,7 @@ import { buildCommand, canMeasureMemory, type Measurement, runMeasured } from ".
 import { describePhotoWork, generatePhotoVariants, measurePhotoWork, writeCorpusPhotos } from "../bench/photo-work.ts";
 import {
   type BenchReport,
+  chartSeries,
   medianMs,
   medianPeakMb,
   msPerArticle,
@@ -335,36 +336,7 @@ async function main(): Promise<void> {
     notes,
   };
   const markdown = resultsMarkdown(report);
-  const chart = buildTimeChart([
-    {
-      name: "ce site, à chaud",
-      color: "#b3001b",
-      points: results.map((r) => ({ n: r.n, seconds: medianMs(r.warm) / 1000 })),
-    },
-    {
-      name: "ce site, modif. du corps",
-      color: "#e07b00",
-      points: results.map((r) => ({ n: r.n, seconds: medianMs(r.bodyEdit) / 1000 })),
-    },
-    ...(args["no-stock"]
-      ? []
-      : [
-          {
-            name: "Eleventy de base",
-            color: "#1f5fbf",
-            points: results.map((r) => ({ n: r.n, seconds: medianMs(r.stock as ToolRuns) / 1000 })),
-          },
-        ]),
-    ...(hugo
-      ? [
-          {
-            name: "Hugo --minify",
-            color: "#2e7d32",
-            points: results.map((r) => ({ n: r.n, seconds: medianMs(r.hugo as ToolRuns) / 1000 })),
-          },
-        ]
-      : []),
-  ]);
+  const chart = buildTimeChart(chartSeries(report));
   const resultsFile = path.resolve(ROOT, args.results);
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   let document = "";

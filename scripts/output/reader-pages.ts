@@ -115,7 +115,7 @@ function decodeAttribute(value: string): string {
  * tokenizer reads well-formed HTML (the pages are: tests validate them). A regular expression,
  * not htmlparser2: over the synthetic newsroom's 3734 pages the whole check takes 97 µs a page,
  * against 327 µs with htmlparser2's parser (entities not decoded, uninteresting tags skipped;
- * farm-bench, CPU medians of 5 runs of 5 passes, on a loaded machine).
+ * whole processes in turn, CPU medians of 5 runs of 5 passes, on a loaded machine).
  * tests/build/legal-pages-build.test.ts checks that both find the same tags on every page of the
  * sites the tests build. Inside a comment it may
  * see tags that are not there: a false alarm, never a tag missed.

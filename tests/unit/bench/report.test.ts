@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultsMarkdown, type ToolRuns, withResults } from "../../../scripts/bench/report.ts";
+import { chartSeries, resultsMarkdown, type ToolRuns, withResults } from "../../../scripts/bench/report.ts";
 
 const runs = (wallMs: number[], peakMb: (number | null)[] = wallMs.map(() => null)): ToolRuns => ({
   wallMs,
@@ -151,5 +151,56 @@ describe("withResults", () => {
     expect(twice).toContain("Tableau 2");
     expect(twice).not.toContain("Tableau 1");
     expect(twice.endsWith("<!-- bench:end -->\n\nSuite.\n")).toBe(true);
+  });
+});
+
+describe("chartSeries", () => {
+  // Stock Eleventy stops at --stock-max: the 50,000 run of the archive bench had no stock build,
+  // and drawing the chart failed on it after 90 minutes of measurements.
+  const size = (n: number, stock: ToolRuns | null, hugo: ToolRuns | null) => ({
+    n,
+    fresh: runs([4 * n]),
+    warm: runs([2 * n]),
+    bodyEdit: runs([n / 2]),
+    headlineEdit: runs([n / 2]),
+    stock,
+    hugo,
+  });
+  const series = chartSeries({
+    command: "npm run bench",
+    date: "2024-01-01 00:00 UTC",
+    machine: "2 × CPU",
+    noise: "",
+    sizes: [size(4000, runs([3000]), runs([1000])), size(50000, null, runs([60000]))],
+    seed: null,
+    dev: null,
+    notes: [],
+  });
+  const named = (name: string) => series.find((line) => line.name === name);
+
+  it("draws stock Eleventy only at the sizes it built", () => {
+    expect(named("Eleventy de base")?.points).toEqual([{ n: 4000, seconds: 3 }]);
+  });
+
+  it("draws ours and Hugo at every size", () => {
+    expect(named("ce site, à chaud")?.points.map((point) => point.n)).toEqual([4000, 50000]);
+    expect(named("Hugo --minify")?.points).toEqual([
+      { n: 4000, seconds: 1 },
+      { n: 50000, seconds: 60 },
+    ]);
+  });
+
+  it("leaves out a peer that built nothing", () => {
+    const alone = chartSeries({
+      command: "",
+      date: "",
+      machine: "",
+      noise: "",
+      sizes: [size(4000, null, null)],
+      seed: null,
+      dev: null,
+      notes: [],
+    });
+    expect(alone.map((line) => line.name)).toEqual(["ce site, à chaud", "ce site, modif. du corps"]);
   });
 });
