@@ -78,7 +78,12 @@ export async function writeSite(run: EleventyRun): Promise<WrittenSite> {
   // (loaded) machine gets "[11ty] Benchmark …" warnings even with --quiet: silence them too.
   eleventy.eleventyConfig.userConfig.benchmarks.config.setIsVerbose(false);
   const [copies, outputs] = (await eleventy.write()) as [{ map?: Record<string, string> }[], WrittenOutput[][]];
-  return { outputs: outputs.flat(), copied: copies.flatMap((copy) => Object.values(copy.map ?? {})) };
+  // Eleventy's results carry each page's content too: kept, they held every page a process wrote
+  // until the build's end, and a render process sent them all back through its pipe.
+  return {
+    outputs: outputs.flat().map(({ inputPath, outputPath }) => ({ inputPath, outputPath })),
+    copied: copies.flatMap((copy) => Object.values(copy.map ?? {})),
+  };
 }
 
 /** Renders again after `file` changed (Eleventy queues a change that comes during a build). */
