@@ -17,6 +17,7 @@ import type { WrittenOutput, WrittenSite } from "../eleventy/run.ts";
 import { type ContentProblem, ContentValidationError, findContentValidationError } from "../input/content-error.ts";
 import type { ContentPaths } from "../input/content-paths.ts";
 import type { Environment } from "../input/environment.ts";
+import { withListedBodiesLeftOut } from "../lists/segments.ts";
 
 export interface RenderOptions {
   staging: string;
@@ -128,7 +129,7 @@ function startRenderProcess(options: RenderOptions): {
   return {
     render: async (input) => {
       await ready;
-      return ask({ render: input });
+      return ask({ render: { ...input, segment: withListedBodiesLeftOut(input.segment) } });
     },
     stop: (kill) => {
       if (kill && child.exitCode === null) child.kill();
