@@ -389,6 +389,16 @@ export function listingFields(article: Article): Record<string, unknown> {
 }
 
 /**
+ * `article` with `body` in place of its body, copied field by field (in their order), so that a
+ * body read lazily (content-cache.ts) is not read.
+ */
+export function withBodyReplaced<Body>(article: Article, body: Body): Omit<Article, "bodyHtml"> & { bodyHtml: Body } {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(article)) copy[key] = key === "bodyHtml" ? body : article[key as keyof Article];
+  return copy as Omit<Article, "bodyHtml"> & { bodyHtml: Body };
+}
+
+/**
  * Hashes of what an article shows: `own`, everything (its page); `listed`, its listing fields
  * (teasers, « À lire aussi »). Taken from the article made, not from its source: an edit of
  * the metadata that leaves an article as it was (another author's name) leaves its hashes too.

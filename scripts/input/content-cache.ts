@@ -33,7 +33,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { shownPath } from "../text/shown-path.ts";
-import { type Article, type ArticleResult, articlePrints } from "./article.ts";
+import { type Article, type ArticleResult, articlePrints, withBodyReplaced } from "./article.ts";
 import {
   type ArticleCache,
   type ArticlePrints,
@@ -176,7 +176,12 @@ export class DiskArticleCache implements ArticleCache {
       key,
       prints,
       result: result.ok
-        ? { ok: true, article: withoutBody(result.article), photoFiles: result.photoFiles, history: result.history }
+        ? {
+            ok: true,
+            article: withBodyReplaced(result.article, null),
+            photoFiles: result.photoFiles,
+            history: result.history,
+          }
         : result,
     };
     this.#used.set(file, entry);
@@ -253,16 +258,6 @@ export class DiskArticleCache implements ArticleCache {
     if (names.length <= 2 * live.size + 100) return;
     for (const name of names) if (!live.has(name)) rmSync(path.join(bodies, name), { force: true });
   }
-}
-
-/**
- * The article as the index keeps it: its body left out, its place kept (null), so that the
- * article read back has its fields in the same order. A getter's value is not copied.
- */
-function withoutBody(article: Article): Omit<Article, "bodyHtml"> {
-  const kept: Record<string, unknown> = {};
-  for (const key of Object.keys(article)) kept[key] = key === "bodyHtml" ? null : article[key as keyof Article];
-  return kept as Omit<Article, "bodyHtml">;
 }
 
 function readBody(file: string, key: string): string | undefined {

@@ -12,7 +12,7 @@
  * (`lists/topicPages`), each group cut into runs of at most `maxPages`: a group's name stays the
  * same from one build to the next, whatever the other groups do.
  */
-import type { Article } from "../input/article.ts";
+import { type Article, withBodyReplaced } from "../input/article.ts";
 import type { Publisher, Settings } from "../input/schema.ts";
 import type { Content, Newsroom } from "./content.ts";
 import { type Crumb, LIST_KINDS, type ListingPage, type ListKind } from "./listings.ts";
@@ -195,10 +195,7 @@ export function withListedBodiesLeftOut(segment: Segment): Segment {
     if (own.has(article)) return article;
     let copy = listed.get(article);
     if (!copy) {
-      // Field by field, so that a body read when asked for is not read here.
-      const fields: Record<string, unknown> = {};
-      for (const key of Object.keys(article)) fields[key] = key === "bodyHtml" ? "" : article[key as keyof Article];
-      copy = fields as unknown as Article;
+      copy = withBodyReplaced(article, "");
       listed.set(article, copy);
     }
     return copy;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { articleProblemsWithoutMetadata, excerpt, parseArticle } from "../../../scripts/input/article.ts";
+import {
+  type Article,
+  articleProblemsWithoutMetadata,
+  excerpt,
+  parseArticle,
+  withBodyReplaced,
+} from "../../../scripts/input/article.ts";
 import { authorsOf } from "../../../scripts/input/authors.ts";
 import { formatProblem } from "../../../scripts/input/content-error.ts";
 import type { Settings } from "../../../scripts/input/schema.ts";
@@ -436,5 +442,31 @@ describe("one problem never hides another", () => {
       expect.stringMatching(/: title: 42 is not a headline/),
       expect.stringMatching(/: modified: "2023-04-17T10:00:00\+02:00" is before the publication date/),
     ]);
+  });
+});
+
+describe("withBodyReplaced", () => {
+  const result = parseArticle(file, source(valid), context);
+  const article = (result.ok ? result.article : undefined) as Article;
+
+  it("keeps every other field, in the same order", () => {
+    const copy = withBodyReplaced(article, "");
+    expect(copy.bodyHtml).toBe("");
+    expect(Object.keys(copy)).toEqual(Object.keys(article));
+    expect({ ...copy, bodyHtml: article.bodyHtml }).toEqual(article);
+  });
+
+  it("does not read a body the content cache reads when asked for", () => {
+    let reads = 0;
+    const lazy = { ...article };
+    Object.defineProperty(lazy, "bodyHtml", {
+      enumerable: true,
+      get: () => {
+        reads += 1;
+        return article.bodyHtml;
+      },
+    });
+    expect(withBodyReplaced(lazy, null).bodyHtml).toBeNull();
+    expect(reads).toBe(0);
   });
 });
