@@ -218,6 +218,9 @@ export function builtFolderProblem(dir: string, refuse: (found: string) => strin
   }
   if (entries.length === 0) return null;
   if (lstatSync(path.join(dir, OUTPUT_MARKER), { throwIfNoEntry: false })?.isFile()) return null;
+  // A build killed between writing its marker aside and renaming it (takeStaging, in a new
+  // folder) leaves that partial file alone: the folder is still the build's own.
+  if (entries.every((entry) => isMarkerPartial(entry) && isPartOfMarker(path.join(dir, entry)))) return null;
   if (isEarlierBuild(dir, entries)) return null;
   return refuse(`is a folder no build wrote (it has ${entries.length} entries and no ${OUTPUT_MARKER} file)`);
 }
@@ -229,6 +232,16 @@ export function builtFolderProblem(dir: string, refuse: (found: string) => strin
  */
 /** The partial file writeOutputMarker writes first, which a build killed in between leaves behind. */
 export const isMarkerPartial = (name: string): boolean => /^\.news-build\.\d+\.tmp$/.test(name);
+
+/** The file holds what writeOutputMarker writes, or the start of it (a write cut short). */
+function isPartOfMarker(file: string): boolean {
+  try {
+    const stats = lstatSync(file);
+    return stats.isFile() && stats.size <= MARKER_TEXT.length && MARKER_TEXT.startsWith(readFileSync(file, "utf8"));
+  } catch {
+    return false;
+  }
+}
 
 export function writeOutputMarker(dir: string): void {
   const partial = path.join(dir, `${OUTPUT_MARKER}.${process.pid}.tmp`);

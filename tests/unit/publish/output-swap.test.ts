@@ -87,6 +87,27 @@ describe("takeStaging", () => {
     expect(readdirSync(staging)).toEqual([OUTPUT_MARKER]);
     expect(swapFoldersProblems(out)).toEqual([]);
   });
+
+  it("recognises a staging folder whose build was killed before its marker was in place", () => {
+    // takeStaging writes the marker aside, then renames it: a build killed in between leaves the
+    // partial file alone in a new folder (a merge killed at that moment, tests/build/shards.test.ts).
+    for (const text of [
+      "",
+      "This folder was written by news-build",
+      readFileSync(path.join(takeStaging(out), OUTPUT_MARKER), "utf8"),
+    ]) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(stagingDir(out, 4242), { recursive: true });
+      writeFileSync(path.join(stagingDir(out, 4242), `${OUTPUT_MARKER}.4242.tmp`), text);
+      expect(swapFoldersProblems(out)).toEqual([]);
+    }
+    // Anything else in it, or another text, and it is someone's folder.
+    writeFileSync(path.join(stagingDir(out, 4242), `${OUTPUT_MARKER}.4242.tmp`), "mes notes");
+    expect(swapFoldersProblems(out)).toHaveLength(1);
+    writeFileSync(path.join(stagingDir(out, 4242), `${OUTPUT_MARKER}.4242.tmp`), "");
+    writeFileSync(path.join(stagingDir(out, 4242), "notes.txt"), "mine");
+    expect(swapFoldersProblems(out)).toHaveLength(1);
+  });
 });
 
 describe("swapFoldersProblems", () => {
