@@ -208,6 +208,7 @@ export async function startCmsBackend(options: CmsBackendOptions): Promise<CmsBa
         return refuse(res, 422, `Le site refuserait ce fichier (rien n’a été enregistré) :\n${problems.join("\n")}`);
       }
       photos.keep();
+      photos = undefined;
       // Renamed (a new date or slug) only when every file is, as decap-server does.
       const renamed = targets.every((target) => target.to !== undefined);
       for (const { from, to, raw } of targets) {
