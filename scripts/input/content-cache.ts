@@ -20,17 +20,7 @@
  * parsed again, never trusted.
  */
 import { createHash } from "node:crypto";
-import {
-  appendFileSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { shownPath } from "../text/shown-path.ts";
 import { type Article, type ArticleResult, articlePrints, withBodyReplaced } from "./article.ts";
@@ -42,6 +32,7 @@ import {
   unreadableArticle,
 } from "./load-sources.ts";
 import { checkSourcePath, readSource } from "./read-source.ts";
+import { writeWhole } from "./write-whole.ts";
 
 /** Bump when the files' format changes. */
 const FORMAT = "article-cache 4";
@@ -74,15 +65,12 @@ function unsealed(name: string, text: string): string | undefined {
   return sha256(payload) === text.slice(first + 1, second) ? payload : undefined;
 }
 
-/** Written aside, then renamed: a build running at the same time never reads half a file. */
+/** Written whole: a build running at the same time never reads half a file. */
 function writeAtomically(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(partial, text);
-    renameSync(partial, file);
+    writeWhole(file, text);
   } catch {
     // A cache that cannot be written costs time, never correctness.
-    rmSync(partial, { force: true });
   }
 }
 

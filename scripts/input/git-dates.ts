@@ -9,8 +9,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { writeWhole } from "./write-whole.ts";
 
 /** Parses `git log --format=%x00%cI --name-only` output: newest commit first. */
 export function parseGitLog(output: string, baseDir: string): Map<string, string> {
@@ -63,18 +64,15 @@ export function gitModifiedDates(dir: string, cacheDir?: string): Map<string, st
   const log = git(dir, ["log", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", "."]);
   const dates = log === null ? new Map<string, string>() : parseGitLog(log, dir);
   if (cached && log !== null) {
-    const partial = `${cached}.${process.pid}.tmp`;
     try {
-      mkdirSync(path.dirname(cached), { recursive: true });
-      writeFileSync(partial, JSON.stringify([...dates]));
-      renameSync(partial, cached);
+      writeWhole(cached, JSON.stringify([...dates]));
       // The dates read at earlier commits are of no use any more.
       for (const name of readdirSync(path.dirname(cached))) {
         if (name.startsWith(folder) && name !== path.basename(cached))
           rmSync(path.join(path.dirname(cached), name), { force: true });
       }
     } catch {
-      rmSync(partial, { force: true });
+      // Dates that cannot be kept are read from git again next time.
     }
   }
   return dates;

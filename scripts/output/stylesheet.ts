@@ -1,10 +1,11 @@
 /** The site's one stylesheet, minified and named by its content hash. */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type CleanCSS from "clean-css";
 import { ASSETS_URL } from "../input/urls.ts";
+import { writeWhole } from "../input/write-whole.ts";
 
 export interface Stylesheet {
   /** Root-relative, content-hashed: safe to cache for a year. */
@@ -58,13 +59,10 @@ export class StylesheetBuilder {
     const result = this.#cleanCss.minify(source);
     if (result.errors.length > 0) throw new Error(`${this.file}: ${result.errors.join("; ")}`);
     if (cached) {
-      const partial = `${cached}.${process.pid}.tmp`;
       try {
-        mkdirSync(path.dirname(cached), { recursive: true });
-        writeFileSync(partial, `${sha256(result.styles)}\n${result.styles}`);
-        renameSync(partial, cached);
+        writeWhole(cached, `${sha256(result.styles)}\n${result.styles}`);
       } catch {
-        rmSync(partial, { force: true });
+        // A stylesheet that cannot be kept is minified again next time.
       }
     }
     return result.styles;

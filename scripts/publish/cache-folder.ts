@@ -14,8 +14,9 @@
  *     written through; a folder there is refused.
  * Every refusal is one line, found before anything is written.
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { writeWhole } from "../input/write-whole.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { manifestFile } from "./manifest.ts";
 import {
@@ -143,8 +144,6 @@ export function tagCacheFolders(caches: CacheFolders): void {
     mkdirSync(dir, { recursive: true });
     const tag = path.join(dir, CACHE_TAG);
     if (pathEntry(tag).kind === "file") continue;
-    const partial = `${tag}.${process.pid}.tmp`;
-    writeFileSync(partial, TAG_TEXT);
-    renameSync(partial, tag);
+    writeWhole(tag, TAG_TEXT);
   }
 }

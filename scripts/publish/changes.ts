@@ -11,22 +11,13 @@
  * scheduled articles have no page in a build, so no URL of theirs can be here.
  */
 import { createHash, randomUUID } from "node:crypto";
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { WrittenOutput } from "../eleventy/run.ts";
 import type { PingSettings } from "../input/schema.ts";
 import type { SiteUrl } from "../input/site-url.ts";
+import { writeWhole } from "../input/write-whole.ts";
 import { previousDir } from "./output-swap.ts";
 
 export interface BuildChanges {
@@ -89,12 +80,9 @@ export function readChanges(file: string): BuildChanges | { reason: string } {
   }
 }
 
-/** Written aside, then renamed: never half a record. */
+/** Written whole: never half a record. */
 function writeChanges(file: string, changes: BuildChanges): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify({ format: 1, ...changes }));
-  renameSync(partial, file);
+  writeWhole(file, JSON.stringify({ format: 1, ...changes }));
 }
 
 const CHUNK = 64 * 1024;

@@ -18,10 +18,11 @@
  *   saved correctly (a browser test read the seed article as "" after a save).
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync, renameSync, rmSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { writeWhole } from "../input/write-whole.ts";
 
 /** What an editor may write through the CMS, as paths relative to the repository. */
 export interface CmsWritable {
@@ -68,16 +69,12 @@ export function pathInside(root: string, relativePath: string): string | undefin
   return from === ".." || from.startsWith(`..${path.sep}`) || path.isAbsolute(from) ? undefined : target;
 }
 
-/** Writes a whole file by a rename, so that no reader ever sees it half written. */
-export function writeWhole(target: string, data: string | Buffer): void {
-  mkdirSync(path.dirname(target), { recursive: true });
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
-  try {
-    writeFileSync(partial, data);
-    renameSync(partial, target);
-  } finally {
-    rmSync(partial, { force: true });
-  }
+/**
+ * Written whole (input/write-whole.ts), aside under a dot name: the articles' folder is read by
+ * the preview's rebuilds, which skip dot files.
+ */
+function writeSource(target: string, data: string | Buffer): void {
+  writeWhole(target, data, path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`));
 }
 
 /** A save's photos, written before the article's check; put back as they were if it refuses. */
@@ -92,7 +89,7 @@ class PhotoWrites {
       renameSync(target, previous);
     }
     this.written.push({ target, previous });
-    writeWhole(target, data);
+    writeSource(target, data);
   }
 
   /** Every photo as it was before the save, the last one written first. */
@@ -212,7 +209,7 @@ export async function startCmsBackend(options: CmsBackendOptions): Promise<CmsBa
       // Renamed (a new date or slug) only when every file is, as decap-server does.
       const renamed = targets.every((target) => target.to !== undefined);
       for (const { from, to, raw } of targets) {
-        writeWhole(renamed && to ? to : from, raw);
+        writeSource(renamed && to ? to : from, raw);
         if (renamed && to && to !== from) rmSync(from, { force: true });
       }
     } catch (error) {
@@ -231,7 +228,7 @@ export async function startCmsBackend(options: CmsBackendOptions): Promise<CmsBa
     let bytes: Buffer;
     try {
       bytes = assetBytes(asset);
-      writeWhole(inside(asset.path), bytes);
+      writeSource(inside(asset.path), bytes);
     } catch (error) {
       return refuse(res, 422, error instanceof Error ? error.message : String(error));
     }

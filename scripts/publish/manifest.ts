@@ -13,9 +13,10 @@
  * which of the staging folder's files to replace, without reading its folders (staging.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { writeWhole } from "../input/write-whole.ts";
 
 export interface ManifestEntry {
   fingerprint: string;
@@ -134,17 +135,15 @@ export const GLOBAL_CHANGED = "the code, templates, data or environment changed 
 /** Manifests of output folders not built for this long are removed (temporary folders, old checkouts). */
 const UNUSED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** Written aside, then renamed: never half a manifest. */
+/** Written whole: never half a manifest. */
 export function writeManifest(file: string, manifest: Manifest): void {
   const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
   const rows = (table: Record<string, ManifestEntry>) =>
     Object.entries(table).map(
       ([key, entry]): PageRow => [key, entry.fingerprint, entry.size, entry.mtimeMs, entry.sha256, entry.ctimeMs],
     );
-  writeFileSync(
-    partial,
+  writeWhole(
+    file,
     JSON.stringify({
       format: 4,
       out: manifest.out,
@@ -155,7 +154,6 @@ export function writeManifest(file: string, manifest: Manifest): void {
       journal: manifest.journal,
     }),
   );
-  renameSync(partial, file);
   const now = Date.now();
   for (const name of readdirSync(dir)) {
     const other = path.join(dir, name);

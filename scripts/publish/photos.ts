@@ -11,16 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  type Dirent,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { type Dirent, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -32,6 +23,7 @@ import { type ContentProblem, ContentValidationError } from "../input/content-er
 import { MAX_PHOTO_PIXELS, readPhotoFile } from "../input/images.ts";
 import type { Rendition } from "../input/responsive-photos.ts";
 import { PHOTOS_FOLDER } from "../input/urls.ts";
+import { writeWhole } from "../input/write-whole.ts";
 import type { PhotoJob } from "../output/photo-crops.ts";
 import { shownPath } from "../text/shown-path.ts";
 import { type CopiesOptions, PlacedCopies } from "./place-file.ts";
@@ -90,9 +82,7 @@ function decodedSources(dir: string): Set<string> {
 function rememberDecoded(dir: string, keys: string[]): void {
   if (keys.length === 0) return;
   const file = path.join(dir, DECODED_FILE);
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify([...new Set([...decodedSources(dir), ...keys])]));
-  renameSync(partial, file);
+  writeWhole(file, JSON.stringify([...new Set([...decodedSources(dir), ...keys])]));
 }
 
 /** Messages from the decoders that mean the data stops before the picture is whole. */

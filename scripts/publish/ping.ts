@@ -10,8 +10,8 @@
  * site is published whatever a search engine says. A build that changed nothing sends nothing,
  * and what was sent for a build is not sent again.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { writeWhole } from "../input/write-whole.ts";
 import { escapeControlCharacters } from "../text/control-characters.ts";
 import type { BuildChanges } from "./changes.ts";
 
@@ -45,10 +45,7 @@ function readSent(file: string): Sent {
 }
 
 function writeSent(file: string, sent: Sent): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify(sent));
-  renameSync(partial, file);
+  writeWhole(file, JSON.stringify(sent));
 }
 
 /** A host's answer as one line: its status and the start of what it said. */

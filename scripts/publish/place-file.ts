@@ -29,9 +29,9 @@ import {
   readFileSync,
   renameSync,
   type Stats,
-  writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { writeWhole } from "../input/write-whole.ts";
 
 /** Whether two paths are the same file (same device and inode); false when either is missing. */
 export function sameFile(a: string, b: string): boolean {
@@ -141,9 +141,6 @@ export class PlacedCopies {
   save(): void {
     if (!this.#options) return;
     const entries = this.#options.adding ? new Map([...this.#known, ...this.#placed]) : this.#placed;
-    mkdirSync(path.dirname(this.#options.record), { recursive: true });
-    const partial = `${this.#options.record}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify([...entries]));
-    renameSync(partial, this.#options.record);
+    writeWhole(this.#options.record, JSON.stringify([...entries]));
   }
 }

@@ -21,12 +21,12 @@ import {
   rmSync,
   statSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { gzipSync } from "node:zlib";
+import { writeWhole } from "../input/write-whole.ts";
 
 /** Bump when the cache's format changes. */
 export const CACHE_FORMAT = "search-cache 3";
@@ -209,14 +209,10 @@ export function writeState(file: string, state: CacheState): void {
     shards: [...state.shards].map(([key, [shardStems, hash]]) => [key, shardStems, hash]),
   };
   const payload = serialize(saved);
-  const partial = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(partial, Buffer.concat([createHash("sha1").update(payload).digest(), payload]));
-    renameSync(partial, file);
+    writeWhole(file, Buffer.concat([createHash("sha1").update(payload).digest(), payload]));
   } catch {
     // A cache that cannot be written costs time, never correctness.
-    rmSync(partial, { force: true });
   }
 }
 

@@ -9,7 +9,8 @@
  * photos (photos.ts).
  */
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { writeWhole } from "../input/write-whole.ts";
 
 const RECENT_NS = 1_000_000_000n;
 
@@ -72,8 +73,6 @@ export class SourceHashes {
 
   /** Writes what was remembered and what this build saw, aside then renamed. */
   save(): void {
-    const partial = `${this.#file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify([...new Map([...this.#known, ...this.#seen])]));
-    renameSync(partial, this.#file);
+    writeWhole(this.#file, JSON.stringify([...new Map([...this.#known, ...this.#seen])]));
   }
 }

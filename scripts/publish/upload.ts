@@ -23,9 +23,9 @@ import {
   renameSync,
   rmdirSync,
   rmSync,
-  writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { writeWhole } from "../input/write-whole.ts";
 import { pageFile } from "./kept-pages.ts";
 import { type Manifest, manifestFile, readManifest } from "./manifest.ts";
 import { OUTPUT_MARKER } from "./output-folder.ts";
@@ -121,10 +121,7 @@ export function readUploadState(file: string): UploadState {
 }
 
 export function writeUploadState(file: string, state: UploadState): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify(state));
-  renameSync(partial, file);
+  writeWhole(file, JSON.stringify(state));
 }
 
 /** The plan for `out`, from its last build's manifest and the last upload to `place`. */
