@@ -9,17 +9,9 @@
  * publisher data, articles, `.git` or `node_modules`. The preview (`npm start --output`) follows
  * the same rule. Everything is checked before anything is written.
  */
-import {
-  lstatSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { writeWhole } from "../input/write-whole.ts";
 import { shownPath } from "../text/shown-path.ts";
 
 /**
@@ -243,10 +235,9 @@ function isPartOfMarker(file: string): boolean {
   }
 }
 
+/** Written whole: its partial file (`.news-build.<pid>.tmp`, isMarkerPartial) is writeWhole's. */
 export function writeOutputMarker(dir: string): void {
-  const partial = path.join(dir, `${OUTPUT_MARKER}.${process.pid}.tmp`);
-  writeFileSync(partial, MARKER_TEXT);
-  renameSync(partial, path.join(dir, OUTPUT_MARKER));
+  writeWhole(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
 
 /**
